@@ -1,0 +1,70 @@
+package io.sandlot;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** A guest language the sandbox can run. */
+public enum Language {
+    /** ECMAScript, run by GraalJS. */
+    JS("js", "js", ".js", ".mjs"),
+    /** Python 3, run by GraalPy, with its standard library only. */
+    PYTHON("python", "python", ".py");
+
+    private final String id;
+    private final String graalId;
+    private final String[] extensions;
+
+    Language(String id, String graalId, String... extensions) {
+        this.id = id;
+        this.graalId = graalId;
+        this.extensions = extensions;
+    }
+
+    /** The name used in the CLI, JSON and HTTP API: {@code js} or {@code python}. */
+    public String id() {
+        return id;
+    }
+
+    /** The GraalVM language id. */
+    public String graalId() {
+        return graalId;
+    }
+
+    /**
+     * Returns the language named {@code name} (case-insensitive; {@code javascript} and {@code py} are accepted
+     * as aliases).
+     *
+     * @throws IllegalArgumentException naming the known languages if {@code name} is none of them
+     */
+    public static Language of(String name) {
+        if (name != null) {
+            switch (name.trim().toLowerCase(Locale.ROOT)) {
+                case "js", "javascript" -> { return JS; }
+                case "python", "py" -> { return PYTHON; }
+                default -> { }
+            }
+        }
+        throw new IllegalArgumentException("unknown language '" + name + "'; expected one of "
+                + Arrays.stream(values()).map(Language::id).collect(Collectors.joining(", ")));
+    }
+
+    /** The language a file name's extension implies, if any. */
+    public static Optional<Language> fromFileName(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        for (Language language : values()) {
+            for (String extension : language.extensions) {
+                if (lower.endsWith(extension)) {
+                    return Optional.of(language);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

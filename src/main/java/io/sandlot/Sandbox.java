@@ -1,0 +1,47 @@
+package io.sandlot;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs untrusted code under one {@link Policy}. Obtained from {@link SandboxFactory#newSandbox(Policy)}; thread-safe.
+ *
+ * <p>Every execution is isolated from every other: it gets a fresh guest context, so no global, prototype,
+ * builtin or imported module of one execution is visible to another. Guests run on the sandbox's own threads,
+ * never the caller's, so a limit is honoured on time even when the guest cannot be stopped at once.
+ */
+public interface Sandbox {
+
+    /** The policy every execution of this sandbox runs under. */
+    Policy policy();
+
+    /**
+     * Runs {@code request} and waits for its result. If the calling thread is interrupted while waiting, the
+     * execution is cancelled and the result says {@code cancelled}.
+     *
+     * @throws IllegalArgumentException if the request breaks the policy (language not allowed, code or inputs too
+     *     large, inputs that are not JSON-like)
+     */
+    ExecutionResult execute(ExecutionRequest request);
+
+    /**
+     * Starts {@code request} and returns its result as a future. Cancelling the future stops the guest.
+     *
+     * @throws IllegalArgumentException as {@link #execute(ExecutionRequest)}
+     */
+    CompletableFuture<ExecutionResult> submit(ExecutionRequest request);
+
+    /** Runs {@code code} without inputs; see {@link #execute(ExecutionRequest)}. */
+    default ExecutionResult execute(Language language, String code) {
+        return execute(ExecutionRequest.of(language, code));
+    }
+
+    /**
+     * Runs {@code code} with {@code inputs} bound as guest variables; see {@link #execute(ExecutionRequest)}.
+     *
+     * @throws IllegalArgumentException also if an input name is not an identifier or the code is empty
+     */
+    default ExecutionResult execute(Language language, String code, Map<String, ?> inputs) {
+        return execute(ExecutionRequest.newBuilder(language, code).inputs(inputs).build());
+    }
+}

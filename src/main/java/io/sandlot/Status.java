@@ -1,0 +1,62 @@
+package io.sandlot;
+
+/**
+ * How an execution ended. Every outcome, including every limit, has its own status; only misuse of the API
+ * and infrastructure faults are thrown as exceptions.
+ */
+public enum Status {
+    /** The guest ran to completion. */
+    OK("ok"),
+    /** The guest raised an error (syntax error, uncaught exception, exit call). */
+    ERROR("error"),
+    /** The wall-time limit ({@link Limits#timeoutMs()}) was reached. */
+    TIMEOUT("timeout"),
+    /** The CPU-time limit ({@link Limits#cpuTimeMs()}) was reached. */
+    CPU_LIMIT("cpu_limit"),
+    /** The allocation limit ({@link Limits#maxMemoryMb()}) was reached, or the guest ran out of memory. */
+    MEMORY_LIMIT("memory_limit"),
+    /** The statement limit ({@link Limits#maxStatements()}) was reached. */
+    STATEMENT_LIMIT("statement_limit"),
+    /** Output or the result value exceeded {@link Limits#maxOutputBytes()}; output is truncated at the limit. */
+    OUTPUT_LIMIT("output_limit"),
+    /** The caller cancelled the execution, or the sandbox was shut down during it. */
+    CANCELLED("cancelled"),
+    /** The guest failed after trying something the policy forbids (for example writing to a read-only file system). */
+    DENIED("denied"),
+    /** The sandbox itself failed; the guest is not to blame. */
+    INTERNAL_ERROR("internal_error");
+
+    private final String id;
+
+    Status(String id) {
+        this.id = id;
+    }
+
+    /** The name used in JSON and on the command line, such as {@code memory_limit}. */
+    public String id() {
+        return id;
+    }
+
+    /** True for the statuses that mean a limit stopped the guest. */
+    public boolean isLimit() {
+        return switch (this) {
+            case TIMEOUT, CPU_LIMIT, MEMORY_LIMIT, STATEMENT_LIMIT, OUTPUT_LIMIT -> true;
+            default -> false;
+        };
+    }
+
+    /** Returns the status whose {@link #id()} is {@code id}. */
+    public static Status of(String id) {
+        for (Status status : values()) {
+            if (status.id.equals(id)) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException("unknown status '" + id + "'");
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,130 @@
+package io.sandlot.internal.convert;
+
+import io.sandlot.Language;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.graalvm.polyglot.Value;
+
+/**
+ * Converts guest values to JSON-like Java values: null, Boolean, Long, BigInteger, Double, String, List, Map.
+ *
+ * <p>Arrays, JS arrays, Python lists and tuples become lists; JS plain objects and maps and Python dicts become
+ * maps (keys in their string form); dates become ISO-8601 strings; non-finite numbers, functions, class instances
+ * and everything else become their string form. Conversion may run guest code (getters, {@code __repr__}), so it
+ * must run on the guest thread, inside the execution's limits.
+ */
+public final class GuestValues {
+
+    /** Nesting beyond this depth is cut off and shown as the value's string form. */
+    static final int MAX_DEPTH = 64;
+    private static final int MAX_STRING_FORM = 4096;
+
+    private final Language language;
+    private long nodesLeft;
+
+    private GuestValues(Language language, long maxNodes) {
+        this.language = language;
+        this.nodesLeft = maxNodes;
+    }
+
+    /**
+     * Converts {@code value}.
+     *
+     * @param maxNodes the most values (elements, entries, scalars) to convert; 0 = no bound
+     * @throws TooLargeException when the value has more than {@code maxNodes} parts
+     */
+    public static Object toJava(Value value, Language language, long maxNodes) {
+        return new GuestValues(language, maxNodes == 0 ? Long.MAX_VALUE : maxNodes).convert(value, 0);
+    }
+
+    private Object convert(Value v, int depth) {
+        if (--nodesLeft < 0) {
+            throw new TooLargeException();
+        }
+        if (v.isNull()) {
+            return null;
+        }
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        if (v.isNumber()) {
+            return number(v);
+        }
+        if (v.isString()) {
+            return v.asString();
+        }
+        if (v.isInstant()) {
+            return v.asInstant().toString();
+        }
+        if (v.isDate()) {
+            return v.isTime() ? v.asDate().atTime(v.asTime()).toString() : v.asDate().toString();
+        }
+        if (depth >= MAX_DEPTH) {
+            return stringForm(v);
+        }
+        if (v.hasArrayElements()) {
+            long size = v.getArraySize();
+            List<Object> list = new ArrayList<>((int) Math.min(size, 1024));
+            for (long i = 0; i < size; i++) {
+                list.add(convert(v.getArrayElement(i), depth + 1));
+            }
+            return list;
+        }
+        if (v.hasHashEntries()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            Value iterator = v.getHashEntriesIterator();
+            while (iterator.hasIteratorNextElement()) {
+                Value entry = iterator.getIteratorNextElement();
+                Value key = entry.getArrayElement(0);
+                map.put(key.isString() ? key.asString() : stringForm(key), convert(entry.getArrayElement(1), depth + 1));
+            }
+            return map;
+        }
+        if (language == Language.JS && isPlainJsObject(v)) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (String key : v.getMemberKeys()) {
+                map.put(key, convert(v.getMember(key), depth + 1));
+            }
+            return map;
+        }
+        return stringForm(v);
+    }
+
+    private static Object number(Value v) {
+        if (v.fitsInLong()) {
+            return v.asLong();
+        }
+        if (v.fitsInBigInteger()) {
+            return v.asBigInteger();
+        }
+        double d = v.asDouble();
+        return Double.isFinite(d) ? (Object) d : Double.toString(d);
+    }
+
+    /** A JS object that is data: not a function, not a host or foreign object, not a promise or other exotic type. */
+    private static boolean isPlainJsObject(Value v) {
+        if (!v.hasMembers() || v.canExecute() || v.canInstantiate() || v.isHostObject() || v.isProxyObject()) {
+            return false;
+        }
+        Value meta = v.getMetaObject();
+        String type = meta == null ? "Object" : meta.getMetaSimpleName();
+        return !"Promise".equals(type) && !"Symbol".equals(type) && !"Error".equals(type) && !type.endsWith("Error");
+    }
+
+    private static String stringForm(Value v) {
+        String s = v.toString();
+        return s.length() <= MAX_STRING_FORM ? s : s.substring(0, MAX_STRING_FORM) + "...";
+    }
+
+    /** Thrown when a value has more parts than the conversion may produce. */
+    public static final class TooLargeException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooLargeException() {
+            super("the value is too large to return", null, false, false);
+        }
+    }
+
+}

@@ -1,0 +1,57 @@
+package io.sandlot.internal.convert;
+
+import io.sandlot.ExecutionRequest;
+import io.sandlot.Language;
+import io.sandlot.Limits;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The JSON form of an execution request, shared by {@code batch} and the HTTP API:
+ * {@code {"language": "js", "code": "...", "inputs": {...}, "limits": {"timeoutMs": 1000, ...}}}.
+ */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    /**
+     * Reads a request from its map form. {@code extraFields} names fields the front end handles itself (such as
+     * {@code id}); any other unknown field is an error.
+     *
+     * @throws IllegalArgumentException naming the missing, unknown or malformed field
+     */
+    public static ExecutionRequest fromMap(Map<String, Object> map, Limits baseLimits, Set<String> extraFields) {
+        for (String field : map.keySet()) {
+            if (!Set.of("language", "code", "inputs", "limits").contains(field) && !extraFields.contains(field)) {
+                throw new IllegalArgumentException("unknown field '" + field
+                        + "'; expected language, code, inputs, limits" + (extraFields.isEmpty() ? "" : ", "
+                        + String.join(", ", extraFields)));
+            }
+        }
+        if (!(map.get("language") instanceof String language)) {
+            throw new IllegalArgumentException("field 'language' is required and must be a string");
+        }
+        if (!(map.get("code") instanceof String code)) {
+            throw new IllegalArgumentException("field 'code' is required and must be a string");
+        }
+        ExecutionRequest.Builder builder = ExecutionRequest.newBuilder(Language.of(language), code);
+        Object inputs = map.get("inputs");
+        if (inputs != null) {
+            if (!(inputs instanceof Map<?, ?> inputMap)) {
+                throw new IllegalArgumentException("field 'inputs' must be an object");
+            }
+            inputMap.forEach((name, value) -> builder.input((String) name, value));
+        }
+        Object limits = map.get("limits");
+        if (limits != null) {
+            if (!(limits instanceof Map<?, ?> limitMap)) {
+                throw new IllegalArgumentException("field 'limits' must be an object");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, ?> typed = (Map<String, ?>) limitMap;
+            builder.limits(Limits.fromMap(typed, baseLimits));
+        }
+        return builder.build();
+    }
+}

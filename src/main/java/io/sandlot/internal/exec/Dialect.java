@@ -1,0 +1,116 @@
+package io.sandlot.internal.exec;
+
+import io.sandlot.Language;
+import java.util.Map;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+/**
+ * What differs between the guest languages: context options that close doors, how JSON becomes a native guest
+ * value, how host functions are wrapped, and what counts as "the value of the last expression".
+ */
+enum Dialect {
+    JS(Language.JS, "main.js",
+            // Doors GraalJS leaves open under CONSTRAINED: load() of inline scripts and the Graal object.
+            Map.of("js.load", "false", "js.graal-builtin", "false"),
+            "JSON.parse",
+            """
+            (function (raw, name) {
+              const parse = JSON.parse, GuestError = Error;
+              const fn = function (...args) {
+                const r = parse(raw(...args));
+                if (r.ok) { return r.value; }
+                throw new GuestError(r.error);
+              };
+              Object.defineProperty(fn, 'name', { value: name });
+              return Object.freeze(fn);
+            })
+            """),
+    PYTHON(Language.PYTHON, "main.py",
+            Map.of(),
+            "__import__('json').loads",
+            """
+            (lambda ns: (exec('''
+            def wrap(raw, name):
+                loads = __import__('json').loads
+                def fn(*args):
+                    r = loads(raw(*args))
+                    if r['ok']:
+                        return r['value']
+                    raise RuntimeError(r['error'])
+                fn.__name__ = fn.__qualname__ = name
+                return fn
+            ''', ns), ns['wrap'])[1])({})
+            """);
+
+    private final Language language;
+    private final String sourceName;
+    private final Map<String, String> options;
+    private final Source parser;
+    private final Source hostFunctionWrapper;
+
+    Dialect(Language language, String sourceName, Map<String, String> options, String parser, String wrapper) {
+        this.language = language;
+        this.sourceName = sourceName;
+        this.options = options;
+        this.parser = Source.newBuilder(language.graalId(), parser, "<sandlot-json>").buildLiteral();
+        this.hostFunctionWrapper = Source.newBuilder(language.graalId(), wrapper, "<sandlot-host>").buildLiteral();
+    }
+
+    /** Whether {@code source} is one of the sandbox's own helper sources (equal content, name and language). */
+    static boolean isInternal(Source source) {
+        for (Dialect dialect : values()) {
+            if (source.equals(dialect.parser) || source.equals(dialect.hostFunctionWrapper)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Dialect of(Language language) {
+        return language == Language.JS ? JS : PYTHON;
+    }
+
+    Language language() {
+        return language;
+    }
+
+    /** The name of the submitted code's source, as it appears in guest stack traces. */
+    String sourceName() {
+        return sourceName;
+    }
+
+    Map<String, String> options() {
+        return options;
+    }
+
+    /** A guest function from JSON text to a native guest value, taken before any guest code runs. */
+    Value jsonParser(Context context) {
+        return context.eval(parser);
+    }
+
+    /** A guest function {@code (raw, name) -> fn} that turns a raw host proxy into a native-looking function. */
+    Value hostFunctionWrapper(Context context) {
+        return context.eval(hostFunctionWrapper);
+    }
+
+    /**
+     * The value of the last expression, from what {@code eval} returned. GraalPy returns the value of a final
+     * expression statement, and the {@code __main__} module itself when the code ends with any other statement.
+     */
+    Value lastValue(Value evaluated) {
+        if (this == PYTHON && evaluated.hasMembers() && "module".equals(metaName(evaluated))) {
+            Value name = evaluated.getMember("__name__");
+            if (name != null && name.isString() && "__main__".equals(name.asString())) {
+                return null;
+            }
+        }
+        return evaluated;
+    }
+
+    private static String metaName(Value value) {
+        Value meta = value.getMetaObject();
+        return meta == null ? null : meta.getMetaSimpleName();
+    }
+}

@@ -1,0 +1,169 @@
+package io.sandlot.internal.exec;
+
+import io.sandlot.ExecutionRequest;
+import io.sandlot.ExecutionResult;
+import io.sandlot.ExecutionStats;
+import io.sandlot.GuestError;
+import io.sandlot.Limits;
+import io.sandlot.Status;
+import io.sandlot.internal.convert.GuestValues;
+import io.sandlot.internal.convert.Json;
+import io.sandlot.internal.fs.MemoryFileSystem;
+import io.sandlot.internal.io.BoundedOutput;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+/**
+ * One execution in flight: the state shared between its guest thread, the watchdog and the caller. The first
+ * reason to stop wins; the result future completes exactly once, either from the guest thread or, if the guest
+ * cannot be stopped in time, from the executor with what was captured so far.
+ */
+final class Execution {
+
+    final ExecutionRequest request;
+    final Limits limits;
+    final Dialect dialect;
+    final BoundedOutput output;
+    final CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
+    final AtomicReference<Status> stopReason = new AtomicReference<>();
+    final AtomicBoolean denied = new AtomicBoolean();
+    final AtomicBoolean released = new AtomicBoolean();
+
+    volatile Context context;
+    volatile MemoryFileSystem files;
+    volatile Thread thread;
+    volatile boolean inGuestPhase;
+    volatile boolean abandoned;
+    volatile ScheduledFuture<?> timeoutTask;
+    volatile long startNanos;
+    long cpuStartNanos;
+    long allocatedStart;
+
+    Execution(ExecutionRequest request, Limits limits, Runnable onOutputOverflow) {
+        this.request = request;
+        this.limits = limits;
+        this.dialect = Dialect.of(request.language());
+        this.output = new BoundedOutput(limits.maxOutputBytes(), onOutputOverflow);
+    }
+
+    /** Runs the guest on the current thread; returns the result (also when the guest failed or was stopped). */
+    ExecutionResult evaluate(Context context, Runnable beginGuestPhase) {
+        Value evaluated;
+        Object value;
+        try {
+            beginGuestPhase.run();
+            bindInputs(context);
+            Source source = Source.newBuilder(dialect.language().graalId(), request.code(), dialect.sourceName())
+                    .cached(true).buildLiteral();
+            evaluated = dialect.lastValue(context.eval(source));
+            value = evaluated == null ? null : GuestValues.toJava(evaluated, dialect.language(), maxValueNodes());
+        } catch (PolyglotException e) {
+            return failed(e);
+        } catch (GuestValues.TooLargeException e) {
+            return stopped(Status.OUTPUT_LIMIT, "the value has more parts than maxOutputBytes="
+                    + limits.maxOutputBytes() + " allows");
+        } catch (OutOfMemoryError e) {
+            return stopped(Status.MEMORY_LIMIT, "the guest ran out of memory: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            return finish(Status.ERROR, null, GuestError.of("StackOverflowError", "the host stack overflowed"));
+        }
+        if (stopReason.get() != null) {
+            return stopped(stopReason.get(), null);
+        }
+        if (limits.maxOutputBytes() > 0 && value != null) {
+            int size = Json.write(value).length();
+            if (size > limits.maxOutputBytes()) {
+                return stopped(Status.OUTPUT_LIMIT, "the value's JSON form is " + size
+                        + " characters, above maxOutputBytes=" + limits.maxOutputBytes());
+            }
+        }
+        return finish(Status.OK, value, null);
+    }
+
+    private void bindInputs(Context context) {
+        if (request.inputs().isEmpty()) {
+            return;
+        }
+        Value parse = dialect.jsonParser(context);
+        Value bindings = context.getBindings(dialect.language().graalId());
+        request.inputs().forEach((name, value) -> bindings.putMember(name, parse.execute(Json.write(value))));
+    }
+
+    private long maxValueNodes() {
+        return limits.maxOutputBytes() == 0 ? 0 : Math.max(1024, limits.maxOutputBytes() / 2);
+    }
+
+    private ExecutionResult failed(PolyglotException e) {
+        Status reason = stopReason.get();
+        if (reason != null) {
+            return stopped(reason, null);
+        }
+        if (e.isResourceExhausted() && isOutOfMemory(e)) {
+            return stopped(Status.MEMORY_LIMIT, "the guest ran out of memory");
+        }
+        GuestError error = GuestErrors.of(e, dialect);
+        if (e.isCancelled() || e.isInterrupted()) {
+            return finish(Status.CANCELLED, null, error);
+        }
+        if (denied.get() || (e.isInternalError() && isPolicyRefusal(e))) {
+            return finish(Status.DENIED, null, error);
+        }
+        if (e.isInternalError()) {
+            return finish(Status.INTERNAL_ERROR, null, error);
+        }
+        return finish(Status.ERROR, null, error);
+    }
+
+    /**
+     * Whether an internal error is the language runtime refusing something the context does not allow (GraalPy
+     * reports a thread start or a name lookup that way) rather than a fault.
+     */
+    private static boolean isPolicyRefusal(PolyglotException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("SecurityException") || message.contains("is not allowed")
+                || message.contains("UnsupportedPosixFeatureException");
+    }
+
+    private static boolean isOutOfMemory(PolyglotException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("OutOfMemoryError") || message.contains("Java heap space");
+    }
+
+    /** The result of an execution stopped for {@code reason}; {@code detail} overrides the default message. */
+    ExecutionResult stopped(Status reason, String detail) {
+        return finish(reason, null, GuestError.of(reason.id(), detail != null ? detail : describe(reason)));
+    }
+
+    private String describe(Status reason) {
+        return switch (reason) {
+            case TIMEOUT -> "wall-time limit of " + limits.timeoutMs() + " ms (timeoutMs) reached";
+            case CPU_LIMIT -> "CPU-time limit of " + limits.cpuTimeMs() + " ms (cpuTimeMs) reached";
+            case MEMORY_LIMIT -> "allocation limit of " + limits.maxMemoryMb() + " MiB (maxMemoryMb) reached";
+            case STATEMENT_LIMIT -> "statement limit of " + limits.maxStatements() + " (maxStatements) reached";
+            case OUTPUT_LIMIT -> "output limit of " + limits.maxOutputBytes() + " bytes (maxOutputBytes) reached";
+            case CANCELLED -> "the execution was cancelled";
+            default -> "the sandbox failed: " + reason.id();
+        };
+    }
+
+    private ExecutionResult finish(Status status, Object value, GuestError error) {
+        return new ExecutionResult(status, value, output.stdoutText(), output.stderrText(), error, stats());
+    }
+
+    /** Stats so far, measured on this thread if it is the guest thread, else through the thread MX bean. */
+    ExecutionStats stats() {
+        if (!inGuestPhase && startNanos == 0) {
+            return ExecutionStats.empty();
+        }
+        Thread guest = thread;
+        long cpu = guest == null ? 0 : Threads.cpuNanos(guest) - cpuStartNanos;
+        long allocated = guest == null ? 0 : Threads.allocatedBytes(guest) - allocatedStart;
+        return new ExecutionStats((System.nanoTime() - startNanos) / 1e6, Math.max(0, cpu) / 1e6, Math.max(0, allocated));
+    }
+}

@@ -1,0 +1,160 @@
+package io.sandlot;
+
+import static io.sandlot.Language.JS;
+import static io.sandlot.Language.PYTHON;
+import static io.sandlot.SandboxExtension.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every door the default policy shuts, tried by a guest in each language: the guest fails, the host is unchanged. */
+class DoorsTest {
+
+    @TempDir
+    static Path hostDir;
+
+    static Stream<Arguments> doors() {
+        String marker = hostDir.resolve("pwned").toString();
+        return Stream.of(
+                Arguments.of("host class", JS, "Java.type('java.lang.System').exit(1)"),
+                Arguments.of("host packages", JS, "Packages.java.lang.System.exit(1)"),
+                Arguments.of("polyglot eval", JS, "Polyglot.eval('python', 'open(\"" + marker + "\", \"w\")')"),
+                Arguments.of("require", JS, "require('fs').writeFileSync('" + marker + "', 'x')"),
+                Arguments.of("process", JS, "process.exit(1)"),
+                Arguments.of("load file", JS, "load('/etc/passwd')"),
+                Arguments.of("load script", JS, "load({script: '1', name: 'x.js'})"),
+                Arguments.of("quit", JS, "quit(1)"),
+                Arguments.of("graal builtin", JS, "Graal.versionGraalVM.length"),
+                Arguments.of("java import", PYTHON, "import java\njava.type('java.lang.System').exit(1)"),
+                Arguments.of("polyglot eval", PYTHON, "import polyglot\npolyglot.eval(language='js', string='1')"),
+                Arguments.of("file read", PYTHON, "open('/etc/passwd').read()"),
+                Arguments.of("file write", PYTHON, "open('" + marker + "', 'w').write('x')"),
+                Arguments.of("traversal", PYTHON, "open('../../../../" + marker + "', 'w').write('x')"),
+                Arguments.of("os.system", PYTHON, "import os\nos.system('touch " + marker + "')"),
+                Arguments.of("subprocess", PYTHON, "import subprocess\nsubprocess.run(['touch', '" + marker + "'])"),
+                Arguments.of("thread", PYTHON, "import threading\nt = threading.Thread(target=print)\nt.start()"),
+                Arguments.of("ctypes", PYTHON, "import ctypes\nctypes.CDLL(None).system(b'touch " + marker + "')"),
+                Arguments.of("os.listdir of host", PYTHON, "import os\nos.listdir('" + hostDir + "')"));
+    }
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @MethodSource("doors")
+    void execute_guestTriesDoor_failsAndHostIsUnchanged(String door, Language language, String code) throws IOException {
+        ExecutionResult result = run(language, code);
+
+        assertThat(result.status()).as(result.toJson()).isIn(Status.ERROR, Status.DENIED);
+        assertThat(result.error()).isNotNull();
+        try (Stream<Path> files = Files.list(hostDir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void execute_guestOpensSocket_failsAndNoConnectionArrives(Language language) throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(200);
+            String code = language == JS
+                    ? "new java.net.Socket('127.0.0.1', " + server.getLocalPort() + ")"
+                    : "import socket\nsocket.create_connection(('127.0.0.1', " + server.getLocalPort() + "))";
+
+            ExecutionResult result = run(language, code);
+
+            assertThat(result.status()).as(result.toJson()).isIn(Status.ERROR, Status.DENIED);
+            assertThat(acceptsConnection(server)).isFalse();
+        }
+    }
+
+    @Test
+    void execute_jsLooksForEnvironment_findsNoWayToIt() {
+        ExecutionResult result = run(JS, "[typeof process, typeof environment, typeof java, typeof Java]");
+
+        assertThat(result.value()).as(result.toJson()).isEqualTo(List.of("undefined", "undefined", "undefined", "undefined"));
+    }
+
+    @Test
+    void execute_pythonReadsEnvironment_seesNoHostVariable() {
+        List<String> hostNames = List.copyOf(System.getenv().keySet());
+
+        ExecutionResult result = SandboxExtension.FACTORY.newSandbox().execute(PYTHON,
+                "import os\n[name for name in os.environ if name in hostNames] + [os.getenv('PATH'), os.getenv('HOME')]",
+                Map.of("hostNames", hostNames));
+
+        assertThat(hostNames).contains("PATH");
+        assertThat(result.value()).as(result.toJson()).isEqualTo(Arrays.asList(null, null));
+    }
+
+    @Test
+    void execute_pythonReadsStdin_getsEndOfFile() {
+        ExecutionResult result = run(PYTHON, "import sys\nsys.stdin.read()");
+
+        assertThat(result.value()).as(result.toJson()).isEqualTo("");
+    }
+
+    @Test
+    void execute_pythonCallsExit_isAGuestErrorAndTheHostSurvives() {
+        ExecutionResult result = run(PYTHON, "import sys\nsys.exit(3)");
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.error().type()).isEqualTo("SystemExit");
+        assertThat(run(PYTHON, "1 + 1").value()).isEqualTo(2L);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void execute_guestPrints_outputIsCapturedNotWrittenToHost(Language language) {
+        PrintStream hostOut = System.out;
+        PrintStream hostErr = System.err;
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        PrintStream spy = new PrintStream(seen, true, StandardCharsets.UTF_8);
+        System.setOut(spy);
+        System.setErr(spy);
+        ExecutionResult result;
+        try {
+            result = run(language, language == JS
+                    ? "console.log('to out'); console.error('to err'); print('printed')"
+                    : "import sys\nprint('to out')\nprint('to err', file=sys.stderr)\nsys.stdout.write('printed\\n')");
+        } finally {
+            System.setOut(hostOut);
+            System.setErr(hostErr);
+        }
+
+        assertThat(result.stdout()).isEqualTo("to out\nprinted\n");
+        assertThat(result.stderr()).isEqualTo("to err\n");
+        assertThat(seen.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void execute_jsNewThreadPrimitives_areUnavailable() {
+        ExecutionResult result = run(JS, "typeof Worker + ' ' + typeof setTimeout + ' ' + typeof Java");
+
+        assertThat(result.value()).as(result.toJson()).isEqualTo("undefined undefined undefined");
+    }
+
+    private static boolean acceptsConnection(ServerSocket server) throws IOException {
+        try {
+            server.accept().close();
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.sandlot;
+
+import static io.sandlot.Language.JS;
+import static io.sandlot.Language.PYTHON;
+import static io.sandlot.SandboxExtension.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Guest failures are results with the guest's type, message and line, and output written before the failure. */
+class GuestErrorTest {
+
+    static Stream<Arguments> errors() {
+        return Stream.of(
+                Arguments.of(JS, "console.log('before');\n\nthrow new TypeError('boom');", "TypeError", "boom", 3),
+                Arguments.of(JS, "function f() {\n  return undefinedName;\n}\nf();", "ReferenceError",
+                        "undefinedName is not defined", 2),
+                Arguments.of(JS, "let x = ;", "SyntaxError", null, 1),
+                Arguments.of(JS, "throw 'a string'", "Error", "a string", 1),
+                Arguments.of(PYTHON, "print('before')\n\n1 / 0", "ZeroDivisionError", "division by zero", 3),
+                Arguments.of(PYTHON, "def f():\n    raise ValueError('bad value')\n\nf()", "ValueError", "bad value", 2),
+                Arguments.of(PYTHON, "x = (", "SyntaxError", null, 1),
+                Arguments.of(PYTHON, "import numpy", "ModuleNotFoundError", "No module named 'numpy'", 1));
+    }
+
+    @ParameterizedTest(name = "{0}: {2}")
+    @MethodSource("errors")
+    void execute_guestRaises_resultCarriesTypeMessageAndLine(Language language, String code, String type,
+            String message, int line) {
+        ExecutionResult result = run(language, code);
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.ERROR);
+        assertThat(result.error().type()).isEqualTo(type);
+        if (message != null) {
+            assertThat(result.error().message()).contains(message);
+        }
+        assertThat(result.error().line()).isEqualTo(line);
+        if (code.contains("before")) {
+            assertThat(result.stdout()).isEqualTo("before\n");
+            assertThat(result.error().stack()).isNotEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("recursion")
+    void execute_unboundedRecursion_isAGuestErrorAndTheHostSurvives(Language language, String code, String type) {
+        ExecutionResult result = run(language, code);
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.ERROR);
+        assertThat(result.error().type()).isEqualTo(type);
+        assertThat(run(language, "1").value()).isEqualTo(1L);
+    }
+
+    static Stream<Arguments> recursion() {
+        return Stream.of(
+                Arguments.of(JS, "function f(n) { return f(n + 1) + 1; }\nf(0)", "RangeError"),
+                Arguments.of(PYTHON, "def f(n):\n    return f(n + 1) + 1\nf(0)", "RecursionError"));
+    }
+}

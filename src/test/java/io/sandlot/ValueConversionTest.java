@@ -1,0 +1,115 @@
+package io.sandlot;
+
+import static io.sandlot.Language.JS;
+import static io.sandlot.Language.PYTHON;
+import static io.sandlot.SandboxExtension.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The value of the last expression, converted to JSON-like Java values, and inputs bound as native copies. */
+class ValueConversionTest {
+
+    static Stream<Arguments> values() {
+        return Stream.of(
+                Arguments.of(JS, "42", 42L),
+                Arguments.of(JS, "1.5", 1.5),
+                Arguments.of(JS, "'héllo ✓'", "héllo ✓"),
+                Arguments.of(JS, "true", true),
+                Arguments.of(JS, "null", null),
+                Arguments.of(JS, "undefined", null),
+                Arguments.of(JS, "[1, 'a', [true]]", List.of(1L, "a", List.of(true))),
+                Arguments.of(JS, "({b: 1, a: {c: null}})", map("b", 1L, "a", map("c", null))),
+                Arguments.of(JS, "new Map([['k', 1]])", map("k", 1L)),
+                Arguments.of(JS, "NaN", "NaN"),
+                Arguments.of(JS, "(function f() { return 1; })", "function f() { return 1; }"),
+                Arguments.of(JS, "new Date(0)", "1970-01-01T00:00:00Z"),
+                Arguments.of(JS, "let x = 1; x + 1", 2L),
+                Arguments.of(JS, "9007199254740993n", 9007199254740993L),
+                Arguments.of(JS, "2n ** 70n", BigInteger.TWO.pow(70)),
+                Arguments.of(PYTHON, "42", 42L),
+                Arguments.of(PYTHON, "2 ** 100", BigInteger.TWO.pow(100)),
+                Arguments.of(PYTHON, "1.5", 1.5),
+                Arguments.of(PYTHON, "'héllo ✓'", "héllo ✓"),
+                Arguments.of(PYTHON, "True", true),
+                Arguments.of(PYTHON, "None", null),
+                Arguments.of(PYTHON, "[1, 'a', (True, None)]", Arrays.asList(1L, "a", Arrays.asList(true, null))),
+                Arguments.of(PYTHON, "{'b': 1, 'a': {'c': [1.5]}}", map("b", 1L, "a", map("c", List.of(1.5)))),
+                Arguments.of(PYTHON, "{1: 'one'}", map("1", "one")),
+                Arguments.of(PYTHON, "float('inf')", "Infinity"),
+                Arguments.of(PYTHON, "{1, 2}", "{1, 2}"),
+                Arguments.of(PYTHON, "x = 1\nx + 1", 2L),
+                Arguments.of(PYTHON, "x = 1", null),
+                Arguments.of(PYTHON, "for i in range(3):\n    i", null),
+                Arguments.of(PYTHON, "def f():\n    return 1\nf", "<function f at"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("values")
+    void execute_lastExpression_isConvertedToJson(Language language, String code, Object expected) {
+        ExecutionResult result = run(language, code);
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.OK);
+        if (expected instanceof String s && s.startsWith("<function")) {
+            assertThat((String) result.value()).startsWith(s);
+        } else {
+            assertThat(result.value()).isEqualTo(expected);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void execute_cyclicValue_isCutOffInsteadOfHanging(Language language) {
+        String code = language == JS ? "const a = [1]; a.push(a); a" : "a = [1]\na.append(a)\na";
+
+        ExecutionResult result = run(language, code);
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.OK);
+        assertThat(result.value()).isInstanceOf(List.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void execute_inputs_areBoundAsNativeCopies(Language language) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("rows", List.of(map("price", 2.5, "qty", 4L), map("price", 1L, "qty", 3L)));
+        inputs.put("label", "total");
+        String code = language == JS
+                ? "rows[0].qty = 100; [label, Array.isArray(rows), rows.reduce((s, r) => s + r.price * r.qty, 0)]"
+                : "rows[0]['qty'] = 100\n[label, type(rows).__name__, sum(r['price'] * r['qty'] for r in rows)]";
+
+        ExecutionResult result = SandboxExtension.FACTORY.newSandbox().execute(language, code, inputs);
+
+        assertThat(result.value()).as(result.toJson()).isEqualTo(List.of("total",
+                language == JS ? true : "list", 253L));
+        assertThat(((Map<?, ?>) ((List<?>) inputs.get("rows")).get(0)).get("qty")).isEqualTo(4L);
+    }
+
+    @Test
+    void toJson_roundTripsThroughFromJson() {
+        ExecutionResult result = run(PYTHON, "print('hi')\n{'a': [1, 2.5, None]}");
+
+        ExecutionResult copy = ExecutionResult.fromJson(result.toJson());
+
+        assertThat(copy).isEqualTo(result);
+    }
+
+
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}
