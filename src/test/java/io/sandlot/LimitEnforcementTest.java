@@ -33,13 +33,13 @@ class LimitEnforcementTest {
         Limits memory = Limits.newBuilder().maxMemoryMb(64).timeoutMs(20_000).build();
         Limits output = Limits.newBuilder().maxOutputBytes(10_000).timeoutMs(20_000).build();
         return Stream.of(
-                Arguments.of(JS, "while (true) {}", timeout, Status.TIMEOUT, 500),
-                Arguments.of(PYTHON, "while True:\n    pass", timeout, Status.TIMEOUT, 500),
-                Arguments.of(PYTHON, "import time\ntime.sleep(60)", timeout, Status.TIMEOUT, 500),
+                Arguments.of(JS, "while (true) {}", timeout, Status.TIMEOUT, 500L),
+                Arguments.of(PYTHON, "while True:\n    pass", timeout, Status.TIMEOUT, 500L),
+                Arguments.of(PYTHON, "import time\ntime.sleep(60)", timeout, Status.TIMEOUT, 500L),
                 Arguments.of(PYTHON, "while True:\n    try:\n        pass\n    except BaseException:\n        pass",
-                        timeout, Status.TIMEOUT, 500),
-                Arguments.of(JS, "while (true) {}", cpu, Status.CPU_LIMIT, 300),
-                Arguments.of(PYTHON, "while True:\n    pass", cpu, Status.CPU_LIMIT, 300),
+                        timeout, Status.TIMEOUT, 500L),
+                Arguments.of(JS, "while (true) {}", cpu, Status.CPU_LIMIT, 300L),
+                Arguments.of(PYTHON, "while True:\n    pass", cpu, Status.CPU_LIMIT, 300L),
                 Arguments.of(JS, "for (;;) {}", statements, Status.STATEMENT_LIMIT, null),
                 Arguments.of(JS, "for (;;) { try { for (;;) {} } catch (e) {} }", statements, Status.STATEMENT_LIMIT, null),
                 Arguments.of(JS, "eval('for (;;) {}')", statements, Status.STATEMENT_LIMIT, null),
