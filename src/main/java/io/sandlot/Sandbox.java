@@ -31,6 +31,22 @@ public interface Sandbox {
      */
     CompletableFuture<ExecutionResult> submit(ExecutionRequest request);
 
+    /**
+     * Opens a stateful session; see {@link Session}. The session counts against nothing until it runs code; close
+     * it when done.
+     *
+     * @throws IllegalArgumentException if the policy does not allow {@code language}
+     */
+    Session openSession(Language language);
+
+    /**
+     * Compiles a formula for repeated evaluation; see {@link Formula}.
+     *
+     * @throws IllegalArgumentException if the expression is empty, does not compile, uses what formulas may not
+     *     (Python), or a parameter name is not an identifier
+     */
+    Formula compileFormula(Language language, String expression, String... parameterNames);
+
     /** Runs {@code code} without inputs; see {@link #execute(ExecutionRequest)}. */
     default ExecutionResult execute(Language language, String code) {
         return execute(ExecutionRequest.of(language, code));

@@ -31,6 +31,16 @@ public final class LocalSandbox implements Sandbox {
     }
 
     @Override
+    public io.sandlot.Session openSession(io.sandlot.Language language) {
+        throw new UnsupportedOperationException("sessions are not implemented yet");
+    }
+
+    @Override
+    public io.sandlot.Formula compileFormula(io.sandlot.Language language, String expression, String... parameterNames) {
+        throw new UnsupportedOperationException("formulas are not implemented yet");
+    }
+
+    @Override
     public ExecutionResult execute(ExecutionRequest request) {
         CompletableFuture<ExecutionResult> future = submit(request);
         try {
