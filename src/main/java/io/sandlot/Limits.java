@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
  * <table>
  *   <caption>Limits</caption>
  *   <tr><th>name</th><th>unit</th><th>default</th><th>what it does not cover</th></tr>
- *   <tr><td>{@code timeoutMs}</td><td>ms of wall time</td><td>10000</td>
+ *   <tr><td>{@code timeoutMs}</td><td>ms of wall time</td><td>30000</td>
  *       <td>counted from the start of guest code; creating the context is not counted</td></tr>
- *   <tr><td>{@code cpuTimeMs}</td><td>ms of CPU time of the guest thread</td><td>0 (off)</td>
+ *   <tr><td>{@code cpuTimeMs}</td><td>ms of CPU time of the guest thread</td><td>10000</td>
  *       <td>JIT compilation and GC run on other threads and are not counted; sampled every few ms</td></tr>
  *   <tr><td>{@code maxStatements}</td><td>guest statements</td><td>0 (off)</td>
  *       <td>Python counts line transitions: a one-line loop or a long builtin call counts as one; the time
@@ -54,7 +54,7 @@ public final class Limits {
     private static final String[] NAMES = {
         TIMEOUT_MS, CPU_TIME_MS, MAX_STATEMENTS, MAX_MEMORY_MB, MAX_OUTPUT_BYTES, MAX_CODE_BYTES, MAX_INPUT_BYTES,
     };
-    private static final long[] DEFAULT_VALUES = {10_000, 0, 0, 512, 1 << 20, 1 << 20, 1 << 20};
+    private static final long[] DEFAULT_VALUES = {30_000, 10_000, 0, 512, 1 << 20, 1 << 20, 1 << 20};
     /** Upper bounds that catch unit mistakes (a timeout in nanoseconds, a memory limit in bytes). */
     private static final long[] MAX_VALUES = {
         86_400_000L, 86_400_000L, Long.MAX_VALUE / 2, 1L << 20, 1L << 31, 1L << 30, 1L << 31,

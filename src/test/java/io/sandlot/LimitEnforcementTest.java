@@ -140,7 +140,7 @@ class LimitEnforcementTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void execute_limitTurnedOff_doesNotFire(Language language) {
-        Limits off = Limits.newBuilder().timeoutMs(0).maxMemoryMb(0).maxOutputBytes(0).build();
+        Limits off = Limits.newBuilder().timeoutMs(0).cpuTimeMs(0).maxMemoryMb(0).maxOutputBytes(0).build();
         String code = language == JS ? "let s = 0; for (let i = 0; i < 100000; i++) s += i; s"
                 : "s = 0\nfor i in range(100000):\n    s += i\ns";
 

@@ -11,10 +11,10 @@ final class LimitOptions {
             defaultValue = "")
     String spec;
 
-    @Option(names = "--timeout-ms", paramLabel = "N", description = "Wall-time limit in ms (0 = off; default 10000).")
+    @Option(names = "--timeout-ms", paramLabel = "N", description = "Wall-time limit in ms (0 = off; default 30000).")
     Long timeoutMs;
 
-    @Option(names = "--cpu-time-ms", paramLabel = "N", description = "CPU-time limit in ms (0 = off, the default).")
+    @Option(names = "--cpu-time-ms", paramLabel = "N", description = "CPU-time limit in ms (0 = off; default 10000).")
     Long cpuTimeMs;
 
     @Option(names = "--max-statements", paramLabel = "N", description = "Statement limit (0 = off, the default).")

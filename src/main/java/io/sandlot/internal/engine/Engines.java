@@ -22,6 +22,8 @@ public final class Engines implements AutoCloseable {
     private final LoadingCache<EngineShape, Engine> engines = Caffeine.newBuilder()
             .maximumSize(8)
             .recordStats()
+            // Close engines on the calling thread: an asynchronous close races the JVM's own engine shutdown hook.
+            .executor(Runnable::run)
             .removalListener((EngineShape shape, Engine engine, RemovalCause cause) -> {
                 if (engine != null) {
                     engine.close(true);

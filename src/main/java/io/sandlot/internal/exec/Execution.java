@@ -8,7 +8,6 @@ import io.sandlot.Limits;
 import io.sandlot.Status;
 import io.sandlot.internal.convert.GuestValues;
 import io.sandlot.internal.convert.Json;
-import io.sandlot.internal.fs.MemoryFileSystem;
 import io.sandlot.internal.io.BoundedOutput;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -35,8 +34,8 @@ final class Execution {
     final AtomicBoolean denied = new AtomicBoolean();
     final AtomicBoolean released = new AtomicBoolean();
 
-    volatile Context context;
-    volatile MemoryFileSystem files;
+    final ContextLease lease;
+    volatile GuestContext guest;
     volatile Thread thread;
     volatile boolean inGuestPhase;
     volatile boolean abandoned;
@@ -45,20 +44,22 @@ final class Execution {
     long cpuStartNanos;
     long allocatedStart;
 
-    Execution(ExecutionRequest request, Limits limits, Runnable onOutputOverflow) {
+    Execution(ExecutionRequest request, Limits limits, ContextLease lease, Runnable onOutputOverflow) {
         this.request = request;
+        this.lease = lease;
         this.limits = limits;
         this.dialect = Dialect.of(request.language());
         this.output = new BoundedOutput(limits.maxOutputBytes(), onOutputOverflow);
     }
 
     /** Runs the guest on the current thread; returns the result (also when the guest failed or was stopped). */
-    ExecutionResult evaluate(Context context, Runnable beginGuestPhase) {
+    ExecutionResult evaluate(GuestContext guest, Runnable beginGuestPhase) {
+        Context context = guest.context;
         Value evaluated;
         Object value;
         try {
             beginGuestPhase.run();
-            bindInputs(context);
+            bindInputs(guest);
             Source source = Source.newBuilder(dialect.language().graalId(), request.code(), dialect.sourceName())
                     .cached(true).buildLiteral();
             evaluated = dialect.lastValue(context.eval(source));
@@ -86,12 +87,12 @@ final class Execution {
         return finish(Status.OK, value, null);
     }
 
-    private void bindInputs(Context context) {
+    private void bindInputs(GuestContext guest) {
         if (request.inputs().isEmpty()) {
             return;
         }
-        Value parse = dialect.jsonParser(context);
-        Value bindings = context.getBindings(dialect.language().graalId());
+        Value parse = guest.jsonParser();
+        Value bindings = guest.context.getBindings(dialect.language().graalId());
         request.inputs().forEach((name, value) -> bindings.putMember(name, parse.execute(Json.write(value))));
     }
 
@@ -133,6 +134,11 @@ final class Execution {
     private static boolean isOutOfMemory(PolyglotException e) {
         String message = String.valueOf(e.getMessage());
         return message.contains("OutOfMemoryError") || message.contains("Java heap space");
+    }
+
+    /** The result of a failure of the sandbox itself. */
+    ExecutionResult failedInternally(Throwable t) {
+        return finish(Status.INTERNAL_ERROR, null, GuestError.of(Status.INTERNAL_ERROR.id(), String.valueOf(t)));
     }
 
     /** The result of an execution stopped for {@code reason}; {@code detail} overrides the default message. */

@@ -2,25 +2,13 @@ package io.sandlot.internal.exec;
 
 import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
-import io.sandlot.GuestError;
-import io.sandlot.HostFunction;
 import io.sandlot.Limits;
 import io.sandlot.Policy;
 import io.sandlot.SandboxException;
 import io.sandlot.Status;
-import io.sandlot.internal.convert.GuestValues;
 import io.sandlot.internal.convert.Json;
-import io.sandlot.internal.engine.EngineShape;
 import io.sandlot.internal.engine.Engines;
-import io.sandlot.internal.fs.MemoryFileSystem;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -33,17 +21,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
-import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.EnvironmentAccess;
-import org.graalvm.polyglot.HostAccess;
-import org.graalvm.polyglot.PolyglotAccess;
-import org.graalvm.polyglot.ResourceLimits;
-import org.graalvm.polyglot.SandboxPolicy;
-import org.graalvm.polyglot.Source;
-import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.io.IOAccess;
-import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
  * The one execution path behind every front end. Guests run on threads the executor owns, never on the caller's;
@@ -58,11 +35,8 @@ public final class Executor implements AutoCloseable {
     static final long POLL_MS = 5;
     /** A context that takes longer than this to create is given up on. */
     static final long SETUP_TIMEOUT_MS = 120_000;
-    private static final String WORKING_DIRECTORY = "/work";
-    /** Counting skips only the sandbox's own helper sources: guest code cannot name a source to escape it. */
-    private static final Predicate<Source> COUNTED = source -> !Dialect.isInternal(source);
 
-    private final Engines engines;
+    private final ContextFactory contexts;
     /** Cold Truffle frames are large: GraalPy needs about 8 MiB to reach its own recursion limit of 1000. */
     private static final long GUEST_STACK_BYTES = 16L << 20;
 
@@ -86,7 +60,7 @@ public final class Executor implements AutoCloseable {
         if (!Threads.supported()) {
             throw new SandboxException("this JVM cannot measure per-thread CPU time and allocation");
         }
-        this.engines = engines;
+        this.contexts = new ContextFactory(engines, this::stop);
         this.slots = new Semaphore(maxConcurrency, true);
         watchdog.scheduleWithFixedDelay(this::sample, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
     }
@@ -99,12 +73,17 @@ public final class Executor implements AutoCloseable {
      */
     public CompletableFuture<ExecutionResult> submit(Policy policy, ExecutionRequest request) {
         Limits limits = request.limits().orElse(policy.limits());
+        return submit(policy, request, limits, new FreshContext(policy, request.language(), limits.maxStatements()));
+    }
+
+    /** Runs {@code request} in a context from {@code lease}; see {@link #submit(Policy, ExecutionRequest)}. */
+    CompletableFuture<ExecutionResult> submit(Policy policy, ExecutionRequest request, Limits limits, ContextLease lease) {
         validate(policy, request, limits);
         if (closed) {
             throw new SandboxException("the sandbox factory is closed");
         }
         Execution[] holder = new Execution[1];
-        Execution execution = new Execution(request, limits, () -> stop(holder[0], Status.OUTPUT_LIMIT));
+        Execution execution = new Execution(request, limits, lease, () -> stop(holder[0], Status.OUTPUT_LIMIT));
         holder[0] = execution;
         execution.result.whenComplete((r, t) -> {
             if (t instanceof CancellationException) {
@@ -120,7 +99,7 @@ public final class Executor implements AutoCloseable {
         }
         running.add(execution);
         try {
-            guestThreads.execute(() -> run(policy, execution));
+            guestThreads.execute(() -> run(execution, lease));
         } catch (RuntimeException e) {
             release(execution);
             throw new SandboxException("cannot start a guest thread", e);
@@ -144,10 +123,7 @@ public final class Executor implements AutoCloseable {
     }
 
     private static void validate(Policy policy, ExecutionRequest request, Limits limits) {
-        if (!policy.languages().contains(request.language())) {
-            throw new IllegalArgumentException("language " + request.language() + " is not allowed by the policy; allowed: "
-                    + policy.languages());
-        }
+        requireAllowed(policy, request.language());
         long codeBytes = request.code().getBytes(StandardCharsets.UTF_8).length;
         if (limits.maxCodeBytes() > 0 && codeBytes > limits.maxCodeBytes()) {
             throw new IllegalArgumentException("code is " + codeBytes + " bytes, above maxCodeBytes=" + limits.maxCodeBytes());
@@ -167,99 +143,38 @@ public final class Executor implements AutoCloseable {
         }
     }
 
-    private void run(Policy policy, Execution execution) {
+    /** @throws IllegalArgumentException if the policy does not allow {@code language} */
+    static void requireAllowed(Policy policy, io.sandlot.Language language) {
+        if (!policy.languages().contains(language)) {
+            throw new IllegalArgumentException("language " + language + " is not allowed by the policy; allowed: "
+                    + policy.languages());
+        }
+    }
+
+    private void run(Execution execution, ContextLease lease) {
         execution.thread = Thread.currentThread();
-        Context context = null;
+        GuestContext guest = null;
         try {
-            context = newContext(policy, execution);
-            execution.context = context;
+            guest = lease.acquire();
+            guest.attach(execution);
+            execution.guest = guest;
             ExecutionResult result = execution.stopReason.get() != null
                     ? execution.stopped(execution.stopReason.get(), null)
-                    : execution.evaluate(context, () -> beginGuestPhase(execution));
+                    : execution.evaluate(guest, () -> beginGuestPhase(execution));
             endGuestPhase(execution);
             execution.result.complete(result);
         } catch (Throwable t) {
             endGuestPhase(execution);
             Status reason = execution.stopReason.get();
             execution.result.complete(reason != null ? execution.stopped(reason, null)
-                    : new ExecutionResult(Status.INTERNAL_ERROR, null, execution.output.stdoutText(),
-                    execution.output.stderrText(), GuestError.of(Status.INTERNAL_ERROR.id(), String.valueOf(t)),
-                    execution.stats()));
+                    : execution.failedInternally(t));
         } finally {
-            closeQuietly(context, execution.stopReason.get() != null);
-            closeQuietly(execution.files);
+            if (guest != null) {
+                guest.detach();
+                lease.release(guest, execution);
+            }
             release(execution);
         }
-    }
-
-    private Context newContext(Policy policy, Execution execution) {
-        Limits limits = execution.limits;
-        boolean countsStatements = limits.maxStatements() > 0;
-        long quota = policy.fileSystemQuotaBytes();
-        MemoryFileSystem files = new MemoryFileSystem(WORKING_DIRECTORY, Math.max(quota, 1), quota > 0,
-                denial -> execution.denied.set(true));
-        execution.files = files;
-        Context.Builder builder = Context.newBuilder(execution.dialect.language().graalId())
-                .engine(engines.get(new EngineShape(countsStatements)))
-                .sandbox(SandboxPolicy.CONSTRAINED)
-                .allowHostAccess(HostAccess.CONSTRAINED)
-                .allowPolyglotAccess(PolyglotAccess.NONE)
-                .allowHostClassLoading(false)
-                .allowCreateThread(false)
-                .allowCreateProcess(false)
-                .allowNativeAccess(false)
-                .allowEnvironmentAccess(EnvironmentAccess.NONE)
-                .allowIO(IOAccess.newBuilder().fileSystem(files.guestFileSystem())
-                        .allowHostSocketAccess(false).build())
-                .currentWorkingDirectory(Path.of(WORKING_DIRECTORY))
-                .in(InputStream.nullInputStream())
-                .out(execution.output.stdout())
-                .err(execution.output.stderr())
-                .timeZone(ZoneOffset.UTC)
-                .options(execution.dialect.options());
-        if (countsStatements) {
-            builder.resourceLimits(ResourceLimits.newBuilder()
-                    .statementLimit(limits.maxStatements(), COUNTED)
-                    .onLimit(event -> stop(execution, Status.STATEMENT_LIMIT))
-                    .build());
-        }
-        Context context = builder.build();
-        // Languages initialise lazily, on first use; doing it here keeps their start-up out of the guest's limits.
-        context.initialize(execution.dialect.language().graalId());
-        exposeHostFunctions(context, execution.dialect, policy.hostFunctions());
-        return context;
-    }
-
-    private static void exposeHostFunctions(Context context, Dialect dialect, Map<String, HostFunction> functions) {
-        if (functions.isEmpty()) {
-            return;
-        }
-        Value wrap = dialect.hostFunctionWrapper(context);
-        Value bindings = context.getBindings(dialect.language().graalId());
-        functions.forEach((name, function) ->
-                bindings.putMember(name, wrap.execute(hostProxy(function, dialect), name)));
-    }
-
-    /** A proxy that exchanges JSON text with the guest-side wrapper, so no host object ever reaches the guest. */
-    private static ProxyExecutable hostProxy(HostFunction function, Dialect dialect) {
-        return arguments -> {
-            Map<String, Object> reply = new LinkedHashMap<>();
-            try {
-                List<Object> copies = new ArrayList<>(arguments.length);
-                for (Value argument : arguments) {
-                    copies.add(GuestValues.toJava(argument, dialect.language(), 1 << 20));
-                }
-                Object value = function.call(copies);
-                Json.requireJsonLike("the host function's return value", value);
-                reply.put("ok", true);
-                reply.put("value", value);
-            } catch (Exception e) {
-                reply.clear();
-                reply.put("ok", false);
-                reply.put("error", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            }
-            return Json.write(reply);
-        };
     }
 
     private void beginGuestPhase(Execution execution) {
@@ -310,9 +225,9 @@ public final class Executor implements AutoCloseable {
         if (!execution.stopReason.compareAndSet(null, reason)) {
             return;
         }
-        Context context = execution.context;
-        if (context != null) {
-            reapers.execute(() -> closeQuietly(context, true));
+        GuestContext guest = execution.guest;
+        if (guest != null) {
+            reapers.execute(() -> execution.lease.stop(guest, execution));
         }
         try {
             watchdog.schedule(() -> abandonIfRunning(execution), GRACE_MS, TimeUnit.MILLISECONDS);
@@ -347,24 +262,36 @@ public final class Executor implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Context context, boolean cancel) {
-        if (context == null) {
-            return;
-        }
-        try {
-            context.close(cancel);
-        } catch (RuntimeException ignored) {
-            // Closing a cancelled or already closed context reports the cancellation again; nothing is lost.
-        }
+    /** Builds contexts for leases; also used by sessions and pools. */
+    ContextFactory contexts() {
+        return contexts;
     }
 
-    private static void closeQuietly(MemoryFileSystem files) {
-        if (files != null) {
-            try {
-                files.close();
-            } catch (java.io.IOException ignored) {
-                // An in-memory tree has nothing to flush; closing only unregisters it.
-            }
+    /** A fresh context per execution, closed afterwards: the isolation of stateless executions. */
+    private final class FreshContext implements ContextLease {
+        private final Policy policy;
+        private final io.sandlot.Language language;
+        private final long maxStatements;
+
+        FreshContext(Policy policy, io.sandlot.Language language, long maxStatements) {
+            this.policy = policy;
+            this.language = language;
+            this.maxStatements = maxStatements;
+        }
+
+        @Override
+        public GuestContext acquire() {
+            return contexts.create(policy, language, maxStatements);
+        }
+
+        @Override
+        public void release(GuestContext guest, Execution execution) {
+            guest.close(execution.stopReason.get() != null);
+        }
+
+        @Override
+        public void stop(GuestContext guest, Execution execution) {
+            guest.close(true);
         }
     }
 

@@ -2,8 +2,10 @@ package io.sandlot.internal.exec;
 
 import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
+import io.sandlot.Language;
 import io.sandlot.Policy;
 import io.sandlot.Sandbox;
+import io.sandlot.Session;
 import io.sandlot.Status;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -31,8 +33,9 @@ public final class LocalSandbox implements Sandbox {
     }
 
     @Override
-    public io.sandlot.Session openSession(io.sandlot.Language language) {
-        throw new UnsupportedOperationException("sessions are not implemented yet");
+    public Session openSession(Language language) {
+        Executor.requireAllowed(policy, language);
+        return new LocalSession(language, policy, executor);
     }
 
     @Override

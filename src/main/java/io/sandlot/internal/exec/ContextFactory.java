@@ -1,0 +1,154 @@
+package io.sandlot.internal.exec;
+
+import io.sandlot.HostFunction;
+import io.sandlot.Language;
+import io.sandlot.Policy;
+import io.sandlot.Status;
+import io.sandlot.internal.convert.GuestValues;
+import io.sandlot.internal.convert.Json;
+import io.sandlot.internal.engine.EngineShape;
+import io.sandlot.internal.engine.Engines;
+import io.sandlot.internal.fs.MemoryFileSystem;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.ResourceLimits;
+import org.graalvm.polyglot.SandboxPolicy;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+
+/** Builds guest contexts with every door shut but those the policy opens. The one place doors are decided. */
+final class ContextFactory {
+
+    /** The guest's working directory, the root of what it may write. */
+    static final String WORKING_DIRECTORY = "/work";
+    /** Counting skips only the sandbox's own helper sources: guest code cannot name a source to escape it. */
+    private static final Predicate<Source> COUNTED = source -> !Dialect.isInternal(source);
+
+    private final Engines engines;
+    private final BiConsumer<Execution, Status> stop;
+
+    /**
+     * @param stop how to stop an execution when its context reports a limit
+     */
+    ContextFactory(Engines engines, BiConsumer<Execution, Status> stop) {
+        this.engines = engines;
+        this.stop = stop;
+    }
+
+    /**
+     * A new, initialised context.
+     *
+     * @param maxStatements the statement limit of every execution in this context (0 = none); a session resets
+     *     the count before each execution
+     */
+    GuestContext create(Policy policy, Language language, long maxStatements) {
+        AtomicReference<Execution> attached = new AtomicReference<>();
+        return create(policy, language, maxStatements, newFileSystem(policy, attached), attached);
+    }
+
+    /**
+     * A file system as the policy allows: writable up to its quota, else empty and read-only. Denials are
+     * reported to the execution {@code attached} holds at the time.
+     */
+    static MemoryFileSystem newFileSystem(Policy policy, AtomicReference<Execution> attached) {
+        long quota = policy.fileSystemQuotaBytes();
+        return new MemoryFileSystem(WORKING_DIRECTORY, Math.max(quota, 1), quota > 0, denial -> {
+            Execution execution = attached.get();
+            if (execution != null) {
+                execution.denied.set(true);
+            }
+        });
+    }
+
+    /** A new, initialised context over an existing file system; {@code attached} must be the one it reports to. */
+    GuestContext create(Policy policy, Language language, long maxStatements, MemoryFileSystem files,
+            AtomicReference<Execution> attached) {
+        Dialect dialect = Dialect.of(language);
+        GuestContext.Redirect out = new GuestContext.Redirect();
+        GuestContext.Redirect err = new GuestContext.Redirect();
+        Context.Builder builder = Context.newBuilder(language.graalId())
+                .engine(engines.get(new EngineShape(maxStatements > 0)))
+                .sandbox(SandboxPolicy.CONSTRAINED)
+                .allowHostAccess(HostAccess.CONSTRAINED)
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .allowHostClassLoading(false)
+                .allowCreateThread(false)
+                .allowCreateProcess(false)
+                .allowNativeAccess(false)
+                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .allowIO(IOAccess.newBuilder().fileSystem(files.guestFileSystem()).allowHostSocketAccess(false).build())
+                .currentWorkingDirectory(Path.of(WORKING_DIRECTORY))
+                .in(InputStream.nullInputStream())
+                .out(out)
+                .err(err)
+                .timeZone(ZoneOffset.UTC)
+                .options(dialect.options());
+        if (maxStatements > 0) {
+            builder.resourceLimits(ResourceLimits.newBuilder()
+                    .statementLimit(maxStatements, COUNTED)
+                    .onLimit(event -> {
+                        Execution execution = attached.get();
+                        if (execution != null) {
+                            stop.accept(execution, Status.STATEMENT_LIMIT);
+                        }
+                    })
+                    .build());
+        }
+        Context context = builder.build();
+        try {
+            // Languages initialise lazily, on first use; doing it here keeps their start-up out of the guest's limits.
+            context.initialize(language.graalId());
+            exposeHostFunctions(context, dialect, policy.hostFunctions());
+        } catch (RuntimeException e) {
+            context.close(true);
+            throw e;
+        }
+        return new GuestContext(dialect, context, files, out, err, attached);
+    }
+
+    private static void exposeHostFunctions(Context context, Dialect dialect, Map<String, HostFunction> functions) {
+        if (functions.isEmpty()) {
+            return;
+        }
+        Value wrap = dialect.hostFunctionWrapper(context);
+        Value bindings = context.getBindings(dialect.language().graalId());
+        functions.forEach((name, function) ->
+                bindings.putMember(name, wrap.execute(hostProxy(function, dialect), name)));
+    }
+
+    /** A proxy that exchanges JSON text with the guest-side wrapper, so no host object ever reaches the guest. */
+    private static ProxyExecutable hostProxy(HostFunction function, Dialect dialect) {
+        return arguments -> {
+            Map<String, Object> reply = new LinkedHashMap<>();
+            try {
+                List<Object> copies = new ArrayList<>(arguments.length);
+                for (Value argument : arguments) {
+                    copies.add(GuestValues.toJava(argument, dialect.language(), 1 << 20));
+                }
+                Object value = function.call(copies);
+                Json.requireJsonLike("the host function's return value", value);
+                reply.put("ok", true);
+                reply.put("value", value);
+            } catch (Exception e) {
+                reply.clear();
+                reply.put("ok", false);
+                reply.put("error", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+            return Json.write(reply);
+        };
+    }
+}

@@ -1,0 +1,89 @@
+package io.sandlot.internal.exec;
+
+import io.sandlot.internal.fs.MemoryFileSystem;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.atomic.AtomicReference;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Value;
+
+/**
+ * A polyglot context with its plumbing: its private file system, stdout and stderr that follow whichever
+ * execution is attached, and that execution, so that a statement-limit callback or a file-system denial reaches
+ * the right one. A context serves one execution at a time: stateless ones exactly one, sessions many in turn.
+ */
+final class GuestContext {
+
+    final Dialect dialect;
+    final Context context;
+    final MemoryFileSystem files;
+    private final Redirect out;
+    private final Redirect err;
+    private final AtomicReference<Execution> attached;
+    private Value jsonParser;
+
+    GuestContext(Dialect dialect, Context context, MemoryFileSystem files, Redirect out, Redirect err,
+            AtomicReference<Execution> attached) {
+        this.dialect = dialect;
+        this.context = context;
+        this.files = files;
+        this.out = out;
+        this.err = err;
+        this.attached = attached;
+    }
+
+    /** Routes output, denials and limit callbacks to {@code execution}. */
+    void attach(Execution execution) {
+        attached.set(execution);
+        out.target = execution.output.stdout();
+        err.target = execution.output.stderr();
+    }
+
+    void detach() {
+        attached.set(null);
+        out.target = OutputStream.nullOutputStream();
+        err.target = OutputStream.nullOutputStream();
+    }
+
+    /** A guest function from JSON text to a native guest value, made before any guest code ran. */
+    Value jsonParser() {
+        if (jsonParser == null) {
+            jsonParser = dialect.jsonParser(context);
+        }
+        return jsonParser;
+    }
+
+    /** Closes the context (cancelling a running guest if {@code cancel}) and frees its files. Never throws. */
+    void close(boolean cancel) {
+        try {
+            context.close(cancel);
+        } catch (RuntimeException ignored) {
+            // Closing a cancelled or already closed context reports the cancellation again; nothing is lost.
+        }
+        try {
+            files.close();
+        } catch (IOException ignored) {
+            // An in-memory tree has nothing to flush; closing only unregisters it.
+        }
+    }
+
+    /** An output stream whose target can change between executions. */
+    static final class Redirect extends OutputStream {
+        volatile OutputStream target = OutputStream.nullOutputStream();
+
+        @Override
+        public void write(int b) throws IOException {
+            target.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            target.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            target.flush();
+        }
+    }
+}

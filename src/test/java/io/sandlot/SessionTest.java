@@ -1,0 +1,150 @@
+package io.sandlot;
+
+import static io.sandlot.Language.JS;
+import static io.sandlot.Language.PYTHON;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Stateful sessions: state persists, files go in and out, limits interrupt without losing the session. */
+class SessionTest {
+
+    private static final Sandbox SANDBOX = SandboxExtension.FACTORY.newSandbox(Policy.newBuilder()
+            .virtualFileSystem(1 << 20)
+            .build());
+    private static final Sandbox ONE_SECOND = SandboxExtension.sandbox(Limits.newBuilder().timeoutMs(1_000).build());
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void execute_variablesAndFunctions_persistBetweenExecutions(Language language) {
+        try (Session session = SANDBOX.openSession(language)) {
+            session.execute(language == JS ? "var total = 40; function add(x) { return total + x; }"
+                    : "import math\ntotal = 40\ndef add(x):\n    return total + x");
+
+            ExecutionResult result = session.execute(language == JS ? "add(2)" : "add(2) + math.floor(0.5)");
+
+            assertThat(result.value()).as(result.toJson()).isEqualTo(42L);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void execute_afterTimeout_sessionKeepsItsState(Language language) {
+        try (Session session = ONE_SECOND.openSession(language)) {
+            session.execute(language == JS ? "var kept = 'still here'" : "kept = 'still here'");
+
+            ExecutionResult timedOut = session.execute(language == JS ? "while (true) {}" : "while True:\n    pass");
+            ExecutionResult after = session.execute("kept");
+
+            assertThat(timedOut.status()).isEqualTo(Status.TIMEOUT);
+            assertThat(session.isOpen()).isTrue();
+            assertThat(after.value()).as(after.toJson()).isEqualTo("still here");
+        }
+    }
+
+    @Test
+    void execute_pythonReadsUploadedCsvAndWritesAFileTheHostDownloads() {
+        try (Session session = SANDBOX.openSession(PYTHON)) {
+            session.writeFile("data/sales.csv", "region,amount\nnorth,10\nsouth,32\n".getBytes(StandardCharsets.UTF_8));
+
+            ExecutionResult result = session.execute("""
+                    import csv, os
+                    with open('data/sales.csv', newline='') as f:
+                        total = sum(int(row['amount']) for row in csv.DictReader(f))
+                    os.makedirs('out', exist_ok=True)
+                    with open('out/total.txt', 'w') as f:
+                        f.write(str(total))
+                    total
+                    """);
+
+            assertThat(result.value()).as(result.toJson()).isEqualTo(42L);
+            assertThat(session.readFile("out/total.txt")).hasValueSatisfying(
+                    bytes -> assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("42"));
+            assertThat(session.listFiles()).containsExactly(
+                    new Session.FileInfo("/work/data/sales.csv", 32), new Session.FileInfo("/work/out/total.txt", 2));
+        }
+    }
+
+    @Test
+    void files_escapingPath_isRejected() {
+        try (Session session = SANDBOX.openSession(PYTHON)) {
+            assertThatThrownBy(() -> session.writeFile("../../etc/passwd", new byte[] {1}))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(session.readFile("missing.txt")).isEmpty();
+            assertThat(session.deleteFile("missing.txt")).isFalse();
+        }
+    }
+
+    @Test
+    void sessions_areIsolatedFromEachOther() {
+        try (Session first = SANDBOX.openSession(PYTHON); Session second = SANDBOX.openSession(PYTHON)) {
+            first.execute("secret = 1");
+            first.writeFile("mine.txt", new byte[] {1});
+
+            ExecutionResult probe = second.execute("import os\n['secret' in globals(), os.listdir('.')]");
+
+            assertThat(probe.value()).isEqualTo(List.of(false, List.of()));
+            assertThat(first.id()).isNotEqualTo(second.id());
+        }
+    }
+
+    @Test
+    void execute_statementLimit_closesTheSession() {
+        Sandbox limited = SandboxExtension.FACTORY.newSandbox(Policy.newBuilder()
+                .limits(Limits.newBuilder().maxStatements(1_000).build()).build());
+        try (Session session = limited.openSession(JS)) {
+            assertThat(session.execute("var x = 1; x").value()).isEqualTo(1L);
+            assertThat(session.execute("var y = 2; y").value()).isEqualTo(2L);
+
+            ExecutionResult stopped = session.execute("for (;;) {}");
+
+            assertThat(stopped.status()).isEqualTo(Status.STATEMENT_LIMIT);
+            assertThat(session.isOpen()).isFalse();
+            assertThat(session.execute("x").status()).isEqualTo(Status.CANCELLED);
+        }
+    }
+
+    @Test
+    void execute_whileAnotherExecutionRuns_isRejected() throws Exception {
+        try (Session session = SANDBOX.openSession(JS)) {
+            CountDownLatch started = new CountDownLatch(1);
+            CompletableFuture<ExecutionResult> running = CompletableFuture.supplyAsync(() -> {
+                started.countDown();
+                return session.execute("const end = Date.now() + 500; while (Date.now() < end) {}");
+            });
+            started.await();
+            Thread.sleep(100);
+
+            assertThatThrownBy(() -> session.execute("1"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("running another execution");
+            assertThat(running.get().status()).isEqualTo(Status.OK);
+        }
+    }
+
+    @Test
+    void close_thenExecute_isCancelled() {
+        Session session = SANDBOX.openSession(JS);
+        session.close();
+
+        assertThat(session.isOpen()).isFalse();
+        assertThat(session.execute("1").status()).isEqualTo(Status.CANCELLED);
+    }
+
+    @Test
+    void execute_inputs_areBoundInTheSession() {
+        try (Session session = SANDBOX.openSession(PYTHON)) {
+            ExecutionResult result = session.execute("n * 2", Map.of("n", 21));
+
+            assertThat(result.value()).isEqualTo(42L);
+        }
+    }
+}
