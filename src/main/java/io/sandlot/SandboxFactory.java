@@ -5,7 +5,12 @@ import io.sandlot.internal.engine.Engines;
 import io.sandlot.internal.engine.GraalVersion;
 import io.sandlot.internal.exec.Executor;
 import io.sandlot.internal.exec.LocalSandbox;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.graalvm.polyglot.Engine;
 
 /**
@@ -29,7 +34,8 @@ public final class SandboxFactory implements AutoCloseable {
 
     private SandboxFactory(Builder builder) {
         this.engines = new Engines();
-        this.executor = new Executor(engines, builder.maxConcurrency);
+        this.executor = new Executor(engines, builder.maxConcurrency, builder.poolSizes, builder.pythonPreload,
+                builder.warmUpRounds);
     }
 
     /** A factory with the default settings. */
@@ -49,6 +55,7 @@ public final class SandboxFactory implements AutoCloseable {
 
     /** A sandbox enforcing {@code policy}. */
     public Sandbox newSandbox(Policy policy) {
+        executor.prewarm(policy);
         return new LocalSandbox(policy, executor);
     }
 
@@ -67,6 +74,11 @@ public final class SandboxFactory implements AutoCloseable {
         return executor.quarantinedCount();
     }
 
+    /** Running executions, pools and caches, now. */
+    public SandboxStats stats() {
+        return executor.stats();
+    }
+
     /** Cancels running executions and closes the engines. */
     @Override
     public void close() {
@@ -76,9 +88,57 @@ public final class SandboxFactory implements AutoCloseable {
 
     /** Builds a {@link SandboxFactory}. */
     public static final class Builder {
+        /** Standard-library modules a pooled Python context imports ahead of time, unless configured otherwise. */
+        public static final List<String> DEFAULT_PYTHON_PRELOAD = List.of(
+                "json", "math", "re", "collections", "itertools", "functools", "datetime", "statistics", "csv", "random");
+        private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
         private int maxConcurrency = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+        private final Map<Language, Integer> poolSizes = new EnumMap<>(Language.class);
+        private List<String> pythonPreload = DEFAULT_PYTHON_PRELOAD;
+        private int warmUpRounds;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps up to {@code size} pre-warmed contexts of {@code language} ready for each policy (and statement
+         * limit) in use, refilled in the background by one low-priority thread. A pooled context serves one
+         * stateless execution and is then closed, so isolation is that of a fresh context. Default: 0 (no pool).
+         */
+        public Builder contextPool(Language language, int size) {
+            if (size < 0) {
+                throw new IllegalArgumentException("context pool size must be >= 0 (0 = no pool), was " + size);
+            }
+            poolSizes.put(Objects.requireNonNull(language, "language"), size);
+            return this;
+        }
+
+        /**
+         * Standard-library modules that pooled Python contexts import ahead of time (default
+         * {@link #DEFAULT_PYTHON_PRELOAD}); more modules make guest imports cheaper and each pooled context larger.
+         */
+        public Builder pythonPreload(String... modules) {
+            for (String module : modules) {
+                if (module == null || !MODULE.matcher(module).matches()) {
+                    throw new IllegalArgumentException("pythonPreload: '" + module + "' is not a module name");
+                }
+            }
+            this.pythonPreload = List.of(modules);
+            return this;
+        }
+
+        /**
+         * Throwaway contexts per pooled language that run a warm-up script when a sandbox is created, before the
+         * pool fills: they warm the engine's code caches and the JIT for the first real executions. With 0 (the
+         * default) nothing happens at sandbox creation, and a pool starts filling when it is first used.
+         */
+        public Builder warmUpRounds(int rounds) {
+            if (rounds < 0) {
+                throw new IllegalArgumentException("warmUpRounds must be >= 0, was " + rounds);
+            }
+            this.warmUpRounds = rounds;
+            return this;
         }
 
         /**

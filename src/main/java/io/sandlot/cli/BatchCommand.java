@@ -2,6 +2,7 @@ package io.sandlot.cli;
 
 import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
+import io.sandlot.Language;
 import io.sandlot.Policy;
 import io.sandlot.Sandbox;
 import io.sandlot.SandboxFactory;
@@ -57,7 +58,9 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
         AtomicBoolean anyInvalid = new AtomicBoolean();
         List<CompletableFuture<?>> pending = new ArrayList<>();
         Semaphore inFlight = new Semaphore(threads * 2);
-        try (SandboxFactory factory = SandboxFactory.newBuilder().maxConcurrency(threads).build()) {
+        // Pools fill on first use of a language, in the background, so a long batch rarely waits for a context.
+        try (SandboxFactory factory = SandboxFactory.newBuilder().maxConcurrency(threads)
+                .contextPool(Language.JS, threads).contextPool(Language.PYTHON, threads).build()) {
             Sandbox sandbox = factory.newSandbox(Policy.newBuilder().limits(limits.limits()).build());
             int lineNumber = 0;
             for (byte[] line : lines(new BufferedInputStream(System.in))) {

@@ -44,6 +44,18 @@ enum Dialect {
             ''', ns), ns['wrap'])[1])({})
             """);
 
+    private static final String JS_WARM_UP = """
+            const rows = Array.from({length: 200}, (_, i) => ({id: i, name: 'n' + i, v: i * 1.5}));
+            const total = rows.filter(r => r.id % 3).map(r => r.v).reduce((a, b) => a + b, 0);
+            JSON.parse(JSON.stringify(rows)).length + total + /n(\\d+)/.exec('n42')[1].length;
+            """;
+    private static final String PYTHON_WARM_UP = """
+            import json, math, re, statistics
+            rows = [{'id': i, 'name': f'n{i}', 'v': i * 1.5} for i in range(200)]
+            total = sum(r['v'] for r in rows if r['id'] % 3)
+            len(json.loads(json.dumps(rows))) + total + statistics.mean(r['v'] for r in rows) + len(re.findall(r'n(\\d+)', 'n42'))
+            """;
+
     private final Language language;
     private final String sourceName;
     private final Map<String, String> options;
@@ -74,6 +86,11 @@ enum Dialect {
 
     Language language() {
         return language;
+    }
+
+    /** A few lines exercising the common paths (collections, JSON, strings, regex) to warm caches and the JIT. */
+    String warmUpScript() {
+        return this == JS ? JS_WARM_UP : PYTHON_WARM_UP;
     }
 
     /** The name of the submitted code's source, as it appears in guest stack traces. */

@@ -53,15 +53,13 @@ final class Execution {
     }
 
     /** Runs the guest on the current thread; returns the result (also when the guest failed or was stopped). */
-    ExecutionResult evaluate(GuestContext guest, Runnable beginGuestPhase) {
+    ExecutionResult evaluate(GuestContext guest, Source source, Runnable beginGuestPhase) {
         Context context = guest.context;
         Value evaluated;
         Object value;
         try {
             beginGuestPhase.run();
             bindInputs(guest);
-            Source source = Source.newBuilder(dialect.language().graalId(), request.code(), dialect.sourceName())
-                    .cached(true).buildLiteral();
             evaluated = dialect.lastValue(context.eval(source));
             value = evaluated == null ? null : GuestValues.toJava(evaluated, dialect.language(), maxValueNodes());
         } catch (PolyglotException e) {

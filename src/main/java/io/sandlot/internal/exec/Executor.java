@@ -5,10 +5,15 @@ import io.sandlot.ExecutionResult;
 import io.sandlot.Limits;
 import io.sandlot.Policy;
 import io.sandlot.SandboxException;
+import io.sandlot.Language;
+import io.sandlot.SandboxStats;
 import io.sandlot.Status;
 import io.sandlot.internal.convert.Json;
 import io.sandlot.internal.engine.Engines;
+import io.sandlot.internal.engine.Sources;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +42,9 @@ public final class Executor implements AutoCloseable {
     static final long SETUP_TIMEOUT_MS = 120_000;
 
     private final ContextFactory contexts;
+    private final ContextPools pools;
+    private final Sources sources = new Sources();
+    private final int warmUpRounds;
     /** Cold Truffle frames are large: GraalPy needs about 8 MiB to reach its own recursion limit of 1000. */
     private static final long GUEST_STACK_BYTES = 16L << 20;
 
@@ -47,13 +55,15 @@ public final class Executor implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(daemon("sandlot-watchdog-", 0));
     private final Set<Execution> running = ConcurrentHashMap.newKeySet();
     private final Set<Execution> quarantined = ConcurrentHashMap.newKeySet();
+    private final Set<JsFormula.Instance> formulas = ConcurrentHashMap.newKeySet();
     private final Semaphore slots;
     private volatile boolean closed;
 
     /**
      * @param maxConcurrency executions that may run at once; further callers wait for a slot
      */
-    public Executor(Engines engines, int maxConcurrency) {
+    public Executor(Engines engines, int maxConcurrency, Map<Language, Integer> poolSizes, List<String> pythonPreload,
+            int warmUpRounds) {
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency must be >= 1, was " + maxConcurrency);
         }
@@ -61,6 +71,8 @@ public final class Executor implements AutoCloseable {
             throw new SandboxException("this JVM cannot measure per-thread CPU time and allocation");
         }
         this.contexts = new ContextFactory(engines, this::stop);
+        this.pools = new ContextPools(contexts, poolSizes, pythonPreload);
+        this.warmUpRounds = warmUpRounds;
         this.slots = new Semaphore(maxConcurrency, true);
         watchdog.scheduleWithFixedDelay(this::sample, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
     }
@@ -144,7 +156,7 @@ public final class Executor implements AutoCloseable {
     }
 
     /** @throws IllegalArgumentException if the policy does not allow {@code language} */
-    static void requireAllowed(Policy policy, io.sandlot.Language language) {
+    static void requireAllowed(Policy policy, Language language) {
         if (!policy.languages().contains(language)) {
             throw new IllegalArgumentException("language " + language + " is not allowed by the policy; allowed: "
                     + policy.languages());
@@ -160,7 +172,8 @@ public final class Executor implements AutoCloseable {
             execution.guest = guest;
             ExecutionResult result = execution.stopReason.get() != null
                     ? execution.stopped(execution.stopReason.get(), null)
-                    : execution.evaluate(guest, () -> beginGuestPhase(execution));
+                    : execution.evaluate(guest, source(execution.dialect, execution.request.code()),
+                            () -> beginGuestPhase(execution));
             endGuestPhase(execution);
             execution.result.complete(result);
         } catch (Throwable t) {
@@ -198,8 +211,25 @@ public final class Executor implements AutoCloseable {
         }
     }
 
-    /** The watchdog's periodic check of CPU time and allocation. */
+    /** Puts a JS formula instance under the watchdog's wall-time check. */
+    void watch(JsFormula.Instance instance) {
+        formulas.add(instance);
+    }
+
+    void unwatch(JsFormula.Instance instance) {
+        formulas.remove(instance);
+    }
+
+    /** The watchdog's periodic check of CPU time and allocation, and of formula deadlines. */
     private void sample() {
+        long now = System.nanoTime();
+        for (JsFormula.Instance instance : formulas) {
+            long deadline = instance.deadlineNanos;
+            if (deadline != 0 && now - deadline > 0 && !instance.timedOut) {
+                instance.timedOut = true;
+                reapers.execute(() -> instance.guest.close(true));
+            }
+        }
         for (Execution execution : running) {
             if (!execution.inGuestPhase || execution.stopReason.get() != null) {
                 continue;
@@ -262,6 +292,30 @@ public final class Executor implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts pre-warming the context pools a sandbox with {@code policy} will draw from, if a start-up warm-up was
+     * asked for; otherwise a pool starts filling when its shape is first used.
+     */
+    public void prewarm(Policy policy) {
+        if (warmUpRounds == 0) {
+            return;
+        }
+        for (Language language : policy.languages()) {
+            pools.prewarm(policy, language, policy.limits().maxStatements(), warmUpRounds);
+        }
+    }
+
+    /** What the executor, its pools and caches hold and have done. */
+    public SandboxStats stats() {
+        return new SandboxStats(running.size(), quarantined.size(), pools.readyCounts(), pools.hits(),
+                pools.misses(), sources.size(), sources.stats().hitCount(), sources.stats().missCount());
+    }
+
+    /** The cached source for {@code code}; see {@link Sources}. */
+    org.graalvm.polyglot.Source source(Dialect dialect, String code) {
+        return sources.get(dialect.language().graalId(), dialect.sourceName(), code);
+    }
+
     /** Builds contexts for leases; also used by sessions and pools. */
     ContextFactory contexts() {
         return contexts;
@@ -270,10 +324,10 @@ public final class Executor implements AutoCloseable {
     /** A fresh context per execution, closed afterwards: the isolation of stateless executions. */
     private final class FreshContext implements ContextLease {
         private final Policy policy;
-        private final io.sandlot.Language language;
+        private final Language language;
         private final long maxStatements;
 
-        FreshContext(Policy policy, io.sandlot.Language language, long maxStatements) {
+        FreshContext(Policy policy, Language language, long maxStatements) {
             this.policy = policy;
             this.language = language;
             this.maxStatements = maxStatements;
@@ -281,7 +335,7 @@ public final class Executor implements AutoCloseable {
 
         @Override
         public GuestContext acquire() {
-            return contexts.create(policy, language, maxStatements);
+            return pools.take(policy, language, maxStatements);
         }
 
         @Override
@@ -313,6 +367,7 @@ public final class Executor implements AutoCloseable {
         }
         watchdog.shutdownNow();
         guestThreads.shutdownNow();
+        pools.close();
         reapers.shutdown();
     }
 

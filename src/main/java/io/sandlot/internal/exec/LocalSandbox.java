@@ -7,12 +7,18 @@ import io.sandlot.Policy;
 import io.sandlot.Sandbox;
 import io.sandlot.Session;
 import io.sandlot.Status;
+import io.sandlot.Formula;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /** The in-process {@link Sandbox}: a policy bound to the shared {@link Executor}. */
 public final class LocalSandbox implements Sandbox {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     private final Policy policy;
     private final Executor executor;
@@ -39,8 +45,22 @@ public final class LocalSandbox implements Sandbox {
     }
 
     @Override
-    public io.sandlot.Formula compileFormula(io.sandlot.Language language, String expression, String... parameterNames) {
-        throw new UnsupportedOperationException("formulas are not implemented yet");
+    public Formula compileFormula(Language language, String expression, String... parameterNames) {
+        Executor.requireAllowed(policy, language);
+        if (expression == null || expression.isBlank()) {
+            throw new IllegalArgumentException("formula expression is empty");
+        }
+        List<String> parameters = List.of(parameterNames);
+        for (String name : parameters) {
+            if (name == null || !IDENTIFIER.matcher(name).matches()) {
+                throw new IllegalArgumentException("formula parameter name must be an identifier, was '" + name + "'");
+            }
+        }
+        if (new HashSet<>(parameters).size() != parameters.size()) {
+            throw new IllegalArgumentException("formula parameter names repeat: " + parameters);
+        }
+        return language == Language.JS ? new JsFormula(executor, policy, expression, parameters)
+                : new PythonFormula(executor, policy, expression, parameters);
     }
 
     @Override

@@ -1,0 +1,157 @@
+package io.sandlot;
+
+import static io.sandlot.Language.JS;
+import static io.sandlot.Language.PYTHON;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Compiled formulas: evaluated many times from many threads, under limits, with no state between evaluations. */
+class FormulaTest {
+
+    private static final Sandbox SANDBOX = SandboxExtension.sandbox(Limits.newBuilder().timeoutMs(2_000).build());
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void evaluate_manyInputs_givesEachResult(Language language) {
+        Formula formula = SANDBOX.compileFormula(language, "price * qty * (1 - discount)", "price", "qty", "discount");
+
+        assertThat(formula.evaluate(10L, 3L, 0.5)).isEqualTo(15L);
+        assertThat(formula.evaluate(2.5, 4L, 0L)).isEqualTo(10L);
+        assertThat(formula.evaluate(1.5, 1L, 0L)).isEqualTo(1.5);
+        assertThat(formula.parameters()).containsExactly("price", "qty", "discount");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void evaluate_structuredArgument_isACopy(Language language) {
+        Formula formula = SANDBOX.compileFormula(language, language == JS
+                ? "rows.reduce((s, r) => s + r.v, 0)" : "sum(r['v'] for r in rows)", "rows");
+
+        assertThat(formula.evaluate(List.of(Map.of("v", 1L), Map.of("v", 2L)))).isEqualTo(3L);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void evaluate_fromManyThreads_isCorrectEverywhere(Language language) throws Exception {
+        Formula formula = SANDBOX.compileFormula(language, "a * 2 + b", "a", "b");
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> checks = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                long base = t * 1000L;
+                checks.add(threads.submit(() -> {
+                    for (long i = base; i < base + (language == JS ? 500 : 20); i++) {
+                        if (!Long.valueOf(i * 2 + 1).equals(formula.evaluate(i, 1L))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> check : checks) {
+                assertThat(check.get()).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    static Stream<Arguments> stateAttempts() {
+        return Stream.of(
+                Arguments.of(JS, "(globalThis.count = (globalThis.count || 0) + x)"),
+                Arguments.of(JS, "(Math.count = (Math.count || 0) + x)"),
+                Arguments.of(JS, "(Object.prototype.count = x)"),
+                Arguments.of(JS, "((/(.*)/.exec(String(x)), RegExp.$1))"),
+                Arguments.of(JS, "(() => { try { Array.prototype.push.count = x; } catch (e) {} return Array.prototype.push.count; })()"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("stateAttempts")
+    void evaluate_tryingToKeepState_cannotSeeAnEarlierEvaluation(Language language, String expression) {
+        Formula formula = SANDBOX.compileFormula(language, expression, "x");
+
+        Object first = evaluateOrError(formula, 5L);
+        Object second = evaluateOrError(formula, 7L);
+
+        assertThat(String.valueOf(second)).doesNotContain("5").doesNotContain("12");
+        assertThat(String.valueOf(first)).doesNotContain("12");
+    }
+
+    @Test
+    void compileFormula_pythonWithAttributeAccess_isRejected() {
+        assertThatThrownBy(() -> SANDBOX.compileFormula(PYTHON, "x.__class__", "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Attribute is not allowed");
+    }
+
+    @Test
+    void compileFormula_pythonWithUnknownNameOrCall_isRejected() {
+        assertThatThrownBy(() -> SANDBOX.compileFormula(PYTHON, "__import__('os')", "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("only these functions can be called");
+        assertThatThrownBy(() -> SANDBOX.compileFormula(PYTHON, "open", "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown name 'open'");
+        assertThatThrownBy(() -> SANDBOX.compileFormula(PYTHON, "2 ** x", "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("exponent");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void compileFormula_syntaxError_isRejected(Language language) {
+        assertThatThrownBy(() -> SANDBOX.compileFormula(language, "a +* b", "a", "b"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void evaluate_jsEndlessLoop_hitsTheStatementLimitAndTheFormulaRecovers() {
+        Formula formula = SANDBOX.compileFormula(JS, "x > 0 ? (() => { for (;;) {} })() : 1", "x");
+
+        assertThatThrownBy(() -> formula.evaluate(1L))
+                .isInstanceOfSatisfying(FormulaException.class, e -> assertThat(e.isLimit()).isTrue());
+        assertThat(formula.evaluate(0L)).isEqualTo(1L);
+    }
+
+    @Test
+    void evaluate_guestError_isAFormulaExceptionWithTheGuestType() {
+        Formula formula = SANDBOX.compileFormula(PYTHON, "a / b", "a", "b");
+
+        assertThatThrownBy(() -> formula.evaluate(1L, 0L))
+                .isInstanceOfSatisfying(FormulaException.class, e -> {
+                    assertThat(e.status()).isEqualTo(Status.ERROR);
+                    assertThat(e.error().type()).isEqualTo("ZeroDivisionError");
+                });
+        assertThat(formula.evaluate(5L, 2L)).isEqualTo(2.5);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void evaluate_wrongArgumentCount_isRejected(Language language) {
+        Formula formula = SANDBOX.compileFormula(language, "a", "a");
+
+        assertThatThrownBy(() -> formula.evaluate(1L, 2L))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("takes 1 arguments");
+    }
+
+    private static Object evaluateOrError(Formula formula, Object argument) {
+        try {
+            return formula.evaluate(argument);
+        } catch (FormulaException e) {
+            return e.status();
+        }
+    }
+}
