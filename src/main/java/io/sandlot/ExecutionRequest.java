@@ -1,11 +1,11 @@
 package io.sandlot;
 
+import io.sandlot.internal.convert.Identifiers;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * One execution to run: language, code, inputs and, optionally, limits that replace the policy's. Immutable.
@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
  * The guest receives native copies (a JS object, a Python dict), never live host objects.
  */
 public final class ExecutionRequest {
-
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     private final Language language;
     private final String code;
@@ -82,10 +80,7 @@ public final class ExecutionRequest {
          * @throws IllegalArgumentException if {@code name} is not an identifier
          */
         public Builder input(String name, Object value) {
-            if (name == null || !IDENTIFIER.matcher(name).matches()) {
-                throw new IllegalArgumentException("input name must be an identifier, was '" + name + "'");
-            }
-            inputs.put(name, value);
+            inputs.put(Identifiers.require("input name", name), value);
             return this;
         }
 

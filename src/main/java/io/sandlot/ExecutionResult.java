@@ -33,6 +33,14 @@ public record ExecutionResult(Status status, Object value, String stdout, String
         Objects.requireNonNull(stats, "stats");
     }
 
+    /**
+     * A result for an execution that never ran guest code, such as one cancelled before it started or sent to a
+     * closed session.
+     */
+    public static ExecutionResult notRun(Status status, String message) {
+        return new ExecutionResult(status, null, "", "", GuestError.of(status.id(), message), ExecutionStats.empty());
+    }
+
     /** True if the guest ran to completion. */
     public boolean isOk() {
         return status == Status.OK;
@@ -69,6 +77,7 @@ public record ExecutionResult(Status status, Object value, String stdout, String
         s.put("wallMs", stats.wallMs());
         s.put("cpuMs", stats.cpuMs());
         s.put("allocatedBytes", stats.allocatedBytes());
+        s.put("stopMs", stats.stopMs());
         map.put("stats", s);
         return map;
     }
@@ -98,7 +107,8 @@ public record ExecutionResult(Status status, Object value, String stdout, String
         ExecutionStats stats = ExecutionStats.empty();
         if (map.get("stats") instanceof Map<?, ?> s) {
             stats = new ExecutionStats(number(s.get("wallMs")).doubleValue(), number(s.get("cpuMs")).doubleValue(),
-                    number(s.get("allocatedBytes")).longValue());
+                    number(s.get("allocatedBytes")).longValue(),
+                    s.get("stopMs") instanceof Number stop ? stop.doubleValue() : null);
         }
         return new ExecutionResult(Status.of(String.valueOf(map.get("status"))), map.get("value"),
                 Objects.toString(map.get("stdout"), ""), Objects.toString(map.get("stderr"), ""), error, stats);

@@ -1,12 +1,12 @@
 package io.sandlot;
 
+import io.sandlot.internal.convert.Identifiers;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What a guest may touch, and its default limits. Immutable; built with {@link #newBuilder()}.
@@ -22,8 +22,6 @@ import java.util.regex.Pattern;
  * the CPU time a guest burns before a limit fires is the host's.
  */
 public final class Policy {
-
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     /** Both languages, {@link Limits#DEFAULT}, no host functions, a read-only empty file system. */
     public static final Policy DEFAULT = newBuilder().build();
@@ -114,9 +112,7 @@ public final class Policy {
          */
         public Builder exposeFunction(String name, HostFunction function) {
             Objects.requireNonNull(function, "function");
-            if (name == null || !IDENTIFIER.matcher(name).matches()) {
-                throw new IllegalArgumentException("host function name must be an identifier, was '" + name + "'");
-            }
+            Identifiers.require("host function name", name);
             if (hostFunctions.putIfAbsent(name, function) != null) {
                 throw new IllegalArgumentException("host function '" + name + "' is already exposed");
             }

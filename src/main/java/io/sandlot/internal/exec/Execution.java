@@ -41,6 +41,8 @@ final class Execution {
     volatile boolean abandoned;
     volatile ScheduledFuture<?> timeoutTask;
     volatile long startNanos;
+    /** When the first stop request arrived; 0 if none did. */
+    volatile long stopNanos;
     long cpuStartNanos;
     long allocatedStart;
 
@@ -168,6 +170,9 @@ final class Execution {
         Thread guest = thread;
         long cpu = guest == null ? 0 : Threads.cpuNanos(guest) - cpuStartNanos;
         long allocated = guest == null ? 0 : Threads.allocatedBytes(guest) - allocatedStart;
-        return new ExecutionStats((System.nanoTime() - startNanos) / 1e6, Math.max(0, cpu) / 1e6, Math.max(0, allocated));
+        long now = System.nanoTime();
+        long stop = stopNanos;
+        return new ExecutionStats((now - startNanos) / 1e6, Math.max(0, cpu) / 1e6, Math.max(0, allocated),
+                stop == 0 ? null : (now - stop) / 1e6);
     }
 }

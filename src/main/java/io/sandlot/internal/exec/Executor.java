@@ -255,6 +255,7 @@ public final class Executor implements AutoCloseable {
         if (!execution.stopReason.compareAndSet(null, reason)) {
             return;
         }
+        execution.stopNanos = System.nanoTime();
         GuestContext guest = execution.guest;
         if (guest != null) {
             reapers.execute(() -> execution.lease.stop(guest, execution));

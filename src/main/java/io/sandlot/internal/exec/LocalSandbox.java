@@ -8,17 +8,15 @@ import io.sandlot.Sandbox;
 import io.sandlot.Session;
 import io.sandlot.Status;
 import io.sandlot.Formula;
+import io.sandlot.internal.convert.Identifiers;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /** The in-process {@link Sandbox}: a policy bound to the shared {@link Executor}. */
 public final class LocalSandbox implements Sandbox {
-
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     private final Policy policy;
     private final Executor executor;
@@ -51,11 +49,7 @@ public final class LocalSandbox implements Sandbox {
             throw new IllegalArgumentException("formula expression is empty");
         }
         List<String> parameters = List.of(parameterNames);
-        for (String name : parameters) {
-            if (name == null || !IDENTIFIER.matcher(name).matches()) {
-                throw new IllegalArgumentException("formula parameter name must be an identifier, was '" + name + "'");
-            }
-        }
+        parameters.forEach(name -> Identifiers.require("formula parameter name", name));
         if (new HashSet<>(parameters).size() != parameters.size()) {
             throw new IllegalArgumentException("formula parameter names repeat: " + parameters);
         }
@@ -71,9 +65,7 @@ public final class LocalSandbox implements Sandbox {
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            return new ExecutionResult(Status.CANCELLED, null, "", "",
-                    io.sandlot.GuestError.of(Status.CANCELLED.id(), "the calling thread was interrupted"),
-                    io.sandlot.ExecutionStats.empty());
+            return ExecutionResult.notRun(Status.CANCELLED, "the calling thread was interrupted");
         } catch (ExecutionException e) {
             throw new io.sandlot.SandboxException("the execution failed inside the sandbox", e.getCause());
         }

@@ -2,8 +2,6 @@ package io.sandlot.internal.exec;
 
 import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
-import io.sandlot.ExecutionStats;
-import io.sandlot.GuestError;
 import io.sandlot.Language;
 import io.sandlot.Limits;
 import io.sandlot.Policy;
@@ -103,8 +101,7 @@ final class LocalSession implements Session, ContextLease {
     }
 
     private static ExecutionResult closedResult() {
-        return new ExecutionResult(Status.CANCELLED, null, "", "",
-                GuestError.of(Status.CANCELLED.id(), "the session is closed"), ExecutionStats.empty());
+        return ExecutionResult.notRun(Status.CANCELLED, "the session is closed");
     }
 
     @Override
