@@ -20,12 +20,15 @@ public final class ExecutionRequest {
     private final String code;
     private final Map<String, Object> inputs;
     private final Limits limits;
+    private final Isolation isolation;
 
-    private ExecutionRequest(Language language, String code, Map<String, Object> inputs, Limits limits) {
+    private ExecutionRequest(Language language, String code, Map<String, Object> inputs, Limits limits,
+            Isolation isolation) {
         this.language = language;
         this.code = code;
         this.inputs = inputs;
         this.limits = limits;
+        this.isolation = isolation;
     }
 
     /**
@@ -62,12 +65,18 @@ public final class ExecutionRequest {
         return Optional.ofNullable(limits);
     }
 
+    /** Isolation replacing the policy's for this execution, if given. */
+    public Optional<Isolation> isolation() {
+        return Optional.ofNullable(isolation);
+    }
+
     /** Builds an {@link ExecutionRequest}. */
     public static final class Builder {
         private final Language language;
         private final String code;
         private final Map<String, Object> inputs = new LinkedHashMap<>();
         private Limits limits;
+        private Isolation isolation;
 
         private Builder(Language language, String code) {
             this.language = Objects.requireNonNull(language, "language");
@@ -96,6 +105,12 @@ public final class ExecutionRequest {
             return this;
         }
 
+        /** Replaces the policy's isolation for this execution. */
+        public Builder isolation(Isolation isolation) {
+            this.isolation = Objects.requireNonNull(isolation, "isolation");
+            return this;
+        }
+
         /**
          * Returns the immutable request.
          *
@@ -106,7 +121,7 @@ public final class ExecutionRequest {
                 throw new IllegalArgumentException("code is empty");
             }
             return new ExecutionRequest(language, code, Collections.unmodifiableMap(new LinkedHashMap<>(inputs)),
-                    limits);
+                    limits, isolation);
         }
     }
 }

@@ -30,12 +30,14 @@ public final class Policy {
     private final Limits limits;
     private final Map<String, HostFunction> hostFunctions;
     private final long fileSystemQuotaBytes;
+    private final Isolation isolation;
 
     private Policy(Builder builder) {
         this.languages = Collections.unmodifiableSet(EnumSet.copyOf(builder.languages));
         this.limits = builder.limits;
         this.hostFunctions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.hostFunctions));
         this.fileSystemQuotaBytes = builder.fileSystemQuotaBytes;
+        this.isolation = builder.isolation;
     }
 
     /** The languages guests may use. */
@@ -58,6 +60,11 @@ public final class Policy {
         return fileSystemQuotaBytes;
     }
 
+    /** Where executions run unless a request says otherwise; {@link Isolation#IN_PROCESS} by default. */
+    public Isolation isolation() {
+        return isolation;
+    }
+
     /** A builder starting from {@link #DEFAULT}'s settings. */
     public static Builder newBuilder() {
         return new Builder();
@@ -70,13 +77,14 @@ public final class Policy {
         builder.limits = prototype.limits;
         builder.hostFunctions.putAll(prototype.hostFunctions);
         builder.fileSystemQuotaBytes = prototype.fileSystemQuotaBytes;
+        builder.isolation = prototype.isolation;
         return builder;
     }
 
     @Override
     public String toString() {
         return "Policy{languages=" + languages + ", limits=" + limits + ", hostFunctions=" + hostFunctions.keySet()
-                + ", fileSystemQuotaBytes=" + fileSystemQuotaBytes + "}";
+                + ", fileSystemQuotaBytes=" + fileSystemQuotaBytes + ", isolation=" + isolation + "}";
     }
 
     /** Builds a {@link Policy}. */
@@ -85,6 +93,7 @@ public final class Policy {
         private Limits limits = Limits.DEFAULT;
         private final Map<String, HostFunction> hostFunctions = new LinkedHashMap<>();
         private long fileSystemQuotaBytes;
+        private Isolation isolation = Isolation.IN_PROCESS;
 
         private Builder() {
         }
@@ -133,8 +142,25 @@ public final class Policy {
             return this;
         }
 
-        /** Returns the immutable policy. */
+        /**
+         * Where executions run unless a request says otherwise. {@link Isolation#WORKER} cannot be combined with
+         * host functions (they live in this JVM).
+         */
+        public Builder isolation(Isolation isolation) {
+            this.isolation = Objects.requireNonNull(isolation, "isolation");
+            return this;
+        }
+
+        /**
+         * Returns the immutable policy.
+         *
+         * @throws IllegalArgumentException if worker isolation is combined with host functions
+         */
         public Policy build() {
+            if (isolation == Isolation.WORKER && !hostFunctions.isEmpty()) {
+                throw new IllegalArgumentException("host functions cannot be exposed with worker isolation: "
+                        + hostFunctions.keySet());
+            }
             return new Policy(this);
         }
     }

@@ -5,6 +5,7 @@ import io.sandlot.internal.engine.Engines;
 import io.sandlot.internal.engine.GraalVersion;
 import io.sandlot.internal.exec.Executor;
 import io.sandlot.internal.exec.LocalSandbox;
+import io.sandlot.internal.worker.WorkerPool;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +32,13 @@ public final class SandboxFactory implements AutoCloseable {
 
     private final Engines engines;
     private final Executor executor;
+    private final WorkerPool workers;
 
     private SandboxFactory(Builder builder) {
         this.engines = new Engines();
         this.executor = new Executor(engines, builder.maxConcurrency, builder.poolSizes, builder.pythonPreload,
                 builder.warmUpRounds);
+        this.workers = new WorkerPool(builder.workers, builder.workerHeapMb);
     }
 
     /** A factory with the default settings. */
@@ -56,7 +59,7 @@ public final class SandboxFactory implements AutoCloseable {
     /** A sandbox enforcing {@code policy}. */
     public Sandbox newSandbox(Policy policy) {
         executor.prewarm(policy);
-        return new LocalSandbox(policy, executor);
+        return new LocalSandbox(policy, executor, workers);
     }
 
     /** Versions, languages and whether the Graal JIT is on. */
@@ -76,12 +79,13 @@ public final class SandboxFactory implements AutoCloseable {
 
     /** Running executions, pools and caches, now. */
     public SandboxStats stats() {
-        return executor.stats();
+        return executor.stats().withWorkers(workers.liveWorkers(), workers.restarts());
     }
 
     /** Cancels running executions and closes the engines. */
     @Override
     public void close() {
+        workers.close();
         executor.close();
         engines.close();
     }
@@ -97,8 +101,31 @@ public final class SandboxFactory implements AutoCloseable {
         private final Map<Language, Integer> poolSizes = new EnumMap<>(Language.class);
         private List<String> pythonPreload = DEFAULT_PYTHON_PRELOAD;
         private int warmUpRounds;
+        private int workers = 2;
+        private int workerHeapMb = 512;
 
         private Builder() {
+        }
+
+        /**
+         * Worker JVMs kept running for {@link Isolation#WORKER} executions, started on the first such execution.
+         * Default 2.
+         */
+        public Builder workers(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("workers must be >= 1, was " + count);
+            }
+            this.workers = count;
+            return this;
+        }
+
+        /** The heap cap ({@code -Xmx}) of each worker JVM in MiB; a worker that overflows it dies. Default 512. */
+        public Builder workerHeapMb(int heapMb) {
+            if (heapMb < 64) {
+                throw new IllegalArgumentException("workerHeapMb must be >= 64, was " + heapMb);
+            }
+            this.workerHeapMb = heapMb;
+            return this;
         }
 
         /**

@@ -13,11 +13,20 @@ import java.util.Map;
  * @param cachedSources parsed sources kept for reuse
  * @param sourceHits executions whose code was already parsed
  * @param sourceMisses executions whose code was new
+ * @param workers worker JVMs running ({@link Isolation#WORKER})
+ * @param workerRestarts worker JVMs killed and replaced so far
  */
 public record SandboxStats(int runningExecutions, int quarantinedThreads, Map<Language, Integer> pooledContexts,
-        long poolHits, long poolMisses, long cachedSources, long sourceHits, long sourceMisses) {
+        long poolHits, long poolMisses, long cachedSources, long sourceHits, long sourceMisses, int workers,
+        long workerRestarts) {
     /** Copies. */
     public SandboxStats {
         pooledContexts = Map.copyOf(pooledContexts);
+    }
+
+    /** These stats with the worker figures replaced. */
+    public SandboxStats withWorkers(int workers, long workerRestarts) {
+        return new SandboxStats(runningExecutions, quarantinedThreads, pooledContexts, poolHits, poolMisses,
+                cachedSources, sourceHits, sourceMisses, workers, workerRestarts);
     }
 }

@@ -23,6 +23,8 @@ public enum Status {
     CANCELLED("cancelled"),
     /** The guest failed after trying something the policy forbids (for example writing to a read-only file system). */
     DENIED("denied"),
+    /** The worker process running the guest died ({@link Isolation#WORKER} only), for example of a heap overflow. */
+    CRASHED("crashed"),
     /** The sandbox itself failed; the guest is not to blame. */
     INTERNAL_ERROR("internal_error");
 

@@ -3,6 +3,7 @@ package io.sandlot.cli;
 import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
 import io.sandlot.GuestError;
+import io.sandlot.Isolation;
 import io.sandlot.Language;
 import io.sandlot.Policy;
 import io.sandlot.SandboxFactory;
@@ -41,6 +42,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print exactly one JSON result object on stdout.")
     boolean json;
 
+    @Option(names = "--isolation", paramLabel = "in_process|worker", defaultValue = "in_process",
+            description = "Run in this JVM (default) or in a separate worker JVM with OS limits.")
+    String isolation;
+
     @Mixin
     LimitOptions limits;
 
@@ -50,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ExecutionRequest request = request();
-        try (SandboxFactory factory = SandboxFactory.newBuilder().maxConcurrency(1).build()) {
+        try (SandboxFactory factory = SandboxFactory.newBuilder().maxConcurrency(1).workers(1).build()) {
             ExecutionResult result = factory.newSandbox(Policy.DEFAULT).execute(request);
             print(result);
             return ExitCodes.of(result.status());
@@ -68,7 +73,8 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no such file: " + file, e);
         }
         String code = Utf8.decode(bytes, "-".equals(file) ? "standard input" : file);
-        ExecutionRequest.Builder builder = ExecutionRequest.newBuilder(lang, code).limits(limits.limits());
+        ExecutionRequest.Builder builder = ExecutionRequest.newBuilder(lang, code).limits(limits.limits())
+                .isolation(Isolation.of(isolation));
         if (inputs != null) {
             if (!(Json.parse(inputs) instanceof Map<?, ?> map)) {
                 throw new IllegalArgumentException("--inputs must be a JSON object");

@@ -1,6 +1,7 @@
 package io.sandlot.internal.convert;
 
 import io.sandlot.ExecutionRequest;
+import io.sandlot.Isolation;
 import io.sandlot.Language;
 import io.sandlot.Limits;
 import java.util.Map;
@@ -8,9 +9,12 @@ import java.util.Set;
 
 /**
  * The JSON form of an execution request, shared by {@code batch} and the HTTP API:
- * {@code {"language": "js", "code": "...", "inputs": {...}, "limits": {"timeoutMs": 1000, ...}}}.
+ * {@code {"language": "js", "code": "...", "inputs": {...}, "limits": {"timeoutMs": 1000, ...}, "isolation": "worker"}}
+ * ({@code inputs}, {@code limits} and {@code isolation} optional).
  */
 public final class Requests {
+
+    private static final Set<String> FIELDS = Set.of("language", "code", "inputs", "limits", "isolation");
 
     private Requests() {
     }
@@ -23,9 +27,9 @@ public final class Requests {
      */
     public static ExecutionRequest fromMap(Map<String, Object> map, Limits baseLimits, Set<String> extraFields) {
         for (String field : map.keySet()) {
-            if (!Set.of("language", "code", "inputs", "limits").contains(field) && !extraFields.contains(field)) {
+            if (!FIELDS.contains(field) && !extraFields.contains(field)) {
                 throw new IllegalArgumentException("unknown field '" + field
-                        + "'; expected language, code, inputs, limits" + (extraFields.isEmpty() ? "" : ", "
+                        + "'; expected language, code, inputs, limits, isolation" + (extraFields.isEmpty() ? "" : ", "
                         + String.join(", ", extraFields)));
             }
         }
@@ -51,6 +55,13 @@ public final class Requests {
             @SuppressWarnings("unchecked")
             Map<String, ?> typed = (Map<String, ?>) limitMap;
             builder.limits(Limits.fromMap(typed, baseLimits));
+        }
+        Object isolation = map.get("isolation");
+        if (isolation != null) {
+            if (!(isolation instanceof String name)) {
+                throw new IllegalArgumentException("field 'isolation' must be a string: in_process or worker");
+            }
+            builder.isolation(Isolation.of(name));
         }
         return builder.build();
     }

@@ -134,7 +134,13 @@ public final class Executor implements AutoCloseable {
         return quarantined.size();
     }
 
-    private static void validate(Policy policy, ExecutionRequest request, Limits limits) {
+    /**
+     * Checks {@code request} against {@code policy} before anything runs: the one validation every isolation
+     * shares.
+     *
+     * @throws IllegalArgumentException naming the problem
+     */
+    public static void validate(Policy policy, ExecutionRequest request, Limits limits) {
         requireAllowed(policy, request.language());
         long codeBytes = request.code().getBytes(StandardCharsets.UTF_8).length;
         if (limits.maxCodeBytes() > 0 && codeBytes > limits.maxCodeBytes()) {
@@ -309,7 +315,7 @@ public final class Executor implements AutoCloseable {
     /** What the executor, its pools and caches hold and have done. */
     public SandboxStats stats() {
         return new SandboxStats(running.size(), quarantined.size(), pools.readyCounts(), pools.hits(),
-                pools.misses(), sources.size(), sources.stats().hitCount(), sources.stats().missCount());
+                pools.misses(), sources.size(), sources.stats().hitCount(), sources.stats().missCount(), 0, 0);
     }
 
     /** The cached source for {@code code}; see {@link Sources}. */

@@ -8,6 +8,9 @@ import io.sandlot.Sandbox;
 import io.sandlot.Session;
 import io.sandlot.Status;
 import io.sandlot.Formula;
+import io.sandlot.Isolation;
+import io.sandlot.Limits;
+import io.sandlot.internal.worker.WorkerPool;
 import io.sandlot.internal.convert.Identifiers;
 import java.util.HashSet;
 import java.util.List;
@@ -20,10 +23,12 @@ public final class LocalSandbox implements Sandbox {
 
     private final Policy policy;
     private final Executor executor;
+    private final WorkerPool workers;
 
-    public LocalSandbox(Policy policy, Executor executor) {
+    public LocalSandbox(Policy policy, Executor executor, WorkerPool workers) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.executor = executor;
+        this.workers = workers;
     }
 
     @Override
@@ -33,6 +38,15 @@ public final class LocalSandbox implements Sandbox {
 
     @Override
     public CompletableFuture<ExecutionResult> submit(ExecutionRequest request) {
+        if (request.isolation().orElse(policy.isolation()) == Isolation.WORKER) {
+            if (!policy.hostFunctions().isEmpty()) {
+                throw new IllegalArgumentException("worker isolation cannot reach this policy's host functions: "
+                        + policy.hostFunctions().keySet());
+            }
+            Limits limits = request.limits().orElse(policy.limits());
+            Executor.validate(policy, request, limits);
+            return workers.submit(policy, request, limits);
+        }
         return executor.submit(policy, request);
     }
 
