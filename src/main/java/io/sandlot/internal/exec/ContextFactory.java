@@ -35,8 +35,14 @@ final class ContextFactory {
 
     /** The guest's working directory, the root of what it may write. */
     static final String WORKING_DIRECTORY = "/work";
-    /** Counting skips only the sandbox's own helper sources: guest code cannot name a source to escape it. */
-    private static final Predicate<Source> COUNTED = source -> !Dialect.isInternal(source);
+    /**
+     * What the statement limit counts: the submitted code, code it evaluates ({@code eval}, {@code Function}) and
+     * modules it wrote to its own tree; not the language's standard library (file sources outside the tree), whose
+     * start-up alone runs thousands of statements, nor the sandbox's own helper sources. A guest cannot name a
+     * source to escape counting: its sources have no path, or a path inside its tree.
+     */
+    private static final Predicate<Source> COUNTED = source -> !Dialect.isInternal(source)
+            && (source.getPath() == null || source.getPath().startsWith(WORKING_DIRECTORY + "/"));
 
     private final Engines engines;
     private final BiConsumer<Execution, Status> stop;

@@ -12,6 +12,7 @@ import io.sandlot.internal.io.BoundedOutput;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.concurrent.atomic.AtomicReference;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -46,12 +47,15 @@ final class Execution {
     long cpuStartNanos;
     long allocatedStart;
 
-    Execution(ExecutionRequest request, Limits limits, ContextLease lease, Runnable onOutputOverflow) {
+    /**
+     * @param stop how to stop this execution when its output overflows
+     */
+    Execution(ExecutionRequest request, Limits limits, ContextLease lease, BiConsumer<Execution, Status> stop) {
         this.request = request;
         this.lease = lease;
         this.limits = limits;
         this.dialect = Dialect.of(request.language());
-        this.output = new BoundedOutput(limits.maxOutputBytes(), onOutputOverflow);
+        this.output = new BoundedOutput(limits.maxOutputBytes(), () -> stop.accept(this, Status.OUTPUT_LIMIT));
     }
 
     /** Runs the guest on the current thread; returns the result (also when the guest failed or was stopped). */
@@ -108,6 +112,10 @@ final class Execution {
         if (e.isResourceExhausted() && isOutOfMemory(e)) {
             return stopped(Status.MEMORY_LIMIT, "the guest ran out of memory");
         }
+        if (e.isResourceExhausted() && limits.maxStatements() > 0
+                && String.valueOf(e.getMessage()).startsWith("Statement count limit")) {
+            return stopped(Status.STATEMENT_LIMIT, null);   // the limit's callback may not have run yet
+        }
         GuestError error = GuestErrors.of(e, dialect);
         if (e.isCancelled() || e.isInterrupted()) {
             return finish(Status.CANCELLED, null, error);
@@ -143,6 +151,9 @@ final class Execution {
 
     /** The result of an execution stopped for {@code reason}; {@code detail} overrides the default message. */
     ExecutionResult stopped(Status reason, String detail) {
+        if (stopNanos == 0) {
+            stopNanos = System.nanoTime();   // a limit found at the end (the value's size) fires now
+        }
         return finish(reason, null, GuestError.of(reason.id(), detail != null ? detail : describe(reason)));
     }
 

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -51,8 +51,7 @@ public final class Executor implements AutoCloseable {
     private final ExecutorService guestThreads =
             Executors.newCachedThreadPool(daemon("sandlot-guest-", GUEST_STACK_BYTES));
     private final ExecutorService reapers = Executors.newCachedThreadPool(daemon("sandlot-reaper-", 0));
-    private final ScheduledExecutorService watchdog =
-            Executors.newSingleThreadScheduledExecutor(daemon("sandlot-watchdog-", 0));
+    private final ScheduledThreadPoolExecutor watchdog = newWatchdog();
     private final Set<Execution> running = ConcurrentHashMap.newKeySet();
     private final Set<Execution> quarantined = ConcurrentHashMap.newKeySet();
     private final Set<JsFormula.Instance> formulas = ConcurrentHashMap.newKeySet();
@@ -94,9 +93,7 @@ public final class Executor implements AutoCloseable {
         if (closed) {
             throw new SandboxException("the sandbox factory is closed");
         }
-        Execution[] holder = new Execution[1];
-        Execution execution = new Execution(request, limits, lease, () -> stop(holder[0], Status.OUTPUT_LIMIT));
-        holder[0] = execution;
+        Execution execution = new Execution(request, limits, lease, this::stop);
         execution.result.whenComplete((r, t) -> {
             if (t instanceof CancellationException) {
                 stop(execution, Status.CANCELLED);
@@ -110,17 +107,16 @@ public final class Executor implements AutoCloseable {
             return execution.result;
         }
         running.add(execution);
+        // Until the guest phase starts, only this bounds the wait; the wall-time timer takes over from then on.
+        execution.timeoutTask = watchdog.schedule(() -> stop(execution, Status.INTERNAL_ERROR), SETUP_TIMEOUT_MS,
+                TimeUnit.MILLISECONDS);
         try {
             guestThreads.execute(() -> run(execution, lease));
         } catch (RuntimeException e) {
+            execution.timeoutTask.cancel(false);
             release(execution);
             throw new SandboxException("cannot start a guest thread", e);
         }
-        watchdog.schedule(() -> {
-            if (execution.startNanos == 0 && !execution.result.isDone()) {
-                stop(execution, Status.INTERNAL_ERROR);
-            }
-        }, SETUP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         return execution.result;
     }
 
@@ -202,6 +198,7 @@ public final class Executor implements AutoCloseable {
         execution.cpuStartNanos = Threads.cpuNanos(thread);
         execution.allocatedStart = Threads.allocatedBytes(thread);
         execution.inGuestPhase = true;
+        execution.timeoutTask.cancel(false);
         long timeoutMs = execution.limits.timeoutMs();
         if (timeoutMs > 0) {
             execution.timeoutTask = watchdog.schedule(() -> stop(execution, Status.TIMEOUT), timeoutMs,
@@ -376,6 +373,12 @@ public final class Executor implements AutoCloseable {
         guestThreads.shutdownNow();
         pools.close();
         reapers.shutdown();
+    }
+
+    private static ScheduledThreadPoolExecutor newWatchdog() {
+        ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, daemon("sandlot-watchdog-", 0));
+        watchdog.setRemoveOnCancelPolicy(true);   // a cancelled timer must not keep its execution reachable
+        return watchdog;
     }
 
     private static ThreadFactory daemon(String prefix, long stackBytes) {
