@@ -37,7 +37,16 @@ public interface Sandbox {
      *
      * @throws IllegalArgumentException if the policy does not allow {@code language}
      */
-    Session openSession(Language language);
+    default Session openSession(Language language) {
+        return openSession(language, policy().limits());
+    }
+
+    /**
+     * Opens a stateful session whose executions each run under {@code limits} instead of the policy's.
+     *
+     * @throws IllegalArgumentException if the policy does not allow {@code language}
+     */
+    Session openSession(Language language, Limits limits);
 
     /**
      * Compiles a formula for repeated evaluation; see {@link Formula}.

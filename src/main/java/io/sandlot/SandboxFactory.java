@@ -33,12 +33,19 @@ public final class SandboxFactory implements AutoCloseable {
     private final Engines engines;
     private final Executor executor;
     private final WorkerPool workers;
+    private final int maxConcurrency;
 
     private SandboxFactory(Builder builder) {
         this.engines = new Engines();
         this.executor = new Executor(engines, builder.maxConcurrency, builder.poolSizes, builder.pythonPreload,
                 builder.warmUpRounds);
         this.workers = new WorkerPool(builder.workers, builder.workerHeapMb);
+        this.maxConcurrency = builder.maxConcurrency;
+    }
+
+    /** Executions that may run at once; see {@link Builder#maxConcurrency(int)}. */
+    public int maxConcurrency() {
+        return maxConcurrency;
     }
 
     /** A factory with the default settings. */

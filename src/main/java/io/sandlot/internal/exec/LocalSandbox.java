@@ -51,9 +51,9 @@ public final class LocalSandbox implements Sandbox {
     }
 
     @Override
-    public Session openSession(Language language) {
+    public Session openSession(Language language, Limits limits) {
         Executor.requireAllowed(policy, language);
-        return new LocalSession(language, policy, executor);
+        return new LocalSession(language, policy, Objects.requireNonNull(limits, "limits"), executor);
     }
 
     @Override

@@ -45,13 +45,13 @@ final class LocalSession implements Session, ContextLease {
     private volatile Execution previous;
     private GuestContext guest;
 
-    LocalSession(Language language, Policy policy, Executor executor) {
+    LocalSession(Language language, Policy policy, Limits limits, Executor executor) {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         this.id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         this.language = language;
         this.policy = policy;
-        this.limits = policy.limits();
+        this.limits = limits;
         this.executor = executor;
         this.files = ContextFactory.newFileSystem(policy, attached);
     }
