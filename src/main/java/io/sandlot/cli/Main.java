@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code sandbox} command line: {@code run}, {@code batch} and {@code info}. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Runs untrusted JavaScript and Python inside the JVM, isolated by GraalVM contexts.",
-        subcommands = {RunCommand.class, BatchCommand.class, InfoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, BatchCommand.class, InfoCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the guest ran to completion",

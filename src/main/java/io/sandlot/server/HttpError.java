@@ -1,0 +1,40 @@
+package io.sandlot.server;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A request the server answers with an HTTP error: a status, a machine-readable code and a message that names the
+ * problem. Thrown by handlers; turned into {@code {"error": code, "message": message}} by the server.
+ */
+final class HttpError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    final int status;
+    final String code;
+    final transient Map<String, String> headers = new LinkedHashMap<>();
+
+    HttpError(int status, String code, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+    }
+
+    HttpError header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    static HttpError badRequest(String message) {
+        return new HttpError(400, "bad_request", message);
+    }
+
+    static HttpError notFound(String code, String message) {
+        return new HttpError(404, code, message);
+    }
+
+    /** 429 or 503 with {@code Retry-After}: the request was not started and may be retried later. */
+    static HttpError overloaded(int status, String code, String message, long retryAfterSeconds) {
+        return new HttpError(status, code, message).header("Retry-After", Long.toString(retryAfterSeconds));
+    }
+}

@@ -1,0 +1,121 @@
+package io.sandlot.server;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The bearer tokens the server accepts; each token is a tenant. Tokens are kept only as SHA-256 digests and a
+ * presented token is compared with every one of them by {@link MessageDigest#isEqual} (constant time for equal
+ * lengths, and digests all have the same length), so neither the position of the first differing byte nor the
+ * token's length nor which tenant matched shows in the timing. Tenants are named {@code tenant-1},
+ * {@code tenant-2}, ... in the order the tokens were given; the tokens themselves never appear in logs or metrics.
+ */
+final class Tenants {
+
+    /** The one tenant of a server without tokens. */
+    static final String ANONYMOUS = "anonymous";
+
+    /** RFC 6750 {@code b64token}: what may follow {@code Bearer }. */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+
+    private final byte[][] digests;
+    private final String[] names;
+
+    Tenants(List<String> tokens) {
+        Set<String> seen = new HashSet<>();
+        digests = new byte[tokens.size()][];
+        names = new String[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (token == null || !TOKEN.matcher(token).matches()) {
+                throw new IllegalArgumentException("token " + (i + 1) + " is not a valid bearer token (letters, digits "
+                        + "and -._~+/ only, optionally ending in =)");
+            }
+            if (!seen.add(token)) {
+                throw new IllegalArgumentException("token " + (i + 1) + " is given twice; each token is one tenant");
+            }
+            digests[i] = sha256(token);
+            names[i] = "tenant-" + (i + 1);
+        }
+    }
+
+    /**
+     * Reads a tokens file: one token per line; blank lines and lines starting with {@code #} are ignored, and so is
+     * whitespace around a token.
+     *
+     * @throws IllegalArgumentException if the file cannot be read or holds no token
+     */
+    static List<String> readFile(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the tokens file " + file + ": " + e.getMessage(), e);
+        }
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (!TOKEN.matcher(line).matches()) {
+                throw new IllegalArgumentException(file + ", line " + (i + 1)
+                        + ": not a valid bearer token (letters, digits and -._~+/ only, optionally ending in =)");
+            }
+            tokens.add(line);
+        }
+        if (tokens.isEmpty()) {
+            throw new IllegalArgumentException("the tokens file " + file + " holds no token");
+        }
+        return tokens;
+    }
+
+    /** True if requests must carry a token. */
+    boolean required() {
+        return digests.length > 0;
+    }
+
+    /** Number of tenants; 1 (anonymous) without tokens. */
+    int count() {
+        return Math.max(1, digests.length);
+    }
+
+    /**
+     * The tenant named by an {@code Authorization} header value, or null if it names none.
+     */
+    String authenticate(String authorization) {
+        if (!required()) {
+            return ANONYMOUS;
+        }
+        if (authorization == null || authorization.length() < 7
+                || !authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+            return null;
+        }
+        byte[] presented = sha256(authorization.substring(7).strip());
+        String tenant = null;
+        for (int i = 0; i < digests.length; i++) {
+            if (MessageDigest.isEqual(digests[i], presented)) {
+                tenant = names[i];
+            }
+        }
+        return tenant;
+    }
+
+    private static byte[] sha256(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.sandlot.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sandlot.ExecutionResult;
+import io.sandlot.Status;
+import io.sandlot.server.TestServers.Http;
+import io.sandlot.server.TestServers.Reply;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./sandbox serve} and the remote example as a user runs them: separate JVMs started by the launcher, with
+ * the Graal JIT on. Runs in {@code verify}, after the jar is packaged.
+ */
+class ServeCommandIT {
+
+    private static final Path BASEDIR = Path.of(System.getProperty("sandlot.basedir", "."));
+    private static final String LAUNCHER = System.getProperty("sandlot.launcher", "./sandbox");
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+
+    @Test
+    void serve_answersWithTokensAndStopsGracefullyOnSigterm(@TempDir Path dir) throws Exception {
+        Path tokens = Files.writeString(dir.resolve("tokens"), "# one tenant per line\n\nit-token-123456\n");
+        Process process = new ProcessBuilder(LAUNCHER, "serve", "--port", "0", "--tokens-file", tokens.toString(),
+                "--timeout-ms", "5000", "--no-warm-up", "--shutdown-timeout-seconds", "5").directory(BASEDIR.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+            URI uri = java.util.concurrent.CompletableFuture.supplyAsync(() -> awaitListening(err))
+                    .get(180, TimeUnit.SECONDS);
+            Http http = new Http(uri, "it-token-123456");
+
+            Reply health = http.as(null).get("/v1/health");
+            Reply unauthorized = http.as(null).get("/v1/info");
+            Reply info = http.get("/v1/info");
+            Reply run = http.postJson("/v1/execute", Map.of("language", "js", "code", "[1, 2, 3].map(x => x * 2)"));
+
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(unauthorized.status()).isEqualTo(401);
+            assertThat(info.json().get("jit")).isEqualTo(true);
+            assertThat(info.body()).contains("\"timeoutMs\":5000");
+            assertThat(ExecutionResult.fromJson(run.body()).status()).isEqualTo(Status.OK);
+
+            StringBuffer rest = new StringBuffer();
+            Thread drain = new Thread(() -> err.lines().forEach(line -> rest.append(line).append('\n')));
+            drain.start();
+            process.toHandle().destroy();   // SIGTERM, without closing our end of its pipes
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            drain.join(10_000);
+            assertThat(rest.toString()).contains("sandbox: stopping").contains("sandbox: stopped");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void serve_nonLoopbackWithoutTokens_isRefused() throws Exception {
+        Process process = new ProcessBuilder(LAUNCHER, "serve", "--host", "0.0.0.0", "--port", "0")
+                .directory(BASEDIR.toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("refusing to listen on 0.0.0.0 without tokens");
+    }
+
+    @Test
+    void remoteExample_runsAgainstAServerItStarts() throws Exception {
+        Process process = new ProcessBuilder(BASEDIR.resolve("examples/remote/run").toString())
+                .directory(BASEDIR.toFile()).start();
+        process.getOutputStream().close();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(stderr).isEqualTo(0);
+        assertThat(stdout)
+                .contains("stateless: ok value=[1, 4, 9]")
+                .contains("session: ok regions=2")
+                .contains("session: best region=south")
+                .contains("downloaded report.csv:\nregion,revenue\r\nnorth,60.00\r\nsouth,107.50\r\n")
+                .contains("file: /work/report.csv");
+    }
+
+    private static URI awaitListening(BufferedReader err) {
+        try {
+            String line;
+            while ((line = err.readLine()) != null) {
+                Matcher m = LISTENING.matcher(line);
+                if (m.find()) {
+                    return URI.create(m.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError("the server never said it was listening");
+    }
+}
