@@ -11,6 +11,7 @@ import io.sandlot.SandboxException;
 import io.sandlot.Session;
 import io.sandlot.Status;
 import io.sandlot.internal.convert.Json;
+import io.sandlot.internal.convert.Requests;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -356,15 +357,7 @@ public final class RemoteSandbox implements Sandbox, AutoCloseable {
     }
 
     private static String requestJson(ExecutionRequest request) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("language", request.language().id());
-        body.put("code", request.code());
-        if (!request.inputs().isEmpty()) {
-            Json.requireJsonLike("inputs", request.inputs());
-            body.put("inputs", request.inputs());
-        }
-        request.limits().ifPresent(limits -> body.put("limits", limits.toMap()));
-        return Json.write(body);
+        return Json.write(Requests.toMap(request));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.sandlot.ExecutionRequest;
 import io.sandlot.Isolation;
 import io.sandlot.Language;
 import io.sandlot.Limits;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +18,20 @@ public final class Requests {
     private static final Set<String> FIELDS = Set.of("language", "code", "inputs", "limits", "isolation");
 
     private Requests() {
+    }
+
+    /** The map form of {@code request}: what {@link #fromMap} reads back. */
+    public static Map<String, Object> toMap(ExecutionRequest request) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("language", request.language().id());
+        map.put("code", request.code());
+        if (!request.inputs().isEmpty()) {
+            Json.requireJsonLike("inputs", request.inputs());
+            map.put("inputs", request.inputs());
+        }
+        request.limits().ifPresent(limits -> map.put("limits", limits.toMap()));
+        request.isolation().ifPresent(isolation -> map.put("isolation", isolation.id()));
+        return map;
     }
 
     /**

@@ -272,15 +272,16 @@ public final class Executor implements AutoCloseable {
 
     private void abandonIfRunning(Execution execution) {
         synchronized (execution) {
-            if (execution.released.get()
-                    || !execution.result.complete(execution.stopped(execution.stopReason.get(), null))) {
+            if (execution.released.get() || execution.result.isDone()) {
                 return;
             }
+            // Quarantine before answering, so that a caller who then asks sees the abandoned thread.
             execution.abandoned = true;
             quarantined.add(execution);
             running.remove(execution);
             slots.release();
         }
+        execution.result.complete(execution.stopped(execution.stopReason.get(), null));
     }
 
     /** Called once the guest thread is done with {@code execution}, abandoned or not. */

@@ -20,6 +20,7 @@ final class Worker {
     private final Process process;
     private final Writer stdin;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private volatile boolean ended;
 
     private Worker(Process process) {
         this.process = process;
@@ -63,8 +64,9 @@ final class Worker {
         return process.pid();
     }
 
+    /** False once the process exited or its stdout closed (a killed worker can look alive for a moment). */
     boolean isAlive() {
-        return process.isAlive();
+        return !ended && process.isAlive();
     }
 
     /** SIGKILL: the OS ends every thread of the worker, the ones no interrupt could stop included. */
@@ -84,6 +86,7 @@ final class Worker {
         } catch (IOException ignored) {
             // The process died; EOF below tells the caller.
         }
+        ended = true;
         lines.add(EOF);
     }
 }

@@ -9,12 +9,12 @@ import io.sandlot.Policy;
 import io.sandlot.SandboxException;
 import io.sandlot.Status;
 import io.sandlot.internal.convert.Json;
+import io.sandlot.internal.convert.Requests;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,11 +83,9 @@ public final class WorkerPool implements AutoCloseable {
                 startOne();
             }
         }
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("language", request.language().id());
-        envelope.put("code", request.code());
-        envelope.put("inputs", request.inputs());
-        envelope.put("limits", limits.toMap());
+        Map<String, Object> envelope = Requests.toMap(request);
+        envelope.put("limits", limits.toMap());   // resolved here: the worker knows nothing of the policy
+        envelope.remove("isolation");             // inside the worker, the guest runs in-process
         envelope.put("fileSystemQuotaBytes", policy.fileSystemQuotaBytes());
         String line = Json.write(envelope);
         return CompletableFuture.supplyAsync(() -> run(line, limits), callers);
