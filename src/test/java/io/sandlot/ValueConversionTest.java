@@ -95,6 +95,27 @@ class ValueConversionTest {
         assertThat(((Map<?, ?>) ((List<?>) inputs.get("rows")).get(0)).get("qty")).isEqualTo(4L);
     }
 
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void execute_inputsWithAwkwardStringsAndNumbers_arriveUnchanged(Language language) {
+        Map<String, Object> tricky = new LinkedHashMap<>();
+        tricky.put("quotes", "a\"b'c\"\"\"'''\\n\\x");
+        tricky.put("control", "tab\tnew\nline\u0000nul");
+        tricky.put("unicode", "é ✓ 😀");
+        tricky.put("code", "__import__('os').system('x')");
+        tricky.put("numbers", Arrays.asList(0L, -1L, 1.5e300, -2.5e-300, null, true));
+        tricky.put("big", BigInteger.TWO.pow(80));
+
+        ExecutionResult result = SandboxExtension.FACTORY.newSandbox().execute(language,
+                language == JS ? "[data, typeof data]" : "[data, type(data).__name__]", Map.of("data", tricky));
+
+        Map<String, Object> expected = new LinkedHashMap<>(tricky);
+        if (language == JS) {
+            expected.put("big", 1.2089258196146292e24);   // JSON.parse reads numbers as doubles
+        }
+        assertThat(result.value()).as(result.toJson()).isEqualTo(List.of(expected, language == JS ? "object" : "dict"));
+    }
+
     @Test
     void toJson_roundTripsThroughFromJson() {
         ExecutionResult result = run(PYTHON, "print('hi')\n{'a': [1, 2.5, None]}");

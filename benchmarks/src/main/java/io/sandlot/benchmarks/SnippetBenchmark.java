@@ -3,6 +3,8 @@ package io.sandlot.benchmarks;
 import io.sandlot.ExecutionResult;
 import io.sandlot.Language;
 import io.sandlot.Sandbox;
+import io.sandlot.Isolation;
+import io.sandlot.Policy;
 import io.sandlot.SandboxFactory;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -102,13 +104,15 @@ public class SnippetBenchmark {
         String method = Bench.method(params);
         awaitRefill = method.equals("sandlotPooledIdle");
         switch (method) {
-            case "sandlot" -> factory = Bench.factory();
+            case "sandlot", "sandlotWorker" -> factory = Bench.factory();
             case "sandlotPooled", "sandlotPooledIdle" -> factory = Bench.pooledFactory(lang, Bench.poolSize());
             case "process" -> { }
             default -> throw new IllegalStateException("no setup for " + params.getBenchmark());
         }
         if (factory != null) {
-            sandbox = factory.newSandbox();
+            // sandlotWorker: the worker-process tier, a process round trip to a pre-started worker JVM per execution
+            sandbox = factory.newSandbox(method.equals("sandlotWorker")
+                    ? Policy.newBuilder().isolation(Isolation.WORKER).build() : Policy.DEFAULT);
             Object value = Bench.requireOk(sandbox.execute(lang, sandlotCode), method).value();
             check(String.valueOf(value), method);
         } else {
@@ -158,6 +162,11 @@ public class SnippetBenchmark {
 
     @Benchmark
     public ExecutionResult sandlotPooledIdle() {
+        return sandbox.execute(lang, sandlotCode);
+    }
+
+    @Benchmark
+    public ExecutionResult sandlotWorker() {
         return sandbox.execute(lang, sandlotCode);
     }
 

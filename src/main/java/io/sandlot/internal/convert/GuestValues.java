@@ -96,11 +96,18 @@ public final class GuestValues {
         if (v.fitsInLong()) {
             return v.asLong();
         }
-        if (v.fitsInBigInteger()) {
+        // An integral double such as 1.5e300 also "fits" a BigInteger: only the integer types convert to one.
+        if (v.fitsInBigInteger() && isIntegerType(v)) {
             return v.asBigInteger();
         }
         double d = v.asDouble();
         return Double.isFinite(d) ? (Object) d : Double.toString(d);
+    }
+
+    private static boolean isIntegerType(Value v) {
+        Value meta = v.getMetaObject();
+        String type = meta == null ? "" : meta.getMetaSimpleName();
+        return "int".equals(type) || "bigint".equalsIgnoreCase(type);
     }
 
     /** A JS object that is data: not a function, not a host or foreign object, not a promise or other exotic type. */

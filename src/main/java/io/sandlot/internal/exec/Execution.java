@@ -8,6 +8,7 @@ import io.sandlot.Limits;
 import io.sandlot.Status;
 import io.sandlot.internal.convert.GuestValues;
 import io.sandlot.internal.convert.Json;
+import io.sandlot.internal.convert.PythonLiterals;
 import io.sandlot.internal.io.BoundedOutput;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -91,13 +92,26 @@ final class Execution {
         return finish(Status.OK, value, null);
     }
 
+    /**
+     * Binds the inputs as native guest values: scalars directly (the polyglot layer turns Java strings, numbers and
+     * booleans into guest ones), structures through JS's {@code JSON.parse} or a Python literal (see
+     * {@link PythonLiterals}).
+     */
     private void bindInputs(GuestContext guest) {
-        if (request.inputs().isEmpty()) {
-            return;
-        }
-        Value parse = guest.jsonParser();
         Value bindings = guest.context.getBindings(dialect.language().graalId());
-        request.inputs().forEach((name, value) -> bindings.putMember(name, parse.execute(Json.write(value))));
+        request.inputs().forEach((name, value) -> bindings.putMember(name, toGuest(guest, value)));
+    }
+
+    private Object toGuest(GuestContext guest, Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
+                || value instanceof Integer || value instanceof Double) {
+            return value;
+        }
+        if (dialect == Dialect.JS) {
+            return guest.jsonParser().execute(Json.write(value));
+        }
+        return guest.context.eval(Source.newBuilder("python", PythonLiterals.of(value), "<sandlot-input>")
+                .cached(false).buildLiteral());
     }
 
     private long maxValueNodes() {
