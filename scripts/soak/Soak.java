@@ -67,6 +67,7 @@ public class Soak {
              RemoteSandbox remote = RemoteSandbox.newBuilder(server.uri()).maxRetries(20).build()) {
             System.out.println("soak: " + clients + " clients for " + minutes + " min against " + server.uri());
             warmUp(remote);
+            awaitWorkers(factory);   // so that the start snapshot already counts the worker processes' pipes
             Snapshot start = Snapshot.take();
             System.out.println("start: " + start);
 
@@ -158,6 +159,13 @@ public class Soak {
         };
     }
 
+    static void awaitWorkers(SandboxFactory factory) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (factory.stats().workers() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
     static void warmUp(RemoteSandbox remote) {
         for (int i = 0; i < 5; i++) {
             remote.execute(Language.JS, "1");
@@ -168,10 +176,7 @@ public class Soak {
 
     /** SIGKILL every worker while one runs a guest: the caller gets crashed, and the next request is served. */
     static String killWorkerMidExecution(RemoteSandbox remote, SandboxFactory factory) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (factory.stats().workers() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(100);   // both workers up and idle, so that the request below runs at once
-        }
+        awaitWorkers(factory);   // both workers up and idle, so that the request below runs at once
         var running = remote.submit(ExecutionRequest.newBuilder(Language.JS, "while (true) {}")
                 .limits(Limits.newBuilder().timeoutMs(20_000).build()).isolation(Isolation.WORKER).build());
         Thread.sleep(2_000);

@@ -102,6 +102,43 @@ class DoorsTest {
         assertThat(result.value()).as(result.toJson()).isEqualTo(Arrays.asList(null, null));
     }
 
+    /** Regression: language-home writes went through the host's writable file system (attack corpus F1). */
+    @Test
+    void execute_pythonWritesIntoItsLanguageHome_hostFilesAreUnchanged() throws IOException {
+        String lib = (String) run(PYTHON, "import os, sys\nos.path.join(sys.prefix, 'lib', 'python3.12')").value();
+        Path planted = Path.of(lib, "sandlot_planted.py");
+        Path stdlibFile = Path.of(lib, "this.py");
+        byte[] before = Files.readAllBytes(stdlibFile);
+
+        ExecutionResult write = run(PYTHON, "open('" + planted + "', 'w').write('import os')");
+        ExecutionResult overwrite = run(PYTHON, "open('" + stdlibFile + "', 'w').write('raise SystemExit')");
+        ExecutionResult remove = run(PYTHON, "import os\nos.remove('" + stdlibFile + "')");
+        ExecutionResult chmod = run(PYTHON, "import os\nos.chmod('" + stdlibFile + "', 0o777)");
+
+        assertThat(List.of(write.status(), overwrite.status(), remove.status(), chmod.status()))
+                .as("%s %s %s %s", write.toJson(), overwrite.toJson(), remove.toJson(), chmod.toJson())
+                .allMatch(status -> status == Status.ERROR || status == Status.DENIED);
+        assertThat(planted).doesNotExist();
+        assertThat(Files.readAllBytes(stdlibFile)).isEqualTo(before);
+        assertThat(run(PYTHON, "import this\n1").status()).isEqualTo(Status.OK);
+    }
+
+    /** Regression: GraalPy's signal functions acted on the host JVM (attack corpus F2, F3). */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "import signal\nsignal.raise_signal(signal.SIGTERM)",
+        "import signal\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)",
+        "import _signal, importlib\nimportlib.reload(_signal)\n_signal.raise_signal(15)",
+        "import os\nos.kill(os.getpid(), 15)",
+    })
+    void execute_pythonSignalsTheHost_isDeniedAndTheHostLives(String code) {
+        ExecutionResult result = run(PYTHON, code);
+
+        assertThat(result.status()).as(result.toJson()).isIn(Status.ERROR, Status.DENIED);
+        assertThat(result.error().type()).isEqualTo("PermissionError");
+        assertThat(run(PYTHON, "6 * 7").value()).isEqualTo(42L);
+    }
+
     @Test
     void execute_pythonReadsStdin_getsEndOfFile() {
         ExecutionResult result = run(PYTHON, "import sys\nsys.stdin.read()");

@@ -118,6 +118,9 @@ final class ContextFactory {
         try {
             // Languages initialise lazily, on first use; doing it here keeps their start-up out of the guest's limits.
             context.initialize(language.graalId());
+            if (dialect.hardening() != null) {
+                context.eval(dialect.hardening());
+            }
             exposeHostFunctions(context, dialect, policy.hostFunctions());
         } catch (RuntimeException e) {
             context.close(true);

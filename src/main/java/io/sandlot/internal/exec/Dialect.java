@@ -56,11 +56,33 @@ enum Dialect {
             len(json.loads(json.dumps(rows))) + total + statistics.mean(r['v'] for r in rows) + len(re.findall(r'n(\\d+)', 'n42'))
             """;
 
+    /**
+     * Run in every Python context before guest code. GraalPy's signal functions act on the host JVM:
+     * {@code signal.raise_signal(SIGTERM)} would stop it and {@code signal.signal} would change its handlers; os.kill
+     * could signal the host process. They are replaced in the builtin modules themselves ({@code _signal},
+     * {@code posix}), which a reload or re-import of the module returns unchanged.
+     */
+    private static final String PYTHON_HARDENING = """
+            (lambda ns: exec('''
+            import _signal, signal, posix, os
+            SIGNALS = ('signal', 'raise_signal', 'pthread_kill', 'pthread_sigmask', 'alarm', 'setitimer',
+                       'set_wakeup_fd', 'siginterrupt', 'sigwait', 'sigwaitinfo', 'sigtimedwait', 'pidfd_send_signal')
+            def denied(*args, **kwargs):
+                raise PermissionError('signals and kill are not available in the sandbox')
+            for module, names in ((_signal, SIGNALS), (signal, SIGNALS), (posix, ('kill', 'killpg')),
+                                  (os, ('kill', 'killpg'))):
+                for name in names:
+                    if hasattr(module, name):
+                        setattr(module, name, denied)
+            ''', ns))({})
+            """;
+
     private final Language language;
     private final String sourceName;
     private final Map<String, String> options;
     private final Source parser;
     private final Source hostFunctionWrapper;
+    private final Source hardening;
 
     Dialect(Language language, String sourceName, Map<String, String> options, String parser, String wrapper) {
         this.language = language;
@@ -68,12 +90,15 @@ enum Dialect {
         this.options = options;
         this.parser = Source.newBuilder(language.graalId(), parser, "<sandlot-json>").buildLiteral();
         this.hostFunctionWrapper = Source.newBuilder(language.graalId(), wrapper, "<sandlot-host>").buildLiteral();
+        this.hardening = language == Language.PYTHON
+                ? Source.newBuilder("python", PYTHON_HARDENING, "<sandlot-harden>").buildLiteral() : null;
     }
 
     /** Whether {@code source} is one of the sandbox's own helper sources (equal content, name and language). */
     static boolean isInternal(Source source) {
         for (Dialect dialect : values()) {
-            if (source.equals(dialect.parser) || source.equals(dialect.hostFunctionWrapper)) {
+            if (source.equals(dialect.parser) || source.equals(dialect.hostFunctionWrapper)
+                    || source.equals(dialect.hardening)) {
                 return true;
             }
         }
@@ -86,6 +111,11 @@ enum Dialect {
 
     Language language() {
         return language;
+    }
+
+    /** Hardening run in every new context before guest code, or null. */
+    Source hardening() {
+        return hardening;
     }
 
     /** A few lines exercising the common paths (collections, JSON, strings, regex) to warm caches and the JIT. */

@@ -293,9 +293,9 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
 
     /**
      * Returns the file system to give a guest context: {@link
-     * FileSystem#allowLanguageHomeAccess(FileSystem)} applied to this tree, so that languages can
-     * read their own home (e.g. GraalPy's standard library) from the host, read-only, with {@link
-     * #move} routed straight to this tree. (The composite of polyglot 25.0 implements {@code move}
+     * FileSystem#allowLanguageHomeAccess(FileSystem)} applied to this tree for reads, so that languages can
+     * read their own home (e.g. GraalPy's standard library) from the host, with every modifying
+     * operation ({@link #move} included) routed straight to this tree, never to the host. (The composite of polyglot 25.0 implements {@code move}
      * as copy-and-delete and rejects {@link StandardCopyOption#ATOMIC_MOVE}, which GraalPy's
      * {@code os.rename} always requests; a move involving a language home therefore fails as
      * missing.) Each call returns a new instance with its own working directory: use one per
@@ -791,12 +791,22 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
         return result;
     }
 
-    /** Forwards to the language-home composite, except {@code move}, which goes to the tree. */
+    /**
+     * Reads through the language-home composite; every operation that modifies anything goes to the tree. The
+     * composite of polyglot 25.0 reaches a language home through the host's full, writable file system (it is not
+     * wrapped read-only), so a write routed through it would change the host's files: GraalPy's standard library,
+     * shared by every later context. Here a guest can read its language's home and write only its own tree.
+     */
     private final class GuestFileSystem implements FileSystem {
         private final FileSystem composite;
 
         GuestFileSystem(FileSystem composite) {
             this.composite = composite;
+        }
+
+        /** The absolute path in the tree ({@code composite} knows the guest's working directory). */
+        private Path tree(Path path) {
+            return composite.toAbsolutePath(path);
         }
 
         @Override
@@ -818,18 +828,23 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
 
         @Override
         public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
-            composite.createDirectory(dir, attrs);
+            MemoryFileSystem.this.createDirectory(tree(dir), attrs);
         }
 
         @Override
         public void delete(Path path) throws IOException {
-            composite.delete(path);
+            MemoryFileSystem.this.delete(tree(path));
         }
 
         @Override
         public SeekableByteChannel newByteChannel(
                 Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
                 throws IOException {
+            for (OpenOption option : options) {
+                if (option != StandardOpenOption.READ && option != LinkOption.NOFOLLOW_LINKS) {
+                    return MemoryFileSystem.this.newByteChannel(tree(path), options, attrs);
+                }
+            }
             return composite.newByteChannel(path, options, attrs);
         }
 
@@ -858,12 +873,12 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
         @Override
         public void setAttribute(Path path, String attribute, Object value, LinkOption... options)
                 throws IOException {
-            composite.setAttribute(path, attribute, value, options);
+            MemoryFileSystem.this.setAttribute(tree(path), attribute, value, options);
         }
 
         @Override
         public void copy(Path source, Path target, CopyOption... options) throws IOException {
-            composite.copy(source, target, options);
+            MemoryFileSystem.this.copy(tree(source), tree(target), options);
         }
 
         @Override
@@ -874,13 +889,13 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
 
         @Override
         public void createLink(Path link, Path existing) throws IOException {
-            composite.createLink(link, existing);
+            MemoryFileSystem.this.createLink(tree(link), tree(existing));
         }
 
         @Override
         public void createSymbolicLink(Path link, Path target, FileAttribute<?>... attrs)
                 throws IOException {
-            composite.createSymbolicLink(link, target, attrs);
+            MemoryFileSystem.this.createSymbolicLink(tree(link), target, attrs);
         }
 
         @Override
