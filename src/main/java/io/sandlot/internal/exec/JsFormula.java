@@ -1,6 +1,5 @@
 package io.sandlot.internal.exec;
 
-import io.sandlot.Formula;
 import io.sandlot.FormulaException;
 import io.sandlot.GuestError;
 import io.sandlot.Language;
@@ -24,7 +23,7 @@ import org.graalvm.polyglot.Value;
  * evaluation; {@link #DEFAULT_STATEMENTS} when the policy sets none) and the wall-time limit, enforced by the
  * executor's watchdog, which cancels the context.
  */
-final class JsFormula implements Formula {
+final class JsFormula extends CompiledFormula {
 
     /** The statement budget of an evaluation when the policy sets none. */
     static final long DEFAULT_STATEMENTS = 1_000_000;
@@ -52,15 +51,12 @@ final class JsFormula implements Formula {
             })();
             """, "<sandlot-freeze>").buildLiteral();
 
-    private final String expression;
-    private final List<String> parameters;
     private final Instances instances;
 
     JsFormula(Executor executor, Policy policy, String expression, List<String> parameters) {
-        this.expression = expression;
-        this.parameters = parameters;
+        super(Language.JS, expression, parameters);
         long statements = policy.limits().maxStatements() > 0 ? policy.limits().maxStatements() : DEFAULT_STATEMENTS;
-        String function = "(function (" + String.join(", ", parameters) + ") {\n'use strict';\nreturn (\n"
+        String function = "(function (" + String.join(", ", parameters()) + ") {\n'use strict';\nreturn (\n"
                 + expression + "\n);\n})";
         this.instances = new Instances(executor, policy, statements, policy.limits().timeoutMs(),
                 Source.newBuilder("js", function, "formula.js").buildLiteral());
@@ -69,32 +65,14 @@ final class JsFormula implements Formula {
     }
 
     @Override
-    public Language language() {
-        return Language.JS;
-    }
-
-    @Override
-    public String expression() {
-        return expression;
-    }
-
-    @Override
-    public List<String> parameters() {
-        return parameters;
-    }
-
-    @Override
     public Object evaluate(Object... arguments) {
-        if (arguments.length != parameters.size()) {
-            throw new IllegalArgumentException("formula takes " + parameters.size() + " arguments " + parameters
-                    + ", got " + arguments.length);
-        }
+        checkArity(arguments);
         Instance instance = instances.acquire();
         boolean reusable = true;
         try {
             Object[] guestArguments = new Object[arguments.length];
             for (int i = 0; i < arguments.length; i++) {
-                guestArguments[i] = toGuest(instance, parameters.get(i), arguments[i]);
+                guestArguments[i] = toGuest(instance, parameters().get(i), arguments[i]);
             }
             instance.begin(instances.timeoutNanos);
             Value value = instance.function.execute(guestArguments);

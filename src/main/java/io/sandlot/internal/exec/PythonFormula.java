@@ -2,7 +2,6 @@ package io.sandlot.internal.exec;
 
 import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
-import io.sandlot.Formula;
 import io.sandlot.FormulaException;
 import io.sandlot.Language;
 import io.sandlot.Limits;
@@ -27,7 +26,7 @@ import org.graalvm.polyglot.Value;
  * can neither keep state nor reach anything else. Evaluations run on the executor's guest threads, under all the
  * policy's limits, like any execution.
  */
-final class PythonFormula implements Formula, ContextLease {
+final class PythonFormula extends CompiledFormula implements ContextLease {
 
     private static final Cleaner CLEANER = Cleaner.create();
     private static final String FUNCTION = "__sandlot_formula__";
@@ -71,18 +70,15 @@ final class PythonFormula implements Formula, ContextLease {
     private final Executor executor;
     private final Policy policy;
     private final Limits limits;
-    private final String expression;
-    private final List<String> parameters;
     private final String call;
     private final Queue<GuestContext> idle = new ConcurrentLinkedQueue<>();
 
     PythonFormula(Executor executor, Policy policy, String expression, List<String> parameters) {
+        super(Language.PYTHON, expression, parameters);
         this.executor = executor;
         this.policy = policy;
         this.limits = policy.limits();
-        this.expression = expression;
-        this.parameters = parameters;
-        this.call = FUNCTION + "(" + String.join(", ", parameters) + ")";
+        this.call = FUNCTION + "(" + String.join(", ", parameters()) + ")";
         idle.offer(create());
         Queue<GuestContext> contexts = idle;
         CLEANER.register(this, () -> {
@@ -97,8 +93,8 @@ final class PythonFormula implements Formula, ContextLease {
         GuestContext guest = executor.contexts().create(policy, Language.PYTHON, limits.maxStatements());
         try {
             guest.jsonParser();
-            Value names = guest.jsonParser().execute(io.sandlot.internal.convert.Json.write(parameters));
-            Value function = guest.context.eval(BUILDER).execute(expression, names);
+            Value names = guest.jsonParser().execute(io.sandlot.internal.convert.Json.write(parameters()));
+            Value function = guest.context.eval(BUILDER).execute(expression(), names);
             guest.context.getBindings("python").putMember(FUNCTION, function);
             return guest;
         } catch (PolyglotException e) {
@@ -111,29 +107,11 @@ final class PythonFormula implements Formula, ContextLease {
     }
 
     @Override
-    public Language language() {
-        return Language.PYTHON;
-    }
-
-    @Override
-    public String expression() {
-        return expression;
-    }
-
-    @Override
-    public List<String> parameters() {
-        return parameters;
-    }
-
-    @Override
     public Object evaluate(Object... arguments) {
-        if (arguments.length != parameters.size()) {
-            throw new IllegalArgumentException("formula takes " + parameters.size() + " arguments " + parameters
-                    + ", got " + arguments.length);
-        }
+        checkArity(arguments);
         ExecutionRequest.Builder request = ExecutionRequest.newBuilder(Language.PYTHON, call).limits(limits);
         for (int i = 0; i < arguments.length; i++) {
-            request.input(parameters.get(i), arguments[i]);
+            request.input(parameters().get(i), arguments[i]);
         }
         ExecutionResult result;
         try {
