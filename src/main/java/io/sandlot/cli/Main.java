@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
             "1:the guest raised an error or was denied something",
             "2:usage error (bad flags, unreadable or invalid file, bad request)",
             "3:a limit stopped the guest (timeout, cpu_limit, memory_limit, statement_limit, output_limit)",
-            "70:internal error or cancellation"})
+            "70:internal error, cancellation, or a crashed worker process"})
 public final class Main {
 
     /** Exit code: the guest ran to completion. */
