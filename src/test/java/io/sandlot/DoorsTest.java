@@ -139,6 +139,17 @@ class DoorsTest {
         assertThat(run(PYTHON, "6 * 7").value()).isEqualTo(42L);
     }
 
+    /** Regression: time.tzset() set the host JVM's default time zone (attack corpus F10). */
+    @Test
+    void execute_pythonSetsTheTimeZone_hostTimeZoneIsUnchanged() {
+        java.util.TimeZone before = java.util.TimeZone.getDefault();
+
+        ExecutionResult result = run(PYTHON, "import os, time\nos.environ['TZ'] = 'Asia/Tokyo'\ntime.tzset()");
+
+        assertThat(result.status()).as(result.toJson()).isIn(Status.ERROR, Status.DENIED);
+        assertThat(java.util.TimeZone.getDefault()).isEqualTo(before);
+    }
+
     @Test
     void execute_pythonReadsStdin_getsEndOfFile() {
         ExecutionResult result = run(PYTHON, "import sys\nsys.stdin.read()");

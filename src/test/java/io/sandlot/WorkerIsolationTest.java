@@ -60,6 +60,20 @@ class WorkerIsolationTest {
         assertThat(sandbox.execute(JS, "1 + 1").value()).isEqualTo(2L);
     }
 
+    /** In-process, this guest's thread outlives cancellation (attack corpus F5); a worker is killed instead. */
+    @Test
+    void execute_jsRecursionThatSwallowsCancellation_timesOutAndTheWorkerIsReplaced() {
+        long restartsBefore = factory.stats().workerRestarts();
+
+        ExecutionResult result = sandbox.execute(ExecutionRequest.newBuilder(JS,
+                        "function f() { try { f(); } catch (e) { f(); } }\nf()")
+                .limits(Limits.newBuilder().timeoutMs(1_000).build()).build());
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.TIMEOUT);
+        assertThat(factory.stats().workerRestarts()).isGreaterThan(restartsBefore);
+        assertThat(sandbox.execute(JS, "5 + 5").value()).isEqualTo(10L);
+    }
+
     @Test
     void execute_heapOverflowInWorker_isCrashedAndTheHostIsUntouched() {
         ExecutionResult result = sandbox.execute(ExecutionRequest.newBuilder(PYTHON,

@@ -58,19 +58,20 @@ enum Dialect {
 
     /**
      * Run in every Python context before guest code. GraalPy's signal functions act on the host JVM:
-     * {@code signal.raise_signal(SIGTERM)} would stop it and {@code signal.signal} would change its handlers; os.kill
-     * could signal the host process. They are replaced in the builtin modules themselves ({@code _signal},
-     * {@code posix}), which a reload or re-import of the module returns unchanged.
+     * {@code signal.raise_signal(SIGTERM)} would stop it and {@code signal.signal} would change its handlers;
+     * {@code os.kill} could signal the host process; {@code time.tzset} sets the host JVM's default time zone. They
+     * are replaced in the builtin modules themselves ({@code _signal}, {@code posix}, {@code time}), which a reload
+     * or re-import of the module returns unchanged.
      */
     private static final String PYTHON_HARDENING = """
             (lambda ns: exec('''
-            import _signal, signal, posix, os
+            import _signal, signal, posix, os, time
             SIGNALS = ('signal', 'raise_signal', 'pthread_kill', 'pthread_sigmask', 'alarm', 'setitimer',
                        'set_wakeup_fd', 'siginterrupt', 'sigwait', 'sigwaitinfo', 'sigtimedwait', 'pidfd_send_signal')
             def denied(*args, **kwargs):
-                raise PermissionError('signals and kill are not available in the sandbox')
+                raise PermissionError('signals, kill and tzset are not available in the sandbox')
             for module, names in ((_signal, SIGNALS), (signal, SIGNALS), (posix, ('kill', 'killpg')),
-                                  (os, ('kill', 'killpg'))):
+                                  (os, ('kill', 'killpg')), (time, ('tzset',))):
                 for name in names:
                     if hasattr(module, name):
                         setattr(module, name, denied)

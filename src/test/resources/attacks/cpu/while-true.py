@@ -1,0 +1,5 @@
+# why: the simplest endless loop
+# expect: timeout
+# limits: timeoutMs=500
+while True:
+    pass

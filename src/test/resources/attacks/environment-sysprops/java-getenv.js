@@ -1,0 +1,4 @@
+// why: the host's environment through Java
+// expect: error
+// error-type: ReferenceError
+Java.type('java.lang.System').getenv()

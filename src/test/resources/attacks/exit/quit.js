@@ -1,0 +1,4 @@
+// why: the GraalJS shell's quit
+// expect: error
+// error-type: ReferenceError
+quit(1)

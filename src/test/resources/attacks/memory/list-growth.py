@@ -1,0 +1,6 @@
+# why: unbounded growth of live data
+# expect: memory_limit
+# limits: maxMemoryMb=64
+a = []
+while True:
+    a.append([1.5] * 10000)

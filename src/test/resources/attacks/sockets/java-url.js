@@ -1,0 +1,4 @@
+// why: URL.openStream through Java
+// expect: error
+// error-type: ReferenceError
+Java.type('java.net.URL')
