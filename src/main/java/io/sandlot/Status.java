@@ -7,7 +7,10 @@ package io.sandlot;
 public enum Status {
     /** The guest ran to completion. */
     OK("ok"),
-    /** The guest raised an error (syntax error, uncaught exception, exit call). */
+    /**
+     * The guest raised an error (syntax error, uncaught exception, exit call), or provoked a fault of the language
+     * runtime itself (error type {@code InternalError}).
+     */
     ERROR("error"),
     /** The wall-time limit ({@link Limits#timeoutMs()}) was reached. */
     TIMEOUT("timeout"),
@@ -25,7 +28,7 @@ public enum Status {
     DENIED("denied"),
     /** The worker process running the guest died ({@link Isolation#WORKER} only), for example of a heap overflow. */
     CRASHED("crashed"),
-    /** The sandbox itself failed; the guest is not to blame. */
+    /** The sandbox itself failed (its own code, or a context that could not be made); the guest is not to blame. */
     INTERNAL_ERROR("internal_error");
 
     private final String id;

@@ -5,7 +5,9 @@ import static io.sandlot.Language.PYTHON;
 import static io.sandlot.SandboxExtension.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,5 +60,47 @@ class GuestErrorTest {
         return Stream.of(
                 Arguments.of(JS, "function f(n) { return f(n + 1) + 1; }\nf(0)", "RangeError"),
                 Arguments.of(PYTHON, "def f(n):\n    return f(n + 1) + 1\nf(0)", "RecursionError"));
+    }
+
+    /** Every part of an error can come from the guest; each is capped so that a result stays small (F6). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hugeErrors")
+    void execute_guestNamesItsErrorAndFramesHugely_everyPartIsCapped(Language language, String code) {
+        ExecutionResult result = run(language, code);
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        GuestError error = result.error();
+        assertThat(error.type()).hasSizeLessThanOrEqualTo(259).endsWith("...");
+        assertThat(new String(error.type().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                .as("no surrogate pair cut in half").isEqualTo(error.type());
+        assertThat(error.message()).hasSizeLessThanOrEqualTo(8195);
+        assertThat(error.stack()).isNotEmpty().hasSizeLessThanOrEqualTo(64)
+                .allSatisfy(frame -> assertThat(frame).hasSizeLessThanOrEqualTo(540));
+        assertThat(result.toJson()).hasSizeLessThan(64 * 1024);
+    }
+
+    static Stream<Arguments> hugeErrors() {
+        return Stream.of(
+                Arguments.of(JS, """
+                        const name = 'f'.repeat(3000000);
+                        eval('function ' + name + '() { throw {name: "a" + "\\u{1F600}".repeat(3000000)}; }\\n'
+                            + name + '()\\n//# sourceURL=' + 'S'.repeat(3000000));
+                        """),
+                Arguments.of(PYTHON, """
+                        class E(Exception):
+                            pass
+                        E.__name__ = E.__qualname__ = 'a' + '\\U0001F600' * 3000000
+                        exec(compile('def ' + 'g' * 3000000 + '():\\n    raise E()\\n' + 'g' * 3000000 + '()',
+                                     'F' * 3000000, 'exec'))
+                        """));
+    }
+
+    /** A fault of the language runtime that guest code provokes is the guest's error, not the sandbox's (F8). */
+    @Test
+    void execute_guestProvokesRuntimeFault_isAnErrorNotAnInternalError() {
+        ExecutionResult result = run(PYTHON, "import __graalpython__\n__graalpython__.get_current_rss()");
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.ERROR);
+        assertThat(result.error().type()).isEqualTo("InternalError");
     }
 }

@@ -1,5 +1,5 @@
 # why: os._exit ends a real process at once, skipping cleanup
-# expect: error, internal_error
-# error-type: SystemExit
+# expect: error
+# error-type: SystemExit, InternalError
 import os
 os._exit(0)

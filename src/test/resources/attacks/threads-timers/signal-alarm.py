@@ -1,6 +1,6 @@
 # why: alarm() delivers a real SIGALRM in an OS process, whose default action ends the process: here the host JVM
 # why: must survive it
-# expect: ok, error, denied, internal_error
+# expect: error
 # limits: timeoutMs=5000
 import signal, time
 signal.alarm(1)

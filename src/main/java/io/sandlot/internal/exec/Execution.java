@@ -13,8 +13,10 @@ import io.sandlot.internal.io.BoundedOutput;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiConsumer;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
@@ -26,6 +28,8 @@ import org.graalvm.polyglot.Value;
  * cannot be stopped in time, from the executor with what was captured so far.
  */
 final class Execution {
+
+    private static final Logger LOG = Logger.getLogger(Execution.class.getName());
 
     final ExecutionRequest request;
     final Limits limits;
@@ -131,6 +135,10 @@ final class Execution {
             return stopped(Status.STATEMENT_LIMIT, null);   // the limit's callback may not have run yet
         }
         GuestError error = GuestErrors.of(e, dialect);
+        reason = stopReason.get();
+        if (reason != null) {
+            return stopped(reason, null);   // a limit fired while the error was read (a thrown object's getters ran)
+        }
         if (e.isCancelled() || e.isInterrupted()) {
             return finish(Status.CANCELLED, null, error);
         }
@@ -138,7 +146,10 @@ final class Execution {
             return finish(Status.DENIED, null, error);
         }
         if (e.isInternalError()) {
-            return finish(Status.INTERNAL_ERROR, null, error);
+            // A fault of the language runtime that guest code provoked (GraalPy fails some builtins this way). It
+            // is the guest's error, not the sandbox's: reporting internal_error would let guests flood the alerts
+            // that watch for real sandbox failures. The type stays "InternalError" to tell it apart.
+            LOG.log(Level.FINE, "guest code provoked an internal error of the language runtime", e);
         }
         return finish(Status.ERROR, null, error);
     }

@@ -7,11 +7,18 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.Value;
 
-/** Turns a {@link PolyglotException} into the guest's error as data. */
+/**
+ * Turns a {@link PolyglotException} into the guest's error as data. Every part of it can come from the guest (a
+ * thrown object's name, an exception class renamed at run time, a function or file name given to {@code compile}),
+ * so each is capped, whatever the guest does: the type at {@value #MAX_TYPE} characters, the message at
+ * {@value #MAX_MESSAGE}, and the stack at {@value #MAX_FRAMES} frames of about {@value #MAX_FRAME} each.
+ */
 final class GuestErrors {
 
-    private static final int MAX_FRAMES = 64;
-    private static final int MAX_MESSAGE = 8192;
+    static final int MAX_TYPE = 256;
+    static final int MAX_MESSAGE = 8192;
+    static final int MAX_FRAMES = 64;
+    static final int MAX_FRAME = 512;
 
     private GuestErrors() {
     }
@@ -22,7 +29,8 @@ final class GuestErrors {
      */
     static GuestError of(PolyglotException e, Dialect dialect) {
         String type = type(e, dialect);
-        String message = message(e, type);
+        String message = capped(message(e, type), MAX_MESSAGE);
+        type = capped(type, MAX_TYPE);
         List<String> stack = new ArrayList<>();
         Integer line = dialect == Dialect.PYTHON && !e.isSyntaxError()
                 ? pythonTraceback(e.getGuestObject(), dialect.sourceName(), stack) : null;
@@ -130,14 +138,26 @@ final class GuestErrors {
         if (message.startsWith(type + ": ")) {
             message = message.substring(type.length() + 2);
         }
-        return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "...";
+        return message;
     }
 
     private static String frame(String rootName, String file, Integer line) {
-        String name = rootName == null || rootName.isEmpty() ? "<module>" : rootName;
+        String name = rootName == null || rootName.isEmpty() ? "<module>" : capped(rootName, MAX_FRAME / 2);
         if (file == null) {
             return name;
         }
-        return name + " (" + file + (line == null ? "" : ":" + line) + ")";
+        return name + " (" + capped(file, MAX_FRAME / 2) + (line == null ? "" : ":" + line) + ")";
+    }
+
+    /**
+     * {@code text} if it has at most {@code max} characters, else its first {@code max} characters (not splitting a
+     * surrogate pair) followed by "...".
+     */
+    static String capped(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end) + "...";
     }
 }
