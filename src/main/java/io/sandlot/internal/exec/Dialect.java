@@ -61,11 +61,14 @@ enum Dialect {
      * {@code signal.raise_signal(SIGTERM)} would stop it and {@code signal.signal} would change its handlers;
      * {@code os.kill} could signal the host process; {@code time.tzset} sets the host JVM's default time zone. They
      * are replaced in the builtin modules themselves ({@code _signal}, {@code posix}, {@code time}), which a reload
-     * or re-import of the module returns unchanged.
+     * or re-import of the module returns unchanged. The same way, the host's identity is replaced by a neutral one;
+     * in GraalPy these are the host's: the user's name and home ({@code pwd}, hence {@code getpass.getuser()} and
+     * {@code expanduser}; now "sandbox" with the working directory as home), the process id (now 1), the host name
+     * and kernel release ({@code uname}; now empty) and the load average (now an {@code OSError}).
      */
     private static final String PYTHON_HARDENING = """
             (lambda ns: exec('''
-            import _signal, signal, posix, os, time
+            import _signal, signal, posix, os, time, pwd
             SIGNALS = ('signal', 'raise_signal', 'pthread_kill', 'pthread_sigmask', 'alarm', 'setitimer',
                        'set_wakeup_fd', 'siginterrupt', 'sigwait', 'sigwaitinfo', 'sigtimedwait', 'pidfd_send_signal')
             def denied(*args, **kwargs):
@@ -75,6 +78,21 @@ enum Dialect {
                 for name in names:
                     if hasattr(module, name):
                         setattr(module, name, denied)
+            user = pwd.struct_passwd(('sandbox', 'x', os.getuid(), os.getgid(), 'sandbox', os.getcwd(), '/bin/sh'))
+            def getpwuid(uid):
+                if uid != user.pw_uid:
+                    raise KeyError('getpwuid(): uid not found: %d' % uid)
+                return user
+            def getpwnam(name):
+                if name != user.pw_name:
+                    raise KeyError('getpwnam(): name not found: ' + repr(name))
+                return user
+            uname = os.uname_result((os.uname().sysname, 'sandbox', '', '', os.uname().machine))
+            def getloadavg():
+                raise OSError('load averages are not available in the sandbox')
+            for module in (posix, os):
+                module.getpid, module.uname, module.getloadavg = (lambda: 1), (lambda: uname), getloadavg
+            pwd.getpwuid, pwd.getpwnam, pwd.getpwall = getpwuid, getpwnam, (lambda: [user])
             ''', ns))({})
             """;
 
