@@ -10,7 +10,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.graalvm.polyglot.Engine;
 
@@ -29,6 +31,8 @@ import org.graalvm.polyglot.Engine;
  * }</pre>
  */
 public final class SandboxFactory implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SandboxFactory.class.getName());
 
     private final Engines engines;
     private final Executor executor;
@@ -89,12 +93,23 @@ public final class SandboxFactory implements AutoCloseable {
         return executor.stats().withWorkers(workers.liveWorkers(), workers.restarts());
     }
 
-    /** Cancels running executions and closes the engines. */
+    /**
+     * Cancels running executions, stops the worker processes and closes the engines. An engine cannot close while
+     * a guest thread that ignores cancellation still runs in it (a {@linkplain #quarantinedThreads() quarantined}
+     * one, such as a guest that keeps catching its own stack overflow): closing it would block this call and then
+     * the JVM's exit. Such an engine is left open, with a warning, and released when the JVM exits. Guests that
+     * must be stoppable whatever they do belong in {@link Isolation#WORKER}.
+     */
     @Override
     public void close() {
         workers.close();
         executor.close();
-        engines.close();
+        Set<Engine> held = executor.quarantinedEngines();
+        if (!held.isEmpty()) {
+            LOG.warning(() -> executor.quarantinedCount() + " guest thread(s) ignored cancellation and still run; "
+                    + held.size() + " engine(s) left open until the JVM exits");
+        }
+        engines.close(held);
     }
 
     /** Builds a {@link SandboxFactory}. */

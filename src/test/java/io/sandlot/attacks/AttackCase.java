@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * @param outputMax the most characters of stdout plus stderr, or -1 for no check
  * @param then code of a second, fresh execution that must end {@code ok} with {@code thenValueJson}, or null
  * @param thenValueJson the value of {@code then}
- * @param policies opt-ins the case runs with: {@code vfs}, {@code hostfn}
+ * @param policies opt-ins the case runs with: {@code vfs}, {@code hostfn}, {@code worker}
  * @param unstoppable whether the guest may ignore cancellation and leave a quarantined thread behind
  * @param session whether the case (and its {@code then}) runs in a new session instead of a stateless execution
  * @param errorTypes when not empty and the status is {@code error}, the guest error types allowed
@@ -57,7 +57,7 @@ record AttackCase(String category, String name, Language language, String code, 
 
     private static final Set<String> KEYS = Set.of("why", "expect", "limits", "value", "output-max", "then",
             "then-value", "policy", "unstoppable", "mode", "error-type");
-    private static final Set<String> POLICIES = Set.of("vfs", "hostfn");
+    private static final Set<String> POLICIES = Set.of("vfs", "hostfn", "worker");
     private static final Pattern HEADER_LINE = Pattern.compile("^(?://|#)\\s?([a-z-]+):\\s?(.*)$");
 
     /** The display name: {@code category/name.ext}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
 import io.sandlot.Language;
+import io.sandlot.Isolation;
 import io.sandlot.Policy;
 import io.sandlot.Sandbox;
 import io.sandlot.SandboxFactory;
@@ -299,6 +300,9 @@ class AttackCorpusTest {
         }
         if (policies.contains("hostfn")) {
             policy.exposeFunction("echo", args -> args);
+        }
+        if (policies.contains("worker")) {
+            policy.isolation(Isolation.WORKER);
         }
         return factory.newSandbox(policy.build());
     }

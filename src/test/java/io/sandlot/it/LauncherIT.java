@@ -61,6 +61,23 @@ class LauncherIT {
         assertThat(stderr(result)).contains("sandbox: timeout: wall-time limit of 300 ms");
     }
 
+    /**
+     * A guest that catches its own stack overflow ignores cancellation and keeps its thread (FINDINGS.md, F5). The
+     * caller still gets its timeout, and closing the factory must not wait for that thread, nor make the JVM's exit
+     * wait for it: before the fix this command never ended.
+     */
+    @Test
+    void run_guestIgnoringCancellation_theCommandStillExits() throws Exception {
+        long start = System.nanoTime();
+        Process result = run("function f() { try { f(); } catch (e) { f(); } }\nf()",
+                LAUNCHER, "run", "--lang", "js", "--timeout-ms", "500", "-");
+
+        assertThat(result.exitValue()).as(stderr(result)).isEqualTo(3);
+        assertThat(stderr(result)).contains("sandbox: timeout");
+        assertThat(System.nanoTime() - start).as("the whole command, JVM start included")
+                .isLessThan(TimeUnit.SECONDS.toNanos(60));
+    }
+
     @Test
     void batch_runsLinesInParallelAndAnswersEach() throws Exception {
         StringBuilder lines = new StringBuilder();

@@ -6,6 +6,8 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.sandlot.Language;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.SandboxPolicy;
 
@@ -19,13 +21,16 @@ public final class Engines implements AutoCloseable {
     private static final String[] LANGUAGE_IDS =
             Arrays.stream(Language.values()).map(Language::graalId).toArray(String[]::new);
 
+    /** Engines {@link #close(Set)} was told not to close. */
+    private final Set<Engine> leftOpen = ConcurrentHashMap.newKeySet();
+
     private final LoadingCache<EngineShape, Engine> engines = Caffeine.newBuilder()
             .maximumSize(8)
             .recordStats()
             // Close engines on the calling thread: an asynchronous close races the JVM's own engine shutdown hook.
             .executor(Runnable::run)
             .removalListener((EngineShape shape, Engine engine, RemovalCause cause) -> {
-                if (engine != null) {
+                if (engine != null && !leftOpen.contains(engine)) {
                     engine.close(true);
                 }
             })
@@ -52,6 +57,17 @@ public final class Engines implements AutoCloseable {
 
     @Override
     public void close() {
+        close(Set.of());
+    }
+
+    /**
+     * Closes every engine but those in {@code leaveOpen}, which are only dropped. An engine in which a guest thread
+     * still runs that ignores cancellation cannot close: {@link Engine#close(boolean)} would wait for the thread
+     * forever, holding a lock that the JVM's own shutdown hook then waits for, so that the JVM could not even exit.
+     * Left alone, such an engine is released when the JVM exits.
+     */
+    public void close(Set<Engine> leaveOpen) {
+        leftOpen.addAll(leaveOpen);
         engines.invalidateAll();
         engines.cleanUp();
     }

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotAccess;
@@ -86,8 +87,9 @@ final class ContextFactory {
         Dialect dialect = Dialect.of(language);
         GuestContext.Redirect out = new GuestContext.Redirect();
         GuestContext.Redirect err = new GuestContext.Redirect();
+        Engine engine = engines.get(new EngineShape(maxStatements > 0));
         Context.Builder builder = Context.newBuilder(language.graalId())
-                .engine(engines.get(new EngineShape(maxStatements > 0)))
+                .engine(engine)
                 .sandbox(SandboxPolicy.CONSTRAINED)
                 .allowHostAccess(HostAccess.CONSTRAINED)
                 .allowPolyglotAccess(PolyglotAccess.NONE)
@@ -126,7 +128,7 @@ final class ContextFactory {
             context.close(true);
             throw e;
         }
-        return new GuestContext(dialect, context, files, out, err, attached);
+        return new GuestContext(dialect, context, engine, files, out, err, attached);
     }
 
     private static void exposeHostFunctions(Context context, Dialect dialect, Map<String, HostFunction> functions) {

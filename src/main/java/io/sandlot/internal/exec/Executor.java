@@ -12,6 +12,7 @@ import io.sandlot.internal.convert.Json;
 import io.sandlot.internal.engine.Engines;
 import io.sandlot.internal.engine.Sources;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.graalvm.polyglot.Engine;
 
 /**
  * The one execution path behind every front end. Guests run on threads the executor owns, never on the caller's;
@@ -128,6 +130,18 @@ public final class Executor implements AutoCloseable {
     /** Guest threads that could not be stopped and still run; see the README on abandoned threads. */
     public int quarantinedCount() {
         return quarantined.size();
+    }
+
+    /** The engines that quarantined guest threads still run in: closing one would wait for its thread to end. */
+    public Set<Engine> quarantinedEngines() {
+        Set<Engine> held = new HashSet<>();
+        for (Execution execution : quarantined) {
+            GuestContext guest = execution.guest;
+            if (guest != null) {
+                held.add(guest.engine);
+            }
+        }
+        return held;
     }
 
     /**

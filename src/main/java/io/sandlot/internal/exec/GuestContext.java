@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicReference;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -16,16 +17,19 @@ final class GuestContext {
 
     final Dialect dialect;
     final Context context;
+    /** The shared engine the context runs on. */
+    final Engine engine;
     final MemoryFileSystem files;
     private final Redirect out;
     private final Redirect err;
     private final AtomicReference<Execution> attached;
     private Value jsonParser;
 
-    GuestContext(Dialect dialect, Context context, MemoryFileSystem files, Redirect out, Redirect err,
+    GuestContext(Dialect dialect, Context context, Engine engine, MemoryFileSystem files, Redirect out, Redirect err,
             AtomicReference<Execution> attached) {
         this.dialect = dialect;
         this.context = context;
+        this.engine = engine;
         this.files = files;
         this.out = out;
         this.err = err;
