@@ -198,11 +198,18 @@ public final class Executor implements AutoCloseable {
             execution.result.complete(reason != null ? execution.stopped(reason, null)
                     : execution.failedInternally(t));
         } finally {
-            if (guest != null) {
-                guest.detach();
-                lease.release(guest, execution);
+            if (!execution.result.isDone()) {
+                // Building the result failed too (say, out of memory while copying the output): still answer.
+                execution.result.complete(ExecutionResult.notRun(Status.INTERNAL_ERROR, "the result could not be built"));
             }
-            release(execution);
+            try {
+                if (guest != null) {
+                    guest.detach();
+                    lease.release(guest, execution);
+                }
+            } finally {
+                release(execution);   // the concurrency slot comes back whatever happened to the context
+            }
         }
     }
 
