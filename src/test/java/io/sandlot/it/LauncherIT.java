@@ -72,8 +72,9 @@ class LauncherIT {
         Process result = run("function f() { try { f(); } catch (e) { f(); } }\nf()",
                 LAUNCHER, "run", "--lang", "js", "--timeout-ms", "500", "-");
 
-        assertThat(result.exitValue()).as(stderr(result)).isEqualTo(3);
-        assertThat(stderr(result)).contains("sandbox: timeout");
+        String stderr = stderr(result);
+        assertThat(result.exitValue()).as(stderr).isEqualTo(3);
+        assertThat(stderr).contains("sandbox: timeout");
         assertThat(System.nanoTime() - start).as("the whole command, JVM start included")
                 .isLessThan(TimeUnit.SECONDS.toNanos(60));
     }
