@@ -4,7 +4,8 @@
 // (90% benign with checked answers, 10% hostile: endless loops, memory and output bombs, unstoppable builtins in
 // worker isolation), then the fault cases: a worker killed with SIGKILL mid-execution, a client that disconnects
 // mid-execution, and a burst far above capacity. It reports executions, benign failures (must be 0), heap after GC,
-// live threads and open file descriptors at start and end, and benign latency percentiles; it exits 1 if any
+// live threads and open file descriptors at start (after 30 s of uncounted warm-up at full concurrency) and end,
+// with what changed by thread name and descriptor kind, and benign latency percentiles; it exits 1 if any
 // benign request failed or the service did not recover.
 
 import io.sandlot.ExecutionRequest;
@@ -17,15 +18,20 @@ import io.sandlot.Status;
 import io.sandlot.client.RemoteSandbox;
 import io.sandlot.server.SandboxServer;
 import java.io.File;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +63,9 @@ public class Soak {
             new Case("py-unstoppable", Language.PYTHON, "sum(range(10**11))", Status.TIMEOUT, SHORT, Isolation.WORKER),
             new Case("js-escape", Language.JS, "Java.type('java.lang.System').exit(1)", Status.ERROR, SHORT, null));
 
+    /** Seconds of uncounted load before the start snapshot. */
+    static final int WARM_UP_SECONDS = 30;
+
     public static void main(String[] args) throws Exception {
         int minutes = intArg(args, "--minutes", 5);
         int clients = intArg(args, "--clients", 8);
@@ -67,57 +76,16 @@ public class Soak {
              RemoteSandbox remote = RemoteSandbox.newBuilder(server.uri()).maxRetries(20).build()) {
             System.out.println("soak: " + clients + " clients for " + minutes + " min against " + server.uri());
             warmUp(remote);
+            // The same mix at full concurrency, not counted: thread pools, pooled connections and contexts reach
+            // their working size first, so that start and end compare like with like.
+            runWorkload(remote, clients, TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS), seed - 1, new Tally());
             awaitWorkers(factory);   // so that the start snapshot already counts the worker processes' pipes
             Snapshot start = Snapshot.take();
-            System.out.println("start: " + start);
+            System.out.println("start (after " + WARM_UP_SECONDS + " s of warm-up): " + start);
 
-            AtomicLong executions = new AtomicLong();
-            AtomicLong hostile = new AtomicLong();
-            List<String> benignFailures = new CopyOnWriteArrayList<>();
-            Map<String, AtomicLong> hostileStatuses = new ConcurrentHashMap<>();
-            List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-            long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
-            List<Future<?>> workers = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                Random random = new Random(seed + c);
-                workers.add(pool.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        boolean evil = random.nextInt(10) == 0;
-                        Case test = evil ? HOSTILE.get(random.nextInt(HOSTILE.size()))
-                                : BENIGN.get(random.nextInt(BENIGN.size()));
-                        long n = 10 + random.nextInt(1000);
-                        long t0 = System.nanoTime();
-                        try {
-                            ExecutionResult result = remote.execute(request(test, n));
-                            executions.incrementAndGet();
-                            if (evil) {
-                                hostile.incrementAndGet();
-                                hostileStatuses.computeIfAbsent(test.name() + "=" + result.status(), k -> new AtomicLong())
-                                        .incrementAndGet();
-                                if (result.status() == Status.OK) {
-                                    benignFailures.add("hostile case " + test.name() + " returned ok");
-                                }
-                            } else {
-                                latencies.add((System.nanoTime() - t0) / 1e6);
-                                Object expected = test.expected() != null ? test.expected() : expectedFor(test.name(), n);
-                                if (result.status() != Status.OK || !expected.equals(result.value())) {
-                                    benignFailures.add(test.name() + " n=" + n + ": " + result.toJson());
-                                }
-                            }
-                        } catch (RuntimeException e) {
-                            if (!evil) {
-                                benignFailures.add(test.name() + ": " + e);
-                            }
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-            pool.shutdown();
+            Tally tally = new Tally();
+            runWorkload(remote, clients, TimeUnit.MINUTES.toNanos(minutes), seed, tally);
+            Snapshot afterLoad = Snapshot.take();
 
             List<String> faults = new ArrayList<>();
             faults.add(killWorkerMidExecution(remote, factory));
@@ -125,18 +93,77 @@ public class Soak {
             faults.add(burst(remote, server));
 
             Snapshot finish = Snapshot.take();
-            List<Double> sorted = new ArrayList<>(latencies);
+            List<Double> sorted = new ArrayList<>(tally.latencies);
             Collections.sort(sorted);
-            System.out.println("end:   " + finish);
-            System.out.printf("executions: %d (hostile %d: %s)%n", executions.get(), hostile.get(), hostileStatuses);
+            System.out.println("after the workload: " + afterLoad + afterLoad.changesSince(start));
+            System.out.println("end (after faults): " + finish + finish.changesSince(start));
+            System.out.printf("executions: %d (hostile %d: %s)%n", tally.executions.get(), tally.hostile.get(),
+                    tally.hostileStatuses);
             System.out.printf("benign latency: p50 %.1f ms, p99 %.1f ms over %d requests%n",
                     percentile(sorted, 50), percentile(sorted, 99), sorted.size());
             faults.forEach(f -> System.out.println("fault: " + f));
-            System.out.println("benign failures: " + benignFailures.size());
-            benignFailures.stream().limit(10).forEach(f -> System.out.println("  " + f));
+            System.out.println("benign failures: " + tally.benignFailures.size());
+            tally.benignFailures.stream().limit(10).forEach(f -> System.out.println("  " + f));
             boolean recovered = faults.stream().allMatch(f -> f.startsWith("ok"));
-            System.exit(benignFailures.isEmpty() && recovered ? 0 : 1);
+            System.exit(tally.benignFailures.isEmpty() && recovered ? 0 : 1);
         }
+    }
+
+    /** What a workload phase counted. */
+    static final class Tally {
+        final AtomicLong executions = new AtomicLong();
+        final AtomicLong hostile = new AtomicLong();
+        final List<String> benignFailures = new CopyOnWriteArrayList<>();
+        final Map<String, AtomicLong> hostileStatuses = new ConcurrentHashMap<>();
+        final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+    }
+
+    /** {@code clients} threads send the mix (1 in 10 hostile) for {@code durationNanos}, checking every answer. */
+    static void runWorkload(RemoteSandbox remote, int clients, long durationNanos, long seed, Tally tally)
+            throws Exception {
+        long end = System.nanoTime() + durationNanos;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Random random = new Random(seed + c);
+            workers.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    boolean evil = random.nextInt(10) == 0;
+                    Case test = evil ? HOSTILE.get(random.nextInt(HOSTILE.size()))
+                            : BENIGN.get(random.nextInt(BENIGN.size()));
+                    long n = 10 + random.nextInt(1000);
+                    long t0 = System.nanoTime();
+                    try {
+                        ExecutionResult result = remote.execute(request(test, n));
+                        tally.executions.incrementAndGet();
+                        if (evil) {
+                            tally.hostile.incrementAndGet();
+                            tally.hostileStatuses.computeIfAbsent(test.name() + "=" + result.status(),
+                                    k -> new AtomicLong()).incrementAndGet();
+                            if (result.status() == Status.OK) {
+                                tally.benignFailures.add("hostile case " + test.name() + " returned ok");
+                            }
+                        } else {
+                            tally.latencies.add((System.nanoTime() - t0) / 1e6);
+                            Object expected = test.expected() != null ? test.expected() : expectedFor(test.name(), n);
+                            if (result.status() != Status.OK || !expected.equals(result.value())) {
+                                tally.benignFailures.add(test.name() + " n=" + n + ": " + result.toJson());
+                            }
+                        }
+                    } catch (RuntimeException e) {
+                        if (!evil) {
+                            tally.benignFailures.add(test.name() + ": " + e);
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     static ExecutionRequest request(Case test, long n) {
@@ -229,6 +256,7 @@ public class Soak {
             future.get();
         }
         pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.SECONDS);
         impatient.close();
         ExecutionResult after = remote.execute(Language.JS, "6 * 7");
         boolean good = refused.get() > 0 && other.get() == 0 && Long.valueOf(42).equals(after.value());
@@ -249,16 +277,53 @@ public class Soak {
         return fallback;
     }
 
-    record Snapshot(long heapAfterGcMb, int threads, long openFds) {
+    /**
+     * The process's state: heap after GC, live threads (and their names, digits removed, counted), open file
+     * descriptors (and their kinds: socket, pipe, file...), so that a difference can say what grew.
+     */
+    record Snapshot(long heapAfterGcMb, int threads, long openFds, Map<String, Integer> threadKinds,
+            Map<String, Integer> fdKinds) {
         static Snapshot take() throws InterruptedException {
             for (int i = 0; i < 3; i++) {
                 System.gc();
                 Thread.sleep(200);
             }
             Runtime runtime = Runtime.getRuntime();
-            String[] fds = new File("/proc/self/fd").list();
-            return new Snapshot((runtime.totalMemory() - runtime.freeMemory()) >> 20, Thread.activeCount(),
-                    fds == null ? -1 : fds.length);
+            Map<String, Integer> threadKinds = new TreeMap<>();
+            Thread.getAllStackTraces().keySet().forEach(t -> threadKinds.merge(t.getName().replaceAll("\\d+", "#"), 1, Integer::sum));
+            Map<String, Integer> fdKinds = new TreeMap<>();
+            File[] fds = new File("/proc/self/fd").listFiles();
+            for (File fd : fds == null ? new File[0] : fds) {
+                try {
+                    String target = Files.readSymbolicLink(fd.toPath()).toString();
+                    fdKinds.merge(target.startsWith("/") ? "file" : target.replaceAll("[:\\[].*", ""), 1, Integer::sum);
+                } catch (IOException gone) {
+                    // the descriptor of the directory listing itself, closed by now
+                }
+            }
+            return new Snapshot((runtime.totalMemory() - runtime.freeMemory()) >> 20,
+                    threadKinds.values().stream().mapToInt(Integer::intValue).sum(),
+                    fdKinds.values().stream().mapToInt(Integer::intValue).sum(), threadKinds, fdKinds);
+        }
+
+        /** What differs from {@code start}, by thread name and descriptor kind; empty if nothing does. */
+        String changesSince(Snapshot start) {
+            List<String> changes = new ArrayList<>();
+            diff(start.threadKinds, threadKinds, "thread ", changes);
+            diff(start.fdKinds, fdKinds, "fd ", changes);
+            return changes.isEmpty() ? "" : " (changed: " + String.join(", ", changes) + ")";
+        }
+
+        private static void diff(Map<String, Integer> before, Map<String, Integer> after, String what,
+                List<String> changes) {
+            Set<String> keys = new TreeSet<>(before.keySet());
+            keys.addAll(after.keySet());
+            for (String key : keys) {
+                int delta = after.getOrDefault(key, 0) - before.getOrDefault(key, 0);
+                if (delta != 0) {
+                    changes.add(what + key + " " + (delta > 0 ? "+" : "") + delta);
+                }
+            }
         }
 
         @Override
