@@ -4,8 +4,14 @@ import static io.sandlot.Language.JS;
 import static io.sandlot.Language.PYTHON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sandlot.internal.worker.WorkerPool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -108,7 +114,31 @@ class WorkerIsolationTest {
                 .hasMessageContaining("host functions");
     }
 
-    private static java.util.List<Long> workerPids() {
+    /** Where {@code prlimit} exists (util-linux, on every Linux we run on), each worker runs under OS limits. */
+    @Test
+    void workers_runUnderOsLimits() throws IOException {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/prlimit")), "prlimit is not installed");
+        assertThat(sandbox.execute(JS, "1").value()).isEqualTo(1L);
+        int checked = 0;
+        for (ProcessHandle worker : ProcessHandle.current().children()
+                .filter(p -> p.info().arguments().map(List::of).orElse(List.of()).contains("-Xmx256m")).toList()) {
+            String limits;
+            try {
+                limits = Files.readString(Path.of("/proc/" + worker.pid() + "/limits"));
+            } catch (NoSuchFileException ended) {
+                continue;   // a worker another test killed
+            }
+            assertThat(limits)
+                    .containsPattern("Max cpu time\\s+3600\\s+3600\\s")
+                    .containsPattern("Max open files\\s+4096\\s+4096\\s")
+                    .containsPattern("Max core file size\\s+0\\s+0\\s")
+                    .containsPattern("Max address space\\s+" + ((256 + 6144L) << 20) + "\\s+" + ((256 + 6144L) << 20));
+            checked++;
+        }
+        assertThat(checked).as("workers found and checked").isPositive();
+    }
+
+    private static List<Long> workerPids() {
         return ProcessHandle.current().children().map(ProcessHandle::pid).toList();
     }
 }

@@ -33,7 +33,7 @@ import java.util.logging.Logger;
 /**
  * The supervisor of the worker-process tier: a pool of pre-started worker JVMs ({@link WorkerMain}) with a capped
  * heap ({@code -Xmx}, exit on OutOfMemoryError) and, where {@code prlimit} exists, OS limits (open files, CPU
- * seconds, no core dumps). Each execution borrows a worker. A worker is killed with SIGKILL and replaced when it
+ * seconds, address space, no core dumps). Each execution borrows a worker. A worker is killed with SIGKILL and replaced when it
  * overruns the hard deadline ({@code timeoutMs} plus {@link #HARD_GRACE_MS}), when it dies, and when it reports an
  * abandoned guest thread, so that nothing a guest started outlives its execution by more than the deadline.
  */
@@ -46,6 +46,12 @@ public final class WorkerPool implements AutoCloseable {
     private static final long START_TIMEOUT_MS = 180_000;
     /** A backstop on a worker's total CPU time; the OS kills it past this, and it is replaced. */
     private static final long CPU_SECONDS = 3_600;
+    /**
+     * Address space a worker may map beyond its heap. A worker with a 512 MiB heap was measured at a peak of
+     * 3.5 GiB of virtual memory (class space, code cache, thread stacks, malloc arenas reserve far more than they
+     * use); this leaves about twice that, so the limit stops a runaway, never normal work.
+     */
+    private static final long ADDRESS_SPACE_BEYOND_HEAP_MB = 6_144;
     private static final Logger LOG = Logger.getLogger(WorkerPool.class.getName());
 
     private final int size;
@@ -208,7 +214,9 @@ public final class WorkerPool implements AutoCloseable {
         List<String> command = new ArrayList<>();
         Path prlimit = Path.of("/usr/bin/prlimit");
         if (Files.isExecutable(prlimit)) {
-            command.addAll(List.of(prlimit.toString(), "--nofile=4096", "--core=0", "--cpu=" + CPU_SECONDS, "--"));
+            long addressSpaceBytes = (heapMb + ADDRESS_SPACE_BEYOND_HEAP_MB) << 20;
+            command.addAll(List.of(prlimit.toString(), "--nofile=4096", "--core=0", "--cpu=" + CPU_SECONDS,
+                    "--as=" + addressSpaceBytes, "--"));
         }
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
