@@ -59,26 +59,34 @@ enum Dialect {
     /**
      * Run in every Python context before guest code. GraalPy's signal functions act on the host JVM:
      * {@code signal.raise_signal(SIGTERM)} would stop it and {@code signal.signal} would change its handlers;
-     * {@code os.kill} could signal the host process; {@code time.tzset} sets the host JVM's default time zone. They
-     * are replaced in the builtin modules themselves ({@code _signal}, {@code posix}, {@code time}), which a reload
-     * or re-import of the module returns unchanged. The same way, the host's identity is replaced by a neutral one;
-     * in GraalPy these are the host's: the user's name and home ({@code pwd}, hence {@code getpass.getuser()} and
-     * {@code expanduser}; now "sandbox" with the working directory as home), the process id (now 1), the host name
-     * and kernel release ({@code uname}; now empty) and the load average (now an {@code OSError}).
+     * {@code os.kill} could signal the host process; {@code time.tzset} sets the host JVM's default time zone. The
+     * same way, the host's identity is replaced by a neutral one; in GraalPy these are the host's: the user's name
+     * and home ({@code pwd}, hence {@code getpass.getuser()} and {@code expanduser}; now "sandbox" with the working
+     * directory as home), the process id (now 1), the host name and kernel release ({@code uname}; now empty) and
+     * the load average (now an {@code OSError}).
+     *
+     * <p>All are replaced in the builtin modules themselves ({@code _signal}, {@code posix}, {@code time},
+     * {@code pwd}): {@code signal} and {@code os} copy their functions from those when they are first imported, and
+     * a reload or re-import returns the replacements. Only builtin modules are imported here: importing {@code os}
+     * and {@code signal} (with {@code enum}) would cost every fresh context about 400 ms; they are patched as well
+     * if something already loaded them.
      */
     private static final String PYTHON_HARDENING = """
             (lambda ns: exec('''
-            import _signal, signal, posix, os, time, pwd
+            import sys, _signal, posix, time, pwd
             SIGNALS = ('signal', 'raise_signal', 'pthread_kill', 'pthread_sigmask', 'alarm', 'setitimer',
                        'set_wakeup_fd', 'siginterrupt', 'sigwait', 'sigwaitinfo', 'sigtimedwait', 'pidfd_send_signal')
+            KILL = ('kill', 'killpg')
             def denied(*args, **kwargs):
                 raise PermissionError('signals, kill and tzset are not available in the sandbox')
-            for module, names in ((_signal, SIGNALS), (signal, SIGNALS), (posix, ('kill', 'killpg')),
-                                  (os, ('kill', 'killpg')), (time, ('tzset',))):
+            loaded_os, loaded_signal = sys.modules.get('os'), sys.modules.get('signal')
+            for module, names in ((_signal, SIGNALS), (loaded_signal, SIGNALS), (posix, KILL), (loaded_os, KILL),
+                                  (time, ('tzset',))):
                 for name in names:
-                    if hasattr(module, name):
+                    if module is not None and hasattr(module, name):
                         setattr(module, name, denied)
-            user = pwd.struct_passwd(('sandbox', 'x', os.getuid(), os.getgid(), 'sandbox', os.getcwd(), '/bin/sh'))
+            user = pwd.struct_passwd(('sandbox', 'x', posix.getuid(), posix.getgid(), 'sandbox', posix.getcwd(),
+                                      '/bin/sh'))
             def getpwuid(uid):
                 if uid != user.pw_uid:
                     raise KeyError('getpwuid(): uid not found: %d' % uid)
@@ -87,11 +95,13 @@ enum Dialect {
                 if name != user.pw_name:
                     raise KeyError('getpwnam(): name not found: ' + repr(name))
                 return user
-            uname = os.uname_result((os.uname().sysname, 'sandbox', '', '', os.uname().machine))
+            real = posix.uname()
+            uname = posix.uname_result((real.sysname, 'sandbox', '', '', real.machine))
             def getloadavg():
                 raise OSError('load averages are not available in the sandbox')
-            for module in (posix, os):
-                module.getpid, module.uname, module.getloadavg = (lambda: 1), (lambda: uname), getloadavg
+            for module in (posix, loaded_os):
+                if module is not None:
+                    module.getpid, module.uname, module.getloadavg = (lambda: 1), (lambda: uname), getloadavg
             pwd.getpwuid, pwd.getpwnam, pwd.getpwall = getpwuid, getpwnam, (lambda: [user])
             ''', ns))({})
             """;
