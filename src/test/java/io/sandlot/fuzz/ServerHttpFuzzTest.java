@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.sandlot.server.SandboxServer;
 import io.sandlot.server.TestServers;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.Socket;
+import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -164,38 +161,27 @@ class ServerHttpFuzzTest {
     }
 
     /**
-     * Sends {@code text} as it is, half-closes, and reads the answer; returns its status, or null if the server
-     * closed the connection without one (what it does with a request it cannot parse at all).
+     * Sends {@code text} as it is and returns the answer's status, or null if the server closed or reset the
+     * connection without one (what it does with a request it cannot parse at all).
      */
-    private static Integer send(String text) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
-            socket.getOutputStream().flush();
-            socket.shutdownOutput();
-            String answer = readHead(socket.getInputStream());
-            if (answer.isEmpty()) {
+    private static Integer send(String text) {
+        String answer;
+        try {
+            answer = TestServers.raw(server.port(), text);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof SocketTimeoutException) {
+                throw new AssertionError("no answer within 30 s to " + Fuzz.show(text), e);
+            }
+            if (String.valueOf(e.getCause().getMessage()).contains("Connection reset")) {
                 return null;
             }
-            Matcher status = STATUS_LINE.matcher(answer);
-            assertThat(status.find()).as("a status line: %s", Fuzz.show(answer)).isTrue();
-            return Integer.parseInt(status.group(1));
-        } catch (SocketTimeoutException e) {
-            throw new AssertionError("no answer within 30 s to " + Fuzz.show(text), e);
-        } catch (IOException reset) {
-            if (String.valueOf(reset.getMessage()).contains("Connection reset")) {
-                return null;   // the server dropped a request it could not parse
-            }
-            throw reset;
+            throw e;
         }
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        byte[] buffer = new byte[4096];
-        for (int n; head.size() < 64 * 1024 && (n = in.read(buffer)) > 0; ) {
-            head.write(buffer, 0, n);
+        if (answer.isEmpty()) {
+            return null;
         }
-        return head.toString(StandardCharsets.ISO_8859_1);
+        Matcher status = STATUS_LINE.matcher(answer);
+        assertThat(status.find()).as("a status line: %s", Fuzz.show(answer)).isTrue();
+        return Integer.parseInt(status.group(1));
     }
 }

@@ -31,12 +31,19 @@ public final class TestServers {
     private TestServers() {
     }
 
-    /** Sends {@code request} as it is over a new connection and returns everything the server answers. */
+    /**
+     * Sends {@code request} as it is over a new connection, half-closes it (nothing more will come, so a request
+     * without {@code Connection: close} or with a wrong length cannot leave the server waiting), and returns
+     * everything the server answers: empty if it closed the connection without an answer.
+     *
+     * @throws java.io.UncheckedIOException if the connection failed, was reset, or nothing came for 30 s
+     */
     public static String raw(int port, String request) {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().flush();
+            socket.shutdownOutput();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
