@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +78,7 @@ class DoorsTest {
             ExecutionResult result = run(language, code);
 
             assertThat(result.status()).as(result.toJson()).isIn(Status.ERROR, Status.DENIED);
-            assertThat(acceptsConnection(server)).isFalse();
+            assertThat(HostProbes.acceptsConnection(server)).isFalse();
         }
     }
 
@@ -195,14 +194,5 @@ class DoorsTest {
         ExecutionResult result = run(JS, "typeof Worker + ' ' + typeof setTimeout + ' ' + typeof Java");
 
         assertThat(result.value()).as(result.toJson()).isEqualTo("undefined undefined undefined");
-    }
-
-    private static boolean acceptsConnection(ServerSocket server) throws IOException {
-        try {
-            server.accept().close();
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
 import io.sandlot.Language;
+import io.sandlot.HostProbes;
 import io.sandlot.Isolation;
 import io.sandlot.Policy;
 import io.sandlot.Sandbox;
@@ -18,7 +19,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
@@ -176,7 +176,8 @@ class AttackCorpusTest {
                             .limits(c.limits()).build());
             elapsedMs = (System.nanoTime() - start) / 1_000_000;
             server.setSoTimeout(1);
-            assertThat(acceptsConnection(server)).as("a connection from the guest reached the host").isFalse();
+            assertThat(HostProbes.acceptsConnection(server)).as("a connection from the guest reached the host")
+                    .isFalse();
         }
 
         // Collect what the guest may have left on the host, and remove it, before any assertion can stop the case.
@@ -311,15 +312,6 @@ class AttackCorpusTest {
     private static ExecutionResult inSession(Sandbox sandbox, AttackCase c, String code, Map<String, ?> inputs) {
         try (Session session = sandbox.openSession(c.language(), c.limits())) {
             return session.execute(code, inputs);
-        }
-    }
-
-    private static boolean acceptsConnection(ServerSocket server) throws IOException {
-        try {
-            server.accept().close();
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
         }
     }
 
