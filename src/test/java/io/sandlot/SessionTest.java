@@ -51,6 +51,41 @@ class SessionTest {
     }
 
     @Test
+    void execute_pythonFileLeftOpen_isFlushedForTheHostAndKeepsWorking() {
+        try (Session session = SANDBOX.openSession(PYTHON)) {
+            ExecutionResult first = session.execute("""
+                    open('once.txt', 'w').write('written without close')
+                    log = open('log.txt', 'a')
+                    log.write('first\\n')
+                    import pathlib, csv
+                    csv.writer(pathlib.Path('rows.csv').open('w', newline='')).writerow(['a', 1])
+                    """);
+            byte[] onceAfterFirst = session.readFile("once.txt").orElseThrow();
+            byte[] logAfterFirst = session.readFile("log.txt").orElseThrow();
+            ExecutionResult second = session.execute("log.write('second\\n')");
+
+            assertThat(first.status()).as(first.toJson()).isEqualTo(Status.OK);
+            assertThat(second.status()).as(second.toJson()).isEqualTo(Status.OK);
+            assertThat(new String(onceAfterFirst, StandardCharsets.UTF_8)).isEqualTo("written without close");
+            assertThat(new String(logAfterFirst, StandardCharsets.UTF_8)).isEqualTo("first\n");
+            assertThat(session.readFile("log.txt").map(b -> new String(b, StandardCharsets.UTF_8)))
+                    .contains("first\nsecond\n");
+            assertThat(session.readFile("rows.csv").map(b -> new String(b, StandardCharsets.UTF_8)))
+                    .contains("a,1\r\n");
+        }
+    }
+
+    @Test
+    void execute_pythonFileWrittenBeforeAnError_isFlushed() {
+        try (Session session = SANDBOX.openSession(PYTHON)) {
+            ExecutionResult result = session.execute("open('partial.txt', 'w').write('kept')\n1 / 0");
+
+            assertThat(result.status()).isEqualTo(Status.ERROR);
+            assertThat(session.readFile("partial.txt").map(b -> new String(b, StandardCharsets.UTF_8))).contains("kept");
+        }
+    }
+
+    @Test
     void execute_pythonReadsUploadedCsvAndWritesAFileTheHostDownloads() {
         try (Session session = SANDBOX.openSession(PYTHON)) {
             session.writeFile("data/sales.csv", "region,amount\nnorth,10\nsouth,32\n".getBytes(StandardCharsets.UTF_8));

@@ -117,18 +117,20 @@ final class ContextFactory {
                     .build());
         }
         Context context = builder.build();
+        Value flushFiles;
         try {
             // Languages initialise lazily, on first use; doing it here keeps their start-up out of the guest's limits.
             context.initialize(language.graalId());
             if (dialect.hardening() != null) {
                 context.eval(dialect.hardening());
             }
+            flushFiles = dialect.trackFiles(context);
             exposeHostFunctions(context, dialect, policy.hostFunctions());
         } catch (RuntimeException e) {
             context.close(true);
             throw e;
         }
-        return new GuestContext(dialect, context, engine, files, out, err, attached);
+        return new GuestContext(dialect, context, engine, files, flushFiles, out, err, attached);
     }
 
     private static void exposeHostFunctions(Context context, Dialect dialect, Map<String, HostFunction> functions) {

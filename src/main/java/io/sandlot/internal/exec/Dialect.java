@@ -106,12 +106,66 @@ enum Dialect {
             ''', ns))({})
             """;
 
+    /** How many files opened for writing the file tracking holds strongly; see {@link #PYTHON_FILE_TRACKING}. */
+    private static final int PYTHON_FILES_HELD = 256;
+
+    /**
+     * Run in every Python context after the hardening; evaluates to a function that flushes every file the guest
+     * opened for writing and has not closed. CPython flushes a file when its last reference goes, at once, so that
+     * {@code open('out.txt', 'w').write(x)} is on disk by the next statement; GraalPy has no reference counting and
+     * flushes only when the object is finalized after a collection, perhaps never. The host calls the function
+     * after each execution, so that whatever the guest wrote is in its file system for the host to read; open
+     * files stay open and keep working in a session's next execution.
+     *
+     * <p>Files opened through {@code open} (builtins, {@code io}, {@code _io}, and so {@code pathlib},
+     * {@code codecs} and {@code csv} users) are tracked. A file is held until it has been flushed once (at the end
+     * of the execution, or when {@value #PYTHON_FILES_HELD} newer files are held), so that a file the guest drops
+     * is not collected with its data unwritten; from then on only weakly.
+     */
+    private static final String PYTHON_FILE_TRACKING = """
+            (lambda ns: (exec('''
+            import builtins, sys, _io, _weakref
+            real_open = _io.open
+            held = []
+            weak = {}
+            def untrack(ref):
+                weak.pop(ref, None)
+            def settle(f):
+                try:
+                    if not f.closed:
+                        f.flush()
+                        weak[_weakref.ref(f, untrack)] = None
+                except Exception:
+                    pass
+            def open(file, mode='r', *args, **kwargs):
+                f = real_open(file, mode, *args, **kwargs)
+                if isinstance(mode, str) and any(c in mode for c in 'wax+'):
+                    held.append(f)
+                    if len(held) > HELD:
+                        settle(held.pop(0))
+                return f
+            open.__doc__, open.__module__ = real_open.__doc__, '_io'
+            for module in (builtins, _io, sys.modules.get('io')):
+                if module is not None:
+                    module.open = open
+            def flush():
+                while held:
+                    settle(held.pop())
+                for ref in list(weak):
+                    f = ref()
+                    try:
+                        if f is not None and not f.closed:
+                            f.flush()
+                    except Exception:
+                        pass
+            ''', ns), ns['flush'])[1])({'HELD': """ + PYTHON_FILES_HELD + "})\n";
     private final Language language;
     private final String sourceName;
     private final Map<String, String> options;
     private final Source parser;
     private final Source hostFunctionWrapper;
     private final Source hardening;
+    private final Source fileTracking;
 
     Dialect(Language language, String sourceName, Map<String, String> options, String parser, String wrapper) {
         this.language = language;
@@ -121,13 +175,15 @@ enum Dialect {
         this.hostFunctionWrapper = Source.newBuilder(language.graalId(), wrapper, "<sandlot-host>").buildLiteral();
         this.hardening = language == Language.PYTHON
                 ? Source.newBuilder("python", PYTHON_HARDENING, "<sandlot-harden>").buildLiteral() : null;
+        this.fileTracking = language == Language.PYTHON
+                ? Source.newBuilder("python", PYTHON_FILE_TRACKING, "<sandlot-files>").buildLiteral() : null;
     }
 
     /** Whether {@code source} is one of the sandbox's own helper sources (equal content, name and language). */
     static boolean isInternal(Source source) {
         for (Dialect dialect : values()) {
             if (source.equals(dialect.parser) || source.equals(dialect.hostFunctionWrapper)
-                    || source.equals(dialect.hardening)) {
+                    || source.equals(dialect.hardening) || source.equals(dialect.fileTracking)) {
                 return true;
             }
         }
@@ -145,6 +201,14 @@ enum Dialect {
     /** Hardening run in every new context before guest code, or null. */
     Source hardening() {
         return hardening;
+    }
+
+    /**
+     * Installs file tracking in a new context, where the language has files; returns the function that flushes
+     * the guest's open files, or null.
+     */
+    Value trackFiles(Context context) {
+        return fileTracking == null ? null : context.eval(fileTracking);
     }
 
     /** A few lines exercising the common paths (collections, JSON, strings, regex) to warm caches and the JIT. */

@@ -71,7 +71,11 @@ final class Execution {
         try {
             beginGuestPhase.run();
             bindInputs(guest);
-            evaluated = dialect.lastValue(context.eval(source));
+            try {
+                evaluated = dialect.lastValue(context.eval(source));
+            } finally {
+                flushFiles(guest);
+            }
             value = evaluated == null ? null : GuestValues.toJava(evaluated, dialect.language(), maxValueNodes());
         } catch (PolyglotException e) {
             return failed(e);
@@ -94,6 +98,17 @@ final class Execution {
             }
         }
         return finish(Status.OK, value, null);
+    }
+
+    /** Flushes the guest's open files unless it was stopped; a failure is the guest's own and is not reported. */
+    private void flushFiles(GuestContext guest) {
+        if (stopReason.get() == null) {
+            try {
+                guest.flushFiles();
+            } catch (PolyglotException e) {
+                LOG.log(Level.FINE, "flushing the guest's files failed", e);
+            }
+        }
     }
 
     /**

@@ -20,17 +20,19 @@ final class GuestContext {
     /** The shared engine the context runs on. */
     final Engine engine;
     final MemoryFileSystem files;
+    private final Value flushFiles;
     private final Redirect out;
     private final Redirect err;
     private final AtomicReference<Execution> attached;
     private Value jsonParser;
 
-    GuestContext(Dialect dialect, Context context, Engine engine, MemoryFileSystem files, Redirect out, Redirect err,
-            AtomicReference<Execution> attached) {
+    GuestContext(Dialect dialect, Context context, Engine engine, MemoryFileSystem files, Value flushFiles,
+            Redirect out, Redirect err, AtomicReference<Execution> attached) {
         this.dialect = dialect;
         this.context = context;
         this.engine = engine;
         this.files = files;
+        this.flushFiles = flushFiles;
         this.out = out;
         this.err = err;
         this.attached = attached;
@@ -47,6 +49,16 @@ final class GuestContext {
         attached.set(null);
         out.target = OutputStream.nullOutputStream();
         err.target = OutputStream.nullOutputStream();
+    }
+
+    /**
+     * Flushes what the guest wrote to files it left open into its file system. Runs guest-reachable code (a file
+     * object's {@code flush}), so call it inside the guest phase, under the execution's limits.
+     */
+    void flushFiles() {
+        if (flushFiles != null) {
+            flushFiles.executeVoid();
+        }
     }
 
     /** A guest function from JSON text to a native guest value, made before any guest code ran. */
