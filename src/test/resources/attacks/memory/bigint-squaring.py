@@ -1,5 +1,7 @@
-# why: repeated squaring: each step doubles the size of the number
-# expect: memory_limit
+# why: repeated squaring: each step doubles the size of the number, and each multiplication takes about three
+# why: times as long as the one before; it keeps only the last two numbers, so whether it is stopped by the memory
+# why: limit (retained memory) or by the time limit first depends on the machine's speed
+# expect: memory_limit, timeout
 # limits: maxMemoryMb=64,timeoutMs=10000
 x = 7
 while True:

@@ -51,6 +51,10 @@ final class Execution {
     volatile long stopNanos;
     long cpuStartNanos;
     long allocatedStart;
+    /** What the memory guard knows of this execution; set when the guest phase starts. */
+    volatile MemoryAccount memory;
+    /** The MiB of the memory budget this execution holds; see {@link MemoryGuard#reserve(long)}. */
+    int reservedMb;
 
     /**
      * @param stop how to stop this execution when its output overflows
@@ -61,6 +65,12 @@ final class Execution {
         this.limits = limits;
         this.dialect = Dialect.of(request.language());
         this.output = new BoundedOutput(limits.maxOutputBytes(), () -> stop.accept(this, Status.OUTPUT_LIMIT));
+    }
+
+    /** Bytes the guest thread has allocated since the guest phase started. */
+    long allocatedSinceStart() {
+        Thread guest = thread;
+        return guest == null ? 0 : Math.max(0, Threads.allocatedBytes(guest) - allocatedStart);
     }
 
     /** Runs the guest on the current thread; returns the result (also when the guest failed or was stopped). */
@@ -201,7 +211,8 @@ final class Execution {
         return switch (reason) {
             case TIMEOUT -> "wall-time limit of " + limits.timeoutMs() + " ms (timeoutMs) reached";
             case CPU_LIMIT -> "CPU-time limit of " + limits.cpuTimeMs() + " ms (cpuTimeMs) reached";
-            case MEMORY_LIMIT -> "allocation limit of " + limits.maxMemoryMb() + " MiB (maxMemoryMb) reached";
+            case MEMORY_LIMIT -> "memory limit of " + limits.maxMemoryMb() + " MiB (maxMemoryMb) reached: the guest "
+                    + "retained more than that after garbage collection";
             case STATEMENT_LIMIT -> "statement limit of " + limits.maxStatements() + " (maxStatements) reached";
             case OUTPUT_LIMIT -> "output limit of " + limits.maxOutputBytes() + " bytes (maxOutputBytes) reached";
             case CANCELLED -> "the execution was cancelled";

@@ -31,7 +31,7 @@ import org.graalvm.polyglot.Engine;
 
 /**
  * The one execution path behind every front end. Guests run on threads the executor owns, never on the caller's;
- * a watchdog enforces wall time, CPU time and allocation; a guest that cannot be stopped within {@link #GRACE_MS}
+ * a watchdog enforces wall time and CPU time, and the {@link MemoryGuard} retained memory; a guest that cannot be stopped within {@link #GRACE_MS}
  * of its limit is abandoned: the caller gets its result on time, and the thread is quarantined until it ends.
  */
 public final class Executor implements AutoCloseable {
@@ -58,6 +58,7 @@ public final class Executor implements AutoCloseable {
     private final Set<Execution> quarantined = ConcurrentHashMap.newKeySet();
     private final Set<JsFormula.Instance> formulas = ConcurrentHashMap.newKeySet();
     private final Semaphore slots;
+    private final MemoryGuard memory = new MemoryGuard(() -> running, this::stop);
     private volatile boolean closed;
 
     /**
@@ -106,6 +107,14 @@ public final class Executor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             execution.result.complete(execution.stopped(Status.CANCELLED, "interrupted while waiting for a slot"));
+            return execution.result;
+        }
+        try {
+            execution.reservedMb = memory.reserve(limits.maxMemoryMb());
+        } catch (InterruptedException e) {
+            slots.release();
+            Thread.currentThread().interrupt();
+            execution.result.complete(execution.stopped(Status.CANCELLED, "interrupted while waiting for memory"));
             return execution.result;
         }
         running.add(execution);
@@ -215,6 +224,7 @@ public final class Executor implements AutoCloseable {
 
     private void beginGuestPhase(Execution execution) {
         Thread thread = Thread.currentThread();
+        execution.memory = memory.open(execution.limits.maxMemoryMb());
         execution.startNanos = System.nanoTime();
         execution.cpuStartNanos = Threads.cpuNanos(thread);
         execution.allocatedStart = Threads.allocatedBytes(thread);
@@ -227,7 +237,10 @@ public final class Executor implements AutoCloseable {
         }
     }
 
-    private static void endGuestPhase(Execution execution) {
+    private void endGuestPhase(Execution execution) {
+        if (execution.inGuestPhase) {
+            memory.ended(execution.allocatedSinceStart());
+        }
         execution.inGuestPhase = false;
         var task = execution.timeoutTask;
         if (task != null) {
@@ -244,7 +257,7 @@ public final class Executor implements AutoCloseable {
         formulas.remove(instance);
     }
 
-    /** The watchdog's periodic check of CPU time and allocation, and of formula deadlines. */
+    /** The watchdog's periodic check of CPU time and retained memory, and of formula deadlines. */
     private void sample() {
         long now = System.nanoTime();
         for (JsFormula.Instance instance : formulas) {
@@ -258,16 +271,12 @@ public final class Executor implements AutoCloseable {
             if (!execution.inGuestPhase || execution.stopReason.get() != null) {
                 continue;
             }
-            Thread thread = execution.thread;
-            Limits limits = execution.limits;
-            if (limits.cpuTimeMs() > 0
-                    && Threads.cpuNanos(thread) - execution.cpuStartNanos > limits.cpuTimeMs() * 1_000_000) {
+            long cpuTimeMs = execution.limits.cpuTimeMs();
+            if (cpuTimeMs > 0 && Threads.cpuNanos(execution.thread) - execution.cpuStartNanos > cpuTimeMs * 1_000_000) {
                 stop(execution, Status.CPU_LIMIT);
-            } else if (limits.maxMemoryMb() > 0
-                    && Threads.allocatedBytes(thread) - execution.allocatedStart > limits.maxMemoryMb() << 20) {
-                stop(execution, Status.MEMORY_LIMIT);
             }
         }
+        memory.check();
     }
 
     /**
@@ -300,7 +309,7 @@ public final class Executor implements AutoCloseable {
             execution.abandoned = true;
             quarantined.add(execution);
             running.remove(execution);
-            slots.release();
+            releaseSlot(execution);
         }
         execution.result.complete(execution.stopped(execution.stopReason.get(), null));
     }
@@ -313,9 +322,15 @@ public final class Executor implements AutoCloseable {
             }
             running.remove(execution);
             if (!quarantined.remove(execution)) {
-                slots.release();
+                releaseSlot(execution);
             }
         }
+    }
+
+    /** Hands back the concurrency slot and the memory reservation of {@code execution}. */
+    private void releaseSlot(Execution execution) {
+        memory.release(execution.reservedMb);
+        slots.release();
     }
 
     /**
@@ -394,6 +409,7 @@ public final class Executor implements AutoCloseable {
             }
         }
         watchdog.shutdownNow();
+        memory.close();
         guestThreads.shutdownNow();
         pools.close();
         reapers.shutdown();
