@@ -23,9 +23,10 @@ import java.util.stream.Collectors;
  *   <tr><td>{@code maxStatements}</td><td>guest statements</td><td>0 (off)</td>
  *       <td>Python counts line transitions: a one-line loop or a long builtin call counts as one; the time
  *       limits are the backstop</td></tr>
- *   <tr><td>{@code maxMemoryMb}</td><td>MiB allocated by the guest thread</td><td>512</td>
- *       <td>counts allocation, not retention: short-lived garbage counts too; sampled every few ms, so a
- *       guest may overshoot by what it allocates between samples</td></tr>
+ *   <tr><td>{@code maxMemoryMb}</td><td>MiB the execution retains: the growth of the live heap after a full
+ *       collection since it started, never more than it allocated</td><td>512</td>
+ *       <td>garbage never counts; measured from the whole heap, so memory the host frees or allocates meanwhile
+ *       is within its error bars (see the README); in a session, what one execution adds</td></tr>
  *   <tr><td>{@code maxOutputBytes}</td><td>bytes of stdout plus stderr; also the JSON size of the value</td>
  *       <td>1048576</td><td>output is truncated at the limit, then the guest is stopped</td></tr>
  *   <tr><td>{@code maxCodeBytes}</td><td>UTF-8 bytes of source code</td><td>1048576</td><td>checked before
@@ -84,7 +85,11 @@ public final class Limits {
         return values[2];
     }
 
-    /** Maximum MiB the guest thread may allocate during the execution; 0 = off. */
+    /**
+     * Maximum MiB the execution may retain: how much the live heap (after a full collection) grew since it
+     * started, never counting more than it allocated, so garbage never counts; 0 = off. Each execution with a limit
+     * reserves it against the heap before it starts.
+     */
     public long maxMemoryMb() {
         return values[3];
     }

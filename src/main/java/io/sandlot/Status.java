@@ -16,7 +16,7 @@ public enum Status {
     TIMEOUT("timeout"),
     /** The CPU-time limit ({@link Limits#cpuTimeMs()}) was reached. */
     CPU_LIMIT("cpu_limit"),
-    /** The allocation limit ({@link Limits#maxMemoryMb()}) was reached, or the guest ran out of memory. */
+    /** The guest retained more than {@link Limits#maxMemoryMb()}, or ran out of memory. */
     MEMORY_LIMIT("memory_limit"),
     /** The statement limit ({@link Limits#maxStatements()}) was reached. */
     STATEMENT_LIMIT("statement_limit"),

@@ -20,7 +20,7 @@ final class LimitOptions {
     @Option(names = "--max-statements", paramLabel = "N", description = "Statement limit (0 = off, the default).")
     Long maxStatements;
 
-    @Option(names = "--max-memory-mb", paramLabel = "N", description = "Allocation limit in MiB (0 = off; default 512).")
+    @Option(names = "--max-memory-mb", paramLabel = "N", description = "Memory the guest may retain, in MiB (0 = off; default 512).")
     Long maxMemoryMb;
 
     @Option(names = "--max-output-bytes", paramLabel = "N",
