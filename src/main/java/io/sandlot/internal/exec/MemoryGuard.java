@@ -1,6 +1,7 @@
 package io.sandlot.internal.exec;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import io.sandlot.Status;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -78,6 +79,9 @@ final class MemoryGuard implements AutoCloseable {
     static final long HOST_MIN_MB = 256;
 
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+    private static final System.Logger LOG = System.getLogger(MemoryGuard.class.getName());
+    /** Warned once per JVM that explicit collections are off. */
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private final Supplier<Collection<Execution>> running;
     private final BiConsumer<Execution, Status> stop;
@@ -121,6 +125,11 @@ final class MemoryGuard implements AutoCloseable {
         this.reservations = new Semaphore((int) Math.min(Integer.MAX_VALUE, budgetMb), true);
         this.usedAfterCollection = heapUsed();
         this.lastLive = 0;   // unknown: the first execution with a limit measures it
+        if (explicitCollectionsDisabled() && WARNED.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, "-XX:+DisableExplicitGC is set: the sandbox cannot run the full "
+                    + "collections that measure what a guest retains, so maxMemoryMb also counts garbage still in "
+                    + "the heap and may stop guests that keep less than their limit");
+        }
         for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (bean instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(listener, null, null);
@@ -347,6 +356,15 @@ final class MemoryGuard implements AutoCloseable {
         }
         lastCollectionNanos = System.nanoTime();
         collections++;   // notifications arrive on one thread
+    }
+
+    private static boolean explicitCollectionsDisabled() {
+        try {
+            return Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .getVMOption("DisableExplicitGC").getValue());
+        } catch (RuntimeException e) {
+            return false;   // not HotSpot: nothing to tell
+        }
     }
 
     private static long heapUsed() {
