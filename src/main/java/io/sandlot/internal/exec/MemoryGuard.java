@@ -209,6 +209,11 @@ final class MemoryGuard implements AutoCloseable {
     /** The watchdog's periodic check: starts a confirming collection if an execution may be over its limit. */
     void check() {
         long now = System.nanoTime();
+        if (usedAfterCollection > maxHeapBytes * CRITICAL_FRACTION
+                && now - lastForcedNanos >= MIN_BASELINE_INTERVAL_NANOS && !running.get().isEmpty()) {
+            requestCollection(now);   // the heap is nearly full whatever the limits: find who grew the most
+            return;
+        }
         long sequence = collections;
         boolean quiet = now - lastCollectionNanos > QUIET_NANOS;
         long usedNow = -1;
