@@ -1,0 +1,110 @@
+package com.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sandlot.ExecutionResult;
+import io.sandlot.Language;
+import io.sandlot.RuntimeInfo;
+import io.sandlot.Sandbox;
+import io.sandlot.SandboxFactory;
+import io.sandlot.Status;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A consumer's tests of code run in Sandlot, with the JIT on (see the surefire argLine in pom.xml). Besides the
+ * assertions it writes target/recipe-output.txt: the runtime info as JSON, then the median time of two CPU-bound
+ * guests (reported, never asserted).
+ */
+class GuestJitTest {
+
+    private static final String PYTHON = "sum(i * i for i in range(2_000_000))";
+    private static final String JS = "let s = 0; for (let i = 0; i < 2e7; i++) { s += i % 7; } s";
+    private static final List<String> REPORT = new ArrayList<>();
+
+    private static SandboxFactory factory;
+    private static Sandbox sandbox;
+
+    @BeforeAll
+    static void start() {
+        // requireJit: a test JVM without the JIT flags fails here, naming them, instead of testing slowly
+        factory = SandboxFactory.newBuilder().requireJit(true).build();
+        sandbox = factory.newSandbox();
+        REPORT.add(json(factory.info()));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        factory.close();
+        Files.write(Path.of("target", "recipe-output.txt"), REPORT);
+    }
+
+    @Test
+    void info_reportsTheJit() {
+        assertTrue(factory.info().jit(), factory.info().toString());
+    }
+
+    @Test
+    void python_sumOfSquares() {
+        ExecutionResult result = timed(Language.PYTHON, PYTHON);
+
+        assertEquals(Status.OK, result.status(), result.toJson());
+        assertEquals(2666664666667000000L, ((Number) result.value()).longValue());
+    }
+
+    @Test
+    void js_loop() {
+        ExecutionResult result = timed(Language.JS, JS);
+
+        assertEquals(Status.OK, result.status(), result.toJson());
+        assertEquals(59999997, ((Number) result.value()).intValue());
+    }
+
+    @Test
+    void python_withInputs() {
+        ExecutionResult result = sandbox.execute(Language.PYTHON, "sum(x * x for x in xs)", Map.of("xs", List.of(1, 2, 3)));
+
+        assertEquals(14, ((Number) result.value()).intValue(), result.toJson());
+    }
+
+    /** Runs {@code code} a few times (ROUNDS, default 5) and reports the median; returns the last result. */
+    private static ExecutionResult timed(Language language, String code) {
+        int rounds = Integer.getInteger("rounds", 5);
+        List<Double> millis = new ArrayList<>();
+        ExecutionResult result = null;
+        for (int i = 0; i < rounds; i++) {
+            long start = System.nanoTime();
+            result = sandbox.execute(language, code);
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        List<Double> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        REPORT.add(String.format("%s %s = %s: median %.0f ms of %d (%s)", language.id(),
+                result.status().name().toLowerCase(), result.value(), sorted.get(sorted.size() / 2), rounds,
+                millis.stream().map(m -> String.format("%.0f", m)).collect(Collectors.joining(" "))));
+        return result;
+    }
+
+    private static String json(RuntimeInfo info) {
+        String languages = info.languages().entrySet().stream()
+                .map(e -> quote(e.getKey()) + ":" + quote(e.getValue()))
+                .collect(Collectors.joining(",", "{", "}"));
+        return "{\"jit\":" + info.jit() + ",\"implementation\":" + quote(info.implementationName())
+                + ",\"java\":" + quote(info.javaVersion()) + ",\"graalvm\":" + quote(info.graalvmVersion())
+                + ",\"languages\":" + languages + "}";
+    }
+
+    private static String quote(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}
