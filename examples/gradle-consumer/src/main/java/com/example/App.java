@@ -34,20 +34,28 @@ public final class App {
         }
     }
 
-    /** Runs {@code code} {@code rounds} times; one line with the status, the value and the median wall time. */
+    /**
+     * Runs {@code code} {@code rounds} times: one line with the status, the value, and the medians of the guest
+     * phase's wall time (context creation excluded) and of the guest thread's CPU time.
+     */
     static String time(Sandbox sandbox, Language language, String code, int rounds) {
         List<Double> millis = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         ExecutionResult result = null;
         for (int i = 0; i < rounds; i++) {
-            long start = System.nanoTime();
             result = sandbox.execute(language, code);
-            millis.add((System.nanoTime() - start) / 1e6);
+            millis.add(result.stats().wallMs());
+            cpu.add(result.stats().cpuMs());
         }
-        List<Double> sorted = new ArrayList<>(millis);
-        Collections.sort(sorted);
-        return String.format("%s %s = %s: median %.0f ms of %d (%s)", language.id(), result.status().name().toLowerCase(),
-                result.value(), sorted.get(sorted.size() / 2), rounds,
+        return String.format("%s %s = %s: median %.0f ms wall, %.0f ms guest cpu, of %d (wall: %s)", language.id(),
+                result.status().name().toLowerCase(), result.value(), median(millis), median(cpu), rounds,
                 millis.stream().map(m -> String.format("%.0f", m)).collect(Collectors.joining(" ")));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
     }
 
     static String json(RuntimeInfo info) {
