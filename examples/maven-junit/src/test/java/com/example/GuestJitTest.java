@@ -19,13 +19,18 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A consumer's tests of code run in Sandlot, with the JIT on (see the surefire argLine in pom.xml). Besides the
  * assertions it writes target/recipe-output.txt: the runtime info as JSON, then the median time of two CPU-bound
- * guests (reported, never asserted).
+ * guests (reported, never asserted), Python first as in the recipes' App, so that scripts/recipe-speed compares like
+ * with like.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GuestJitTest {
 
     /** -Drounds=N: runs of each CPU-bound guest (default 5); 0 runs each once on a thousandth of the data. */
@@ -56,6 +61,7 @@ class GuestJitTest {
     }
 
     @Test
+    @Order(1)
     void python_sumOfSquares() {
         ExecutionResult result = timed(Language.PYTHON, "sum(i * i for i in range(" + N + "))");
 
@@ -68,6 +74,7 @@ class GuestJitTest {
     }
 
     @Test
+    @Order(2)
     void js_loop() {
         ExecutionResult result = timed(Language.JS, "let s = 0; for (let i = 0; i < " + 10 * N + "; i++) { s += i % 7; } s");
 
