@@ -3,6 +3,7 @@ package io.sandlot;
 import io.sandlot.internal.engine.EngineShape;
 import io.sandlot.internal.engine.Engines;
 import io.sandlot.internal.engine.GraalVersion;
+import io.sandlot.internal.engine.JitCheck;
 import io.sandlot.internal.exec.Executor;
 import io.sandlot.internal.exec.LocalSandbox;
 import io.sandlot.internal.worker.WorkerPool;
@@ -80,7 +81,7 @@ public final class SandboxFactory implements AutoCloseable {
         engine.getLanguages().forEach((id, language) -> languages.put(id, language.getVersion()));
         String implementation = engine.getImplementationName();
         return new RuntimeInfo(Runtime.version().toString(), GraalVersion.of(engine.getVersion()), implementation,
-                !implementation.toLowerCase(java.util.Locale.ROOT).contains("interpreted"), languages);
+                JitCheck.isJit(implementation), languages);
     }
 
     /** Guest threads that ignored every attempt to stop them and still run (daemon threads, never joined). */
@@ -125,8 +126,26 @@ public final class SandboxFactory implements AutoCloseable {
         private int warmUpRounds;
         private int workers = 2;
         private int workerHeapMb = 512;
+        private boolean requireJit;
+        private JitCheck jitCheck = JitCheck.JVM;
 
         private Builder() {
+        }
+
+        /**
+         * With {@code true}, {@link #build()} throws a {@link SandboxException} naming the JVM options that are
+         * missing when the Graal JIT is off, instead of logging a warning (once per JVM) and running guest code
+         * interpreted, 10-100x slower. Default {@code false}.
+         */
+        public Builder requireJit(boolean requireJit) {
+            this.requireJit = requireJit;
+            return this;
+        }
+
+        /** Replaces the JVM's JIT check (tests). */
+        Builder jitCheck(JitCheck check) {
+            this.jitCheck = Objects.requireNonNull(check, "jitCheck");
+            return this;
         }
 
         /**
@@ -202,8 +221,13 @@ public final class SandboxFactory implements AutoCloseable {
             return this;
         }
 
-        /** Returns the factory. */
+        /**
+         * Returns the factory.
+         *
+         * @throws SandboxException if {@link #requireJit(boolean)} is set and the Graal JIT is off
+         */
         public SandboxFactory build() {
+            jitCheck.check(requireJit);
             return new SandboxFactory(this);
         }
     }

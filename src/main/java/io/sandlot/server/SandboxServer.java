@@ -183,6 +183,9 @@ public final class SandboxServer implements AutoCloseable {
                         () -> Metrics.one(heapUsedAfterGc()))
                 .gauge("sandlot_http_requests_in_flight", "HTTP requests being handled.",
                         () -> Metrics.one(activeExchanges.get()));
+        metrics.gauge("sandlot_jit_enabled",
+                "1 if guest code is compiled by the Graal JIT, 0 if it runs interpreted (10-100x slower).",
+                () -> Metrics.one(info().jit() ? 1 : 0));
         routes();
     }
 

@@ -206,6 +206,13 @@ class ServerEndpointsTest {
     }
 
     @Test
+    void metrics_reportsTheJitOn() {
+        Reply reply = http.get("/metrics");
+
+        assertThat(reply.body()).containsPattern("(?m)^sandlot_jit_enabled 1$");
+    }
+
+    @Test
     void openApi_isServedAsJson() {
         Reply reply = http.get("/v1/openapi.json");
 
