@@ -46,6 +46,8 @@ final class Execution {
     volatile boolean inGuestPhase;
     volatile boolean abandoned;
     volatile ScheduledFuture<?> timeoutTask;
+    /** The stop in progress (closing or interrupting the context), once a limit or a cancellation fired. */
+    volatile CompletableFuture<Void> stopping;
     volatile long startNanos;
     /** When the first stop request arrived; 0 if none did. */
     volatile long stopNanos;

@@ -188,36 +188,55 @@ public final class Executor implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code execution} on the current (guest) thread. The context goes back to its lease (a fresh one is
+     * closed) before the caller is answered, so that what the guest held is garbage by the time the caller can
+     * start another execution: the memory limit of that one is measured from a heap without it.
+     */
     private void run(Execution execution, ContextLease lease) {
         execution.thread = Thread.currentThread();
         GuestContext guest = null;
+        ExecutionResult result = null;
         try {
             guest = lease.acquire();
             guest.attach(execution);
             execution.guest = guest;
-            ExecutionResult result = execution.stopReason.get() != null
+            result = execution.stopReason.get() != null
                     ? execution.stopped(execution.stopReason.get(), null)
                     : execution.evaluate(guest, source(execution.dialect, execution.request.code()),
                             () -> beginGuestPhase(execution));
             endGuestPhase(execution);
-            execution.result.complete(result);
         } catch (Throwable t) {
             endGuestPhase(execution);
             Status reason = execution.stopReason.get();
-            execution.result.complete(reason != null ? execution.stopped(reason, null)
-                    : execution.failedInternally(t));
+            result = reason != null ? execution.stopped(reason, null) : execution.failedInternally(t);
         } finally {
-            if (!execution.result.isDone()) {
-                // Building the result failed too (say, out of memory while copying the output): still answer.
-                execution.result.complete(ExecutionResult.notRun(Status.INTERNAL_ERROR, "the result could not be built"));
-            }
             try {
+                awaitStop(execution);
                 if (guest != null) {
                     guest.detach();
                     lease.release(guest, execution);
+                    execution.guest = null;   // timers may hold the execution a while; they must not hold the context
                 }
             } finally {
+                // Building the result can fail too (say, out of memory while copying the output): still answer.
+                execution.result.complete(result != null ? result
+                        : ExecutionResult.notRun(Status.INTERNAL_ERROR, "the result could not be built"));
                 release(execution);   // the concurrency slot comes back whatever happened to the context
+            }
+        }
+    }
+
+    /** Waits, at most {@link #GRACE_MS}, until a stop in progress has closed or interrupted the context. */
+    private static void awaitStop(Execution execution) {
+        CompletableFuture<Void> stopping = execution.stopping;
+        if (stopping != null) {
+            try {
+                stopping.get(GRACE_MS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // the caller is answered all the same; a context that does not close is the quarantine's business
             }
         }
     }
@@ -291,7 +310,7 @@ public final class Executor implements AutoCloseable {
         execution.stopNanos = System.nanoTime();
         GuestContext guest = execution.guest;
         if (guest != null) {
-            reapers.execute(() -> execution.lease.stop(guest, execution));
+            execution.stopping = CompletableFuture.runAsync(() -> execution.lease.stop(guest, execution), reapers);
         }
         try {
             watchdog.schedule(() -> abandonIfRunning(execution), GRACE_MS, TimeUnit.MILLISECONDS);

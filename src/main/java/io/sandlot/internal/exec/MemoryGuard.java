@@ -45,9 +45,9 @@ import javax.management.openmbean.CompositeData;
  * with a memory limit starts while the heap may hold more garbage than a quarter of its limit and at least
  * {@link #DIRTY_BYTES} (by what the heap after the last collection exceeds the last live reading, plus what
  * executions that ended since then had allocated), a full collection
- * runs first, before its clocks start, and the live heap is its baseline; such collections are at least
- * {@link #MIN_BASELINE_INTERVAL_NANOS} apart, so an execution that starts in between may be charged too little by
- * the garbage then in the heap. A confirming collection also refines the baseline of every execution that had
+ * runs first, before its clocks start, and the live heap is its baseline; unless the garbage may exceed the whole
+ * limit, such collections are at least {@link #MIN_BASELINE_INTERVAL_NANOS} apart, so an execution that starts in
+ * between may be charged too little by up to its limit. A confirming collection also refines the baseline of every execution that had
  * allocated at most a quarter of its limit by then.
  *
  * <p>Attribution when several executions run at once: a limit fires only if the execution's growth is over its
@@ -164,14 +164,17 @@ final class MemoryGuard implements AutoCloseable {
 
     /**
      * A new account for an execution with a memory limit of {@code limitMb} whose guest phase is about to start.
-     * If the heap may hold more garbage than a quarter of the limit (at least {@link #DIRTY_BYTES}), and no other
-     * execution had its baseline measured in the last {@link #MIN_BASELINE_INTERVAL_NANOS}, runs a full collection
-     * on the calling thread first and takes the live heap as the baseline. Call it before the guest's clocks start.
+     * If the heap may hold more garbage than a quarter of the limit (at least {@link #DIRTY_BYTES}), and either
+     * more than the whole limit or no other execution had its baseline measured in the last
+     * {@link #MIN_BASELINE_INTERVAL_NANOS}, runs a full collection on the calling thread first and takes the live
+     * heap as the baseline. Call it before the guest's clocks start.
      */
     MemoryAccount open(long limitMb) {
         long now = System.nanoTime();
-        long dirty = Math.max(DIRTY_BYTES, (limitMb << 20) / 4);
-        if (limitMb > 0 && garbageBound() > dirty && now - lastBaselineNanos >= MIN_BASELINE_INTERVAL_NANOS
+        long limit = limitMb << 20;
+        long garbage = garbageBound();
+        if (limitMb > 0 && garbage > Math.max(DIRTY_BYTES, limit / 4)
+                && (garbage > limit || now - lastBaselineNanos >= MIN_BASELINE_INTERVAL_NANOS)
                 && measuringBaseline.compareAndSet(false, true)) {
             try {
                 System.gc();
@@ -356,9 +359,6 @@ final class MemoryGuard implements AutoCloseable {
             }
         }
         usedAfterCollection = used;
-        if ("end of major GC".equals(info.getGcAction())) {
-            liveMeasured(used);
-        }
         lastCollectionNanos = System.nanoTime();
         collections++;   // notifications arrive on one thread
     }
