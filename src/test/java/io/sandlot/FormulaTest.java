@@ -126,6 +126,23 @@ class FormulaTest {
     }
 
     @Test
+    void evaluate_pythonOverTheTimeLimit_timesOutAndTheFormulaRecovers() {
+        Formula formula = SANDBOX.compileFormula(PYTHON, "sum(a * b for a in xs for b in xs)", "xs");
+        List<Long> many = java.util.stream.LongStream.range(0, 30_000).boxed().toList();
+
+        assertThatThrownBy(() -> formula.evaluate(many))
+                .isInstanceOfSatisfying(FormulaException.class, e -> assertThat(e.status()).isEqualTo(Status.TIMEOUT));
+        assertThat(formula.evaluate(List.of(1L, 2L))).isEqualTo(9L);
+    }
+
+    @Test
+    void compileFormula_pythonPowerOfAPower_isRejected() {
+        assertThatThrownBy(() -> SANDBOX.compileFormula(PYTHON, "(x ** 64) ** 64", "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the base of ** must not contain another **");
+    }
+
+    @Test
     void evaluate_guestError_isAFormulaExceptionWithTheGuestType() {
         Formula formula = SANDBOX.compileFormula(PYTHON, "a / b", "a", "b");
 
