@@ -84,6 +84,8 @@ final class JsFormula extends CompiledFormula {
         checkArity(arguments);
         FormulaInstance instance = instances.acquire();
         boolean reusable = true;
+        // Entered once, the context serves the call and the conversion of its result without entering again.
+        instance.guest.context.enter();
         try {
             Object[] guestArguments = toGuest(instance, parameters(), arguments);
             instance.guest.context.resetLimits();
@@ -96,6 +98,7 @@ final class JsFormula extends CompiledFormula {
             reusable = !(e.isCancelled() || e.isResourceExhausted() || e.isInterrupted() || e.isInternalError());
             throw failure(instance, e);
         } finally {
+            instance.leave();
             if (reusable) {
                 instances.release(instance);
             } else {
@@ -123,17 +126,17 @@ final class JsFormula extends CompiledFormula {
     }
 
     /**
-     * The result as {@link GuestValues#toJava} gives it, with a short cut for numbers (a whole number that fits a
-     * long is a Long, another finite one a Double).
+     * The result as {@link GuestValues#toJava} gives it, with a short cut for numbers that fit a double: a whole
+     * number in the range of a long (not -0.0) is a Long, any other finite one a Double; the rest goes the long way.
      */
     static Object toJava(Value value, Language language) {
-        if (language == Language.JS || !value.isBoolean()) {
-            if (value.fitsInLong()) {
-                return value.asLong();
+        if ((language == Language.JS || !value.isBoolean()) && value.fitsInDouble()) {
+            double d = value.asDouble();
+            if (d == Math.rint(d) && Math.abs(d) < 0x1p63 && (d != 0 || 1 / d > 0)) {
+                return (long) d;
             }
-            if (value.fitsInDouble() && !value.fitsInBigInteger()) {
-                double d = value.asDouble();
-                return Double.isFinite(d) ? (Object) d : Double.toString(d);
+            if (Double.isFinite(d) && d != Math.rint(d)) {
+                return d;   // finite and fractional: neither a long nor a BigInteger
             }
         }
         return GuestValues.toJava(value, language, 1 << 20);
