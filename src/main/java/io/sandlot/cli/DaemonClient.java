@@ -33,6 +33,8 @@ public final class DaemonClient {
     private final OutputStream stdout = new FileOutputStream(FileDescriptor.out);
     private final OutputStream stderr = new FileOutputStream(FileDescriptor.err);
     private volatile boolean interrupted;
+    /** Set once the daemon accepted a request: from then on a failure must not make the launcher run it again. */
+    private boolean accepted;
     private Path log;
 
     private DaemonClient(List<String> daemonCommand, List<String> arguments) {
@@ -44,12 +46,19 @@ public final class DaemonClient {
         int words = Integer.parseInt(args[0]);
         List<String> command = List.of(Arrays.copyOfRange(args, 1, 1 + words));
         List<String> arguments = List.of(Arrays.copyOfRange(args, 1 + words, args.length));
+        DaemonClient client = new DaemonClient(command, arguments);
         int code;
         try {
-            code = new DaemonClient(command, arguments).run();
+            code = client.run();
         } catch (IOException | RuntimeException e) {
-            System.err.println("sandbox: no background process (" + e.getMessage() + "); running in this process");
-            code = UNAVAILABLE;
+            if (client.accepted) {
+                System.err.println("sandbox: internal error: lost the background process (" + e + "; its log: "
+                        + client.log + ")");
+                code = Main.INTERNAL;
+            } else {
+                System.err.println("sandbox: no background process (" + e.getMessage() + "); running in this process");
+                code = UNAVAILABLE;
+            }
         }
         System.exit(code);
     }
@@ -147,7 +156,7 @@ public final class DaemonClient {
 
     /** Prints the daemon's frames until its exit code; null if it closed before accepting the request. */
     private Integer relay(SocketChannel channel) throws IOException {
-        boolean accepted = false;
+        accepted = false;
         while (true) {
             DaemonProtocol.Frame frame;
             try {
@@ -172,14 +181,23 @@ public final class DaemonClient {
             }
             switch (frame.type()) {
                 case DaemonProtocol.HELLO -> accepted = true;
-                case DaemonProtocol.OUT -> stdout.write(frame.data());
-                case DaemonProtocol.ERR -> stderr.write(frame.data());
+                case DaemonProtocol.OUT -> print(stdout, frame.data());
+                case DaemonProtocol.ERR -> print(stderr, frame.data());
                 case DaemonProtocol.NEED_STDIN -> DaemonProtocol.write(channel, DaemonProtocol.STDIN, System.in.readAllBytes());
                 case DaemonProtocol.EXIT -> {
                     return frame.exitCode();
                 }
                 default -> throw new IOException("unexpected frame type " + (char) frame.type());
             }
+        }
+    }
+
+    /** Writes to our stdout or stderr; a closed one (say, a pipe into {@code head}) is ignored, as in-process. */
+    private static void print(OutputStream stream, byte[] bytes) {
+        try {
+            stream.write(bytes);
+        } catch (IOException ignored) {
+            // the in-process command's PrintWriter also drops what it cannot write
         }
     }
 
