@@ -369,6 +369,7 @@ public final class Executor implements AutoCloseable {
             // Always cancel: a normal close runs the guest's atexit handlers and finalizers, after the result,
             // outside every limit (attack corpus F4).
             guest.close(true);
+            pools.refillSoon(policy, language, maxStatements);
         }
 
         @Override
