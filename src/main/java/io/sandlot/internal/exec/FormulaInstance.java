@@ -62,15 +62,6 @@ final class FormulaInstance {
         }
     }
 
-    /** Leaves the context the evaluating thread entered; a context the watchdog closed meanwhile is left already. */
-    void leave() {
-        try {
-            guest.context.leave();
-        } catch (IllegalStateException closed) {
-            // closed by the watchdog: the instance is discarded
-        }
-    }
-
     /** The watchdog's check: the limit this evaluation broke, or null. Called from the watchdog thread only. */
     Status check(long now) {
         long sequence = (long) SEQUENCE.getAcquire(this);

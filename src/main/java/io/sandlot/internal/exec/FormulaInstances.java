@@ -29,12 +29,16 @@ final class FormulaInstances {
         return instance;
     }
 
+    /** An idle instance, or a new one; never one a limit stopped (its context is being closed). */
     FormulaInstance acquire() {
         FormulaInstance instance = hot.getAndSet(null);
-        if (instance == null) {
+        while (instance == null || instance.stopped != null) {
+            if (instance != null) {
+                discard(instance);
+            }
             instance = idle.poll();
             if (instance == null) {
-                instance = create();
+                return create();
             }
         }
         return instance;

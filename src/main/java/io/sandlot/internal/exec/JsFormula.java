@@ -84,8 +84,6 @@ final class JsFormula extends CompiledFormula {
         checkArity(arguments);
         FormulaInstance instance = instances.acquire();
         boolean reusable = true;
-        // Entered once, the context serves the call and the conversion of its result without entering again.
-        instance.guest.context.enter();
         try {
             Object[] guestArguments = toGuest(instance, parameters(), arguments);
             instance.guest.context.resetLimits();
@@ -98,7 +96,6 @@ final class JsFormula extends CompiledFormula {
             reusable = !(e.isCancelled() || e.isResourceExhausted() || e.isInterrupted() || e.isInternalError());
             throw failure(instance, e);
         } finally {
-            instance.leave();
             if (reusable) {
                 instances.release(instance);
             } else {

@@ -101,7 +101,6 @@ final class PythonFormula extends CompiledFormula {
         checkArity(arguments);
         FormulaInstance instance = instances.acquire();
         boolean reusable = true;
-        instance.guest.context.enter();
         try {
             Object[] guestArguments = JsFormula.toGuest(instance, parameters(), arguments);
             if (statements > 0) {
@@ -117,7 +116,6 @@ final class PythonFormula extends CompiledFormula {
                     || e.isExit());
             throw JsFormula.failure(instance, e, Dialect.PYTHON);
         } finally {
-            instance.leave();
             if (reusable) {
                 instances.release(instance);
             } else {
