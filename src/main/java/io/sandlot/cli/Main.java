@@ -68,10 +68,13 @@ public final class Main {
         return SandboxFactory.newBuilder().maxConcurrency(1).workers(1).build();
     }
 
-    /** The shared factory of the background process: as {@link #newRunFactory()}, plus two pooled contexts per language. */
+    /**
+     * The shared factory of the background process: as {@link #newRunFactory()}, plus pooled contexts, two for JS
+     * and four for Python (runs back to back drain a pool faster than a Python context is made).
+     */
     static SandboxFactory newSharedFactory() {
         return SandboxFactory.newBuilder().maxConcurrency(2).workers(1)
-                .contextPool(Language.JS, 2).contextPool(Language.PYTHON, 2).build();
+                .contextPool(Language.JS, 2).contextPool(Language.PYTHON, 4).build();
     }
 
     private static CommandLine commandLine(Main main, PrintWriter out, PrintWriter err) {
