@@ -125,6 +125,42 @@ class FormulaTest {
         assertThat(formula.evaluate(0L)).isEqualTo(1L);
     }
 
+    static Stream<Arguments> resultValues() {
+        return Stream.of(
+                Arguments.of(JS, "x * 1.5"), Arguments.of(JS, "x * 2"), Arguments.of(JS, "x / 0"),
+                Arguments.of(JS, "0 / 0"), Arguments.of(JS, "-0"), Arguments.of(JS, "2 ** 62"), Arguments.of(JS, "2 ** 64"),
+                Arguments.of(JS, "1e300"), Arguments.of(JS, "BigInt(x) ** 30n"), Arguments.of(JS, "x > 1"),
+                Arguments.of(JS, "'s' + x"), Arguments.of(JS, "[x, 0.5]"),
+                Arguments.of(PYTHON, "x * 1.5"), Arguments.of(PYTHON, "x * 2"), Arguments.of(PYTHON, "x > 1"),
+                Arguments.of(PYTHON, "x ** 60"), Arguments.of(PYTHON, "float(x) ** 60"), Arguments.of(PYTHON, "-0.0"),
+                Arguments.of(PYTHON, "float('nan')"), Arguments.of(PYTHON, "float('-inf')"), Arguments.of(PYTHON, "[x, 0.5]"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("resultValues")
+    void evaluate_result_isTheValueAnExecutionGives(Language language, String expression) {
+        Object expected = SANDBOX.execute(language, expression, Map.of("x", 3L)).value();
+
+        assertThat(SANDBOX.compileFormula(language, expression, "x").evaluate(3L)).isEqualTo(expected);
+    }
+
+    @Test
+    void evaluate_pythonOverTheTimeLimit_timesOutAndTheFormulaRecovers() {
+        Formula formula = SANDBOX.compileFormula(PYTHON, "sum(a * b for a in xs for b in xs)", "xs");
+        List<Long> many = java.util.stream.LongStream.range(0, 30_000).boxed().toList();
+
+        assertThatThrownBy(() -> formula.evaluate(many))
+                .isInstanceOfSatisfying(FormulaException.class, e -> assertThat(e.status()).isEqualTo(Status.TIMEOUT));
+        assertThat(formula.evaluate(List.of(1L, 2L))).isEqualTo(9L);
+    }
+
+    @Test
+    void compileFormula_pythonPowerOfAPower_isRejected() {
+        assertThatThrownBy(() -> SANDBOX.compileFormula(PYTHON, "(x ** 64) ** 64", "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the base of ** must not contain another **");
+    }
+
     @Test
     void evaluate_guestError_isAFormulaExceptionWithTheGuestType() {
         Formula formula = SANDBOX.compileFormula(PYTHON, "a / b", "a", "b");

@@ -1,7 +1,11 @@
 package io.sandlot.cli;
 
+import io.sandlot.Language;
+import io.sandlot.SandboxFactory;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,7 +33,17 @@ public final class Main {
     /** Exit code: the sandbox failed (EX_SOFTWARE). */
     static final int INTERNAL = 70;
 
-    private Main() {
+    /** What {@code run} reads for the file {@code -}. */
+    final InputStream stdin;
+    /** What {@code run} resolves a relative FILE against. */
+    final Path workingDirectory;
+    /** The factory {@code run} uses; null: a new one per command, closed afterwards. */
+    final SandboxFactory sharedFactory;
+
+    private Main(InputStream stdin, Path workingDirectory, SandboxFactory sharedFactory) {
+        this.stdin = stdin;
+        this.workingDirectory = workingDirectory;
+        this.sharedFactory = sharedFactory;
     }
 
     public static void main(String[] args) {
@@ -38,9 +52,35 @@ public final class Main {
 
     /** The configured command line, also used by tests. */
     static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new Main());
-        commandLine.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
-        commandLine.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        return commandLine(new Main(System.in, Path.of(""), null),
+                new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    }
+
+    /** The command line as the background process runs it for a client: its streams, directory and factory. */
+    static CommandLine commandLine(InputStream stdin, Path workingDirectory, SandboxFactory factory, PrintWriter out,
+            PrintWriter err) {
+        return commandLine(new Main(stdin, workingDirectory, factory), out, err);
+    }
+
+    /** The factory {@code run} uses when it has no shared one: one execution, with a worker for worker isolation. */
+    static SandboxFactory newRunFactory() {
+        return SandboxFactory.newBuilder().maxConcurrency(1).workers(1).build();
+    }
+
+    /**
+     * The shared factory of the background process: as {@link #newRunFactory()}, plus pooled contexts, two for JS
+     * and four for Python (runs back to back drain a pool faster than a Python context is made).
+     */
+    static SandboxFactory newSharedFactory() {
+        return SandboxFactory.newBuilder().maxConcurrency(2).workers(1)
+                .contextPool(Language.JS, 2).contextPool(Language.PYTHON, 4).build();
+    }
+
+    private static CommandLine commandLine(Main main, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(main);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
             if (e instanceof IllegalArgumentException) {
                 cl.getErr().println("sandbox: " + e.getMessage());

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code sandbox run}: one execution of a file or of standard input. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -46,8 +47,15 @@ final class RunCommand implements Callable<Integer> {
             description = "Run in this JVM (default) or in a separate worker JVM with OS limits.")
     String isolation;
 
+    @Option(names = "--no-daemon",
+            description = "Run in this process, not in the background process the launcher keeps (see README).")
+    boolean noDaemon;
+
     @Mixin
     LimitOptions limits;
+
+    @ParentCommand
+    Main main;
 
     @Spec
     CommandSpec spec;
@@ -55,7 +63,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ExecutionRequest request = request();
-        try (SandboxFactory factory = SandboxFactory.newBuilder().maxConcurrency(1).workers(1).build()) {
+        try (SandboxFactory own = main.sharedFactory == null ? Main.newRunFactory() : null) {
+            SandboxFactory factory = own != null ? own : main.sharedFactory;
             ExecutionResult result = factory.newSandbox(Policy.DEFAULT).execute(request);
             print(result);
             return ExitCodes.of(result.status());
@@ -68,7 +77,8 @@ final class RunCommand implements Callable<Integer> {
                         "cannot tell the language of '" + file + "'; pass --lang js or --lang python"));
         byte[] bytes;
         try {
-            bytes = "-".equals(file) ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
+            bytes = "-".equals(file) ? main.stdin.readAllBytes()
+                    : Files.readAllBytes(main.workingDirectory.resolve(file));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no such file: " + file, e);
         }

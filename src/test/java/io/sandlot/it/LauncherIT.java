@@ -112,6 +112,7 @@ class LauncherIT {
 
     private static Process run(String stdin, String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(BASEDIR.toFile());
+        builder.environment().put("SANDLOT_NO_DAEMON", "1");   // the in-process path; DaemonIT covers the other
         Process process = builder.start();
         if (stdin != null) {
             process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));

@@ -59,19 +59,27 @@ final class ContextPools implements AutoCloseable {
         this.pythonPreload = List.copyOf(pythonPreload);
     }
 
-    /** A context for one stateless execution: pooled if one is ready, else made now. */
+    /**
+     * A context for one stateless execution: pooled if one is ready, else made now. The pool refills when the
+     * execution ends ({@link #refillSoon}), so that the refill does not compete with it for the CPU.
+     */
     GuestContext take(Policy policy, Language language, long maxStatements) {
         Pool pool = pool(policy, language, maxStatements);
         GuestContext ready = pool == null ? null : pool.ready.poll();
-        if (pool != null) {
-            pool.refillSoon();
-        }
         if (ready != null) {
             hits.increment();
             return ready;
         }
         misses.increment();
         return contexts.create(policy, language, maxStatements);
+    }
+
+    /** Starts refilling the pool of this shape, if its language is pooled and it is not full. */
+    void refillSoon(Policy policy, Language language, long maxStatements) {
+        Pool pool = pool(policy, language, maxStatements);
+        if (pool != null) {
+            pool.refillSoon();
+        }
     }
 
     /**

@@ -56,7 +56,7 @@ public final class Executor implements AutoCloseable {
     private final ScheduledThreadPoolExecutor watchdog = newWatchdog();
     private final Set<Execution> running = ConcurrentHashMap.newKeySet();
     private final Set<Execution> quarantined = ConcurrentHashMap.newKeySet();
-    private final Set<JsFormula.Instance> formulas = ConcurrentHashMap.newKeySet();
+    private final Set<FormulaInstance> formulas = ConcurrentHashMap.newKeySet();
     private final Semaphore slots;
     private final MemoryGuard memory = new MemoryGuard(() -> running, this::stop);
     private volatile boolean closed;
@@ -267,22 +267,22 @@ public final class Executor implements AutoCloseable {
         }
     }
 
-    /** Puts a JS formula instance under the watchdog's wall-time check. */
-    void watch(JsFormula.Instance instance) {
+    /** Puts a formula instance under the watchdog's limits. */
+    void watch(FormulaInstance instance) {
         formulas.add(instance);
     }
 
-    void unwatch(JsFormula.Instance instance) {
+    void unwatch(FormulaInstance instance) {
         formulas.remove(instance);
     }
 
-    /** The watchdog's periodic check of CPU time and retained memory, and of formula deadlines. */
+    /** The watchdog's periodic check of CPU time and retained memory, and of formula limits. */
     private void sample() {
         long now = System.nanoTime();
-        for (JsFormula.Instance instance : formulas) {
-            long deadline = instance.deadlineNanos;
-            if (deadline != 0 && now - deadline > 0 && !instance.timedOut) {
-                instance.timedOut = true;
+        for (FormulaInstance instance : formulas) {
+            Status broken = instance.check(now);
+            if (broken != null) {
+                instance.stopped = broken;
                 reapers.execute(() -> instance.guest.close(true));
             }
         }
@@ -403,6 +403,7 @@ public final class Executor implements AutoCloseable {
             // Always cancel: a normal close runs the guest's atexit handlers and finalizers, after the result,
             // outside every limit (attack corpus F4).
             guest.close(true);
+            pools.refillSoon(policy, language, maxStatements);
         }
 
         @Override

@@ -9,8 +9,6 @@ import io.sandlot.internal.convert.GuestValues;
 import io.sandlot.internal.convert.Json;
 import java.lang.ref.Cleaner;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
@@ -51,33 +49,48 @@ final class JsFormula extends CompiledFormula {
             })();
             """, "<sandlot-freeze>").buildLiteral();
 
-    private final Instances instances;
+    private final FormulaInstances instances;
 
     JsFormula(Executor executor, Policy policy, String expression, List<String> parameters) {
         super(Language.JS, expression, parameters);
         long statements = policy.limits().maxStatements() > 0 ? policy.limits().maxStatements() : DEFAULT_STATEMENTS;
         String function = "(function (" + String.join(", ", parameters()) + ") {\n'use strict';\nreturn (\n"
                 + expression + "\n);\n})";
-        this.instances = new Instances(executor, policy, statements, policy.limits().timeoutMs(),
-                Source.newBuilder("js", function, "formula.js").buildLiteral());
+        Source source = Source.newBuilder("js", function, "formula.js").buildLiteral();
+        long timeoutMs = policy.limits().timeoutMs();
+        this.instances = new FormulaInstances(executor, () -> create(executor, policy, statements, timeoutMs, source));
         instances.release(instances.create());
         CLEANER.register(this, instances::close);
+    }
+
+    private static FormulaInstance create(Executor executor, Policy policy, long statements, long timeoutMs,
+            Source function) {
+        GuestContext guest = executor.contexts().create(policy, Language.JS, statements);
+        try {
+            guest.jsonParser();
+            guest.context.eval(DEEP_FREEZE);
+            return new FormulaInstance(guest, guest.context.eval(function), timeoutMs, 0);
+        } catch (PolyglotException e) {
+            guest.close(true);
+            if (e.isSyntaxError()) {
+                throw new IllegalArgumentException("formula does not compile: " + e.getMessage(), e);
+            }
+            throw e;
+        }
     }
 
     @Override
     public Object evaluate(Object... arguments) {
         checkArity(arguments);
-        Instance instance = instances.acquire();
+        FormulaInstance instance = instances.acquire();
         boolean reusable = true;
         try {
-            Object[] guestArguments = new Object[arguments.length];
-            for (int i = 0; i < arguments.length; i++) {
-                guestArguments[i] = toGuest(instance, parameters().get(i), arguments[i]);
-            }
-            instance.begin(instances.timeoutNanos);
+            Object[] guestArguments = toGuest(instance, parameters(), arguments);
+            instance.guest.context.resetLimits();
+            instance.begin();
             Value value = instance.function.execute(guestArguments);
             instance.end();
-            return GuestValues.toJava(value, Language.JS, 1 << 20);
+            return toJava(value, Language.JS);
         } catch (PolyglotException e) {
             instance.end();
             reusable = !(e.isCancelled() || e.isResourceExhausted() || e.isInterrupted() || e.isInternalError());
@@ -91,112 +104,58 @@ final class JsFormula extends CompiledFormula {
         }
     }
 
-    private static Object toGuest(Instance instance, String name, Object argument) {
-        if (argument == null || argument instanceof String || argument instanceof Boolean
-                || argument instanceof Long || argument instanceof Integer || argument instanceof Double) {
-            return argument;
+    /** The arguments as the guest gets them: the caller's array itself when every argument is a primitive. */
+    static Object[] toGuest(FormulaInstance instance, List<String> names, Object[] arguments) {
+        Object[] converted = arguments;
+        for (int i = 0; i < arguments.length; i++) {
+            Object argument = arguments[i];
+            if (argument == null || argument instanceof Double || argument instanceof Long || argument instanceof Integer
+                    || argument instanceof String || argument instanceof Boolean) {
+                continue;
+            }
+            Json.requireJsonLike("argument '" + names.get(i) + "'", argument);
+            if (converted == arguments) {
+                converted = arguments.clone();
+            }
+            converted[i] = instance.guest.jsonParser().execute(Json.write(argument));
         }
-        Json.requireJsonLike("argument '" + name + "'", argument);
-        return instance.guest.jsonParser().execute(Json.write(argument));
+        return converted;
     }
 
-    private static FormulaException failure(Instance instance, PolyglotException e) {
-        if (instance.timedOut) {
+    /**
+     * The result as {@link GuestValues#toJava} gives it, with a short cut for numbers that fit a double: a whole
+     * number in the range of a long (not -0.0) is a Long, any other finite one a Double; the rest goes the long way.
+     */
+    static Object toJava(Value value, Language language) {
+        if ((language == Language.JS || !value.isBoolean()) && value.fitsInDouble()) {
+            double d = value.asDouble();
+            if (d == Math.rint(d) && Math.abs(d) < 0x1p63 && (d != 0 || 1 / d > 0)) {
+                return (long) d;
+            }
+            if (Double.isFinite(d) && d != Math.rint(d)) {
+                return d;   // finite and fractional: neither a long nor a BigInteger
+            }
+        }
+        return GuestValues.toJava(value, language, 1 << 20);
+    }
+
+    static FormulaException failure(FormulaInstance instance, PolyglotException e, Dialect dialect) {
+        Status stopped = instance.stopped;
+        if (stopped == Status.TIMEOUT) {
             return new FormulaException(Status.TIMEOUT, GuestError.of(Status.TIMEOUT.id(), "formula wall-time limit reached"));
+        }
+        if (stopped == Status.MEMORY_LIMIT) {
+            return new FormulaException(Status.MEMORY_LIMIT,
+                    GuestError.of(Status.MEMORY_LIMIT.id(), "formula allocation limit reached"));
         }
         if (e.isResourceExhausted() || e.isCancelled()) {
             return new FormulaException(Status.STATEMENT_LIMIT,
                     GuestError.of(Status.STATEMENT_LIMIT.id(), "formula statement limit reached"));
         }
-        return new FormulaException(Status.ERROR, GuestErrors.of(e, Dialect.JS));
+        return new FormulaException(Status.ERROR, GuestErrors.of(e, dialect));
     }
 
-    /** One context with the compiled function; used by one thread at a time. */
-    static final class Instance {
-        final GuestContext guest;
-        final Value function;
-        volatile long deadlineNanos;
-        volatile boolean timedOut;
-
-        Instance(GuestContext guest, Value function) {
-            this.guest = guest;
-            this.function = function;
-        }
-
-        void begin(long timeoutNanos) {
-            if (timeoutNanos > 0) {
-                deadlineNanos = System.nanoTime() + timeoutNanos;
-            }
-        }
-
-        void end() {
-            deadlineNanos = 0;
-        }
-    }
-
-    /**
-     * The idle instances of one formula. Kept apart from the formula object so that the formula can be collected
-     * (and its contexts closed by the cleaner) while the watchdog still knows the instances.
-     */
-    static final class Instances {
-        private final Executor executor;
-        private final Policy policy;
-        private final long statements;
-        private final long timeoutNanos;
-        private final Source function;
-        private final Queue<Instance> idle = new ConcurrentLinkedQueue<>();
-
-        Instances(Executor executor, Policy policy, long statements, long timeoutMs, Source function) {
-            this.executor = executor;
-            this.policy = policy;
-            this.statements = statements;
-            this.timeoutNanos = timeoutMs * 1_000_000;
-            this.function = function;
-        }
-
-        Instance create() {
-            GuestContext guest = executor.contexts().create(policy, Language.JS, statements);
-            try {
-                guest.jsonParser();
-                guest.context.eval(DEEP_FREEZE);
-                Instance instance = new Instance(guest, guest.context.eval(function));
-                executor.watch(instance);
-                return instance;
-            } catch (PolyglotException e) {
-                guest.close(true);
-                if (e.isSyntaxError()) {
-                    throw new IllegalArgumentException("formula does not compile: " + e.getMessage(), e);
-                }
-                throw e;
-            }
-        }
-
-        Instance acquire() {
-            Instance instance = idle.poll();
-            if (instance == null) {
-                instance = create();
-            }
-            if (statements > 0) {
-                instance.guest.context.resetLimits();
-            }
-            return instance;
-        }
-
-        void release(Instance instance) {
-            instance.timedOut = false;
-            idle.offer(instance);
-        }
-
-        void discard(Instance instance) {
-            executor.unwatch(instance);
-            instance.guest.close(true);
-        }
-
-        void close() {
-            Instance instance;
-            while ((instance = idle.poll()) != null) {
-                discard(instance);
-            }
-        }
+    private static FormulaException failure(FormulaInstance instance, PolyglotException e) {
+        return failure(instance, e, Dialect.JS);
     }
 }

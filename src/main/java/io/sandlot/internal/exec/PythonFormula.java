@@ -1,18 +1,11 @@
 package io.sandlot.internal.exec;
 
-import io.sandlot.ExecutionRequest;
-import io.sandlot.ExecutionResult;
-import io.sandlot.FormulaException;
 import io.sandlot.Language;
 import io.sandlot.Limits;
 import io.sandlot.Policy;
-import io.sandlot.SandboxException;
+import io.sandlot.internal.convert.Json;
 import java.lang.ref.Cleaner;
-import java.time.Duration;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
@@ -22,11 +15,16 @@ import org.graalvm.polyglot.Value;
  * comparisons, boolean logic, conditionals, literals, subscripts, generator expressions, the parameters and a fixed
  * set of pure functions ({@code abs min max round sum len int float str bool all any sorted divmod sqrt floor ceil
  * exp log log10}); no attribute access, no other names, no lambdas or assignments, and {@code **} only with a
- * constant exponent of at most 64. The compiled function's globals hold only those functions, so an evaluation
- * can neither keep state nor reach anything else. Evaluations run on the executor's guest threads, under all the
- * policy's limits, like any execution.
+ * constant exponent of at most 64 and a base without another {@code **}. The compiled function's globals hold only
+ * those functions, so an evaluation can neither keep state nor reach anything else.
+ *
+ * <p>Evaluations run on the caller's thread, like {@link JsFormula}'s, each in one of a few identical contexts used
+ * by one thread at a time, under the policy's wall-time, allocation and statement limits (the watchdog closes the
+ * context of an evaluation over its time or allocation limit). A single builtin operation on huge arguments (say
+ * {@code x ** 64} of an integer with a million digits) cannot be interrupted and keeps the calling thread until it
+ * ends.
  */
-final class PythonFormula extends CompiledFormula implements ContextLease {
+final class PythonFormula extends CompiledFormula {
 
     private static final Cleaner CLEANER = Cleaner.create();
     private static final String FUNCTION = "__sandlot_formula__";
@@ -60,6 +58,8 @@ final class PythonFormula extends CompiledFormula implements ContextLease {
                         e = node.right
                         if not (isinstance(e, ast.Constant) and type(e.value) in (int, float) and abs(e.value) <= 64):
                             raise ValueError('the exponent of ** must be a number constant from -64 to 64')
+                        if any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Pow) for n in ast.walk(node.left)):
+                            raise ValueError('the base of ** must not contain another **')
                 args = ast.arguments(posonlyargs=[], args=[ast.arg(arg=p) for p in params], vararg=None,
                                      kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[])
                 function = ast.fix_missing_locations(ast.Expression(body=ast.Lambda(args=args, body=tree.body)))
@@ -67,36 +67,26 @@ final class PythonFormula extends CompiledFormula implements ContextLease {
             ''', ns), ns['build'])[1])({})
             """, "<sandlot-formula>").buildLiteral();
 
-    private final Executor executor;
-    private final Policy policy;
-    private final Limits limits;
-    private final String call;
-    private final Queue<GuestContext> idle = new ConcurrentLinkedQueue<>();
+    private final FormulaInstances instances;
+    private final long statements;
 
     PythonFormula(Executor executor, Policy policy, String expression, List<String> parameters) {
         super(Language.PYTHON, expression, parameters);
-        this.executor = executor;
-        this.policy = policy;
-        this.limits = policy.limits();
-        this.call = FUNCTION + "(" + String.join(", ", parameters()) + ")";
-        idle.offer(create());
-        Queue<GuestContext> contexts = idle;
-        CLEANER.register(this, () -> {
-            GuestContext context;
-            while ((context = contexts.poll()) != null) {
-                context.close(true);
-            }
-        });
+        Limits limits = policy.limits();
+        this.statements = limits.maxStatements();
+        List<String> names = parameters();
+        this.instances = new FormulaInstances(executor, () -> create(executor, policy, expression, names));
+        instances.release(instances.create());
+        CLEANER.register(this, instances::close);
     }
 
-    private GuestContext create() {
+    private static FormulaInstance create(Executor executor, Policy policy, String expression, List<String> parameters) {
+        Limits limits = policy.limits();
         GuestContext guest = executor.contexts().create(policy, Language.PYTHON, limits.maxStatements());
         try {
-            guest.jsonParser();
-            Value names = guest.jsonParser().execute(io.sandlot.internal.convert.Json.write(parameters()));
-            Value function = guest.context.eval(BUILDER).execute(expression(), names);
-            guest.context.getBindings("python").putMember(FUNCTION, function);
-            return guest;
+            Value names = guest.jsonParser().execute(Json.write(parameters));
+            Value function = guest.context.eval(BUILDER).execute(expression, names);
+            return new FormulaInstance(guest, function, limits.timeoutMs(), limits.maxMemoryMb());
         } catch (PolyglotException e) {
             guest.close(true);
             if (e.isGuestException()) {
@@ -109,52 +99,28 @@ final class PythonFormula extends CompiledFormula implements ContextLease {
     @Override
     public Object evaluate(Object... arguments) {
         checkArity(arguments);
-        ExecutionRequest.Builder request = ExecutionRequest.newBuilder(Language.PYTHON, call).limits(limits);
-        for (int i = 0; i < arguments.length; i++) {
-            request.input(parameters().get(i), arguments[i]);
-        }
-        ExecutionResult result;
+        FormulaInstance instance = instances.acquire();
+        boolean reusable = true;
         try {
-            result = executor.submit(policy, request.build(), limits, this).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FormulaException(io.sandlot.Status.CANCELLED,
-                    io.sandlot.GuestError.of(io.sandlot.Status.CANCELLED.id(), "interrupted"));
-        } catch (ExecutionException e) {
-            throw new SandboxException("the formula failed inside the sandbox", e.getCause());
-        }
-        if (!result.isOk()) {
-            throw new FormulaException(result.status(), result.error());
-        }
-        return result.value();
-    }
-
-    @Override
-    public GuestContext acquire() {
-        GuestContext guest = idle.poll();
-        if (guest == null) {
-            guest = create();
-        } else if (limits.maxStatements() > 0) {
-            guest.context.resetLimits();
-        }
-        return guest;
-    }
-
-    @Override
-    public void release(GuestContext guest, Execution execution) {
-        if (execution.stopReason.get() == null) {
-            idle.offer(guest);
-        } else {
-            guest.close(true);
-        }
-    }
-
-    @Override
-    public void stop(GuestContext guest, Execution execution) {
-        try {
-            guest.context.interrupt(Duration.ofMillis(Executor.GRACE_MS));
-        } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
-            guest.close(true);
+            Object[] guestArguments = JsFormula.toGuest(instance, parameters(), arguments);
+            if (statements > 0) {
+                instance.guest.context.resetLimits();
+            }
+            instance.begin();
+            Value value = instance.function.execute(guestArguments);
+            instance.end();
+            return JsFormula.toJava(value, Language.PYTHON);
+        } catch (PolyglotException e) {
+            instance.end();
+            reusable = !(e.isCancelled() || e.isResourceExhausted() || e.isInterrupted() || e.isInternalError()
+                    || e.isExit());
+            throw JsFormula.failure(instance, e, Dialect.PYTHON);
+        } finally {
+            if (reusable) {
+                instances.release(instance);
+            } else {
+                instances.discard(instance);
+            }
         }
     }
 }

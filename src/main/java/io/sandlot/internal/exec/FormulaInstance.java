@@ -1,0 +1,84 @@
+package io.sandlot.internal.exec;
+
+import io.sandlot.Status;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.graalvm.polyglot.Value;
+
+/**
+ * One context with a compiled formula function, used by one thread at a time, on that thread, under the
+ * executor's watchdog. An evaluation costs its thread two plain stores ({@link #begin}, {@link #end}): the watchdog
+ * notices a running evaluation by its odd sequence number and times it from when it first saw it, so a limit
+ * fires at most one watchdog period late, never early.
+ */
+final class FormulaInstance {
+
+    private static final VarHandle SEQUENCE;
+
+    static {
+        try {
+            SEQUENCE = MethodHandles.lookup().findVarHandle(FormulaInstance.class, "sequence", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final GuestContext guest;
+    final Value function;
+    /** Wall-time limit of one evaluation in nanoseconds; 0 = none. */
+    final long timeoutNanos;
+    /** Allocation limit of one evaluation in bytes; 0 = none. */
+    final long maxAllocatedBytes;
+    /** Odd while an evaluation runs; written by the evaluating thread only. */
+    @SuppressWarnings("unused")
+    private long sequence;
+    private Thread thread;
+    private long allocatedStart;
+    /** The limit that stopped this instance (its context is then closed), or null. */
+    volatile Status stopped;
+    /** Watchdog's view: the sequence it last saw running and since when. */
+    long seenSequence;
+    long seenNanos;
+
+    FormulaInstance(GuestContext guest, Value function, long timeoutMs, long maxMemoryMb) {
+        this.guest = guest;
+        this.function = function;
+        this.timeoutNanos = timeoutMs * 1_000_000;
+        this.maxAllocatedBytes = maxMemoryMb << 20;
+    }
+
+    void begin() {
+        if (maxAllocatedBytes > 0) {
+            thread = Thread.currentThread();
+            allocatedStart = Threads.allocatedBytes(thread);
+        }
+        SEQUENCE.setRelease(this, (long) SEQUENCE.get(this) + 1);
+    }
+
+    void end() {
+        long sequence = (long) SEQUENCE.get(this);
+        if ((sequence & 1) != 0) {
+            SEQUENCE.setRelease(this, sequence + 1);
+        }
+    }
+
+    /** The watchdog's check: the limit this evaluation broke, or null. Called from the watchdog thread only. */
+    Status check(long now) {
+        long sequence = (long) SEQUENCE.getAcquire(this);
+        if ((sequence & 1) == 0 || stopped != null) {
+            return null;
+        }
+        if (sequence != seenSequence) {
+            seenSequence = sequence;
+            seenNanos = now;
+        } else if (timeoutNanos > 0 && now - seenNanos > timeoutNanos) {
+            return Status.TIMEOUT;
+        }
+        Thread running = thread;
+        if (maxAllocatedBytes > 0 && running != null
+                && Threads.allocatedBytes(running) - allocatedStart > maxAllocatedBytes) {
+            return Status.MEMORY_LIMIT;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,70 @@
+package io.sandlot.internal.exec;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * The idle instances of one formula: one in a slot that a single thread takes and gives back with one atomic
+ * operation each, the rest in a queue for concurrent callers. Kept apart from the formula object so that the
+ * formula can be collected (and its contexts closed by a cleaner) while the watchdog still knows the instances.
+ */
+final class FormulaInstances {
+
+    private final Executor executor;
+    private final Supplier<FormulaInstance> factory;
+    private final AtomicReference<FormulaInstance> hot = new AtomicReference<>();
+    private final Queue<FormulaInstance> idle = new ConcurrentLinkedQueue<>();
+
+    FormulaInstances(Executor executor, Supplier<FormulaInstance> factory) {
+        this.executor = executor;
+        this.factory = factory;
+    }
+
+    /** A new instance under the watchdog. */
+    FormulaInstance create() {
+        FormulaInstance instance = factory.get();
+        executor.watch(instance);
+        return instance;
+    }
+
+    /** An idle instance, or a new one; never one a limit stopped (its context is being closed). */
+    FormulaInstance acquire() {
+        FormulaInstance instance = hot.getAndSet(null);
+        while (instance == null || instance.stopped != null) {
+            if (instance != null) {
+                discard(instance);
+            }
+            instance = idle.poll();
+            if (instance == null) {
+                return create();
+            }
+        }
+        return instance;
+    }
+
+    /** Gives {@code instance} back, or closes it if a limit stopped it. */
+    void release(FormulaInstance instance) {
+        if (instance.stopped != null) {
+            discard(instance);
+        } else if (!hot.compareAndSet(null, instance)) {
+            idle.offer(instance);
+        }
+    }
+
+    void discard(FormulaInstance instance) {
+        executor.unwatch(instance);
+        instance.guest.close(true);
+    }
+
+    void close() {
+        FormulaInstance instance = hot.getAndSet(null);
+        if (instance != null) {
+            discard(instance);
+        }
+        while ((instance = idle.poll()) != null) {
+            discard(instance);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package io.sandlot.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code ./sandbox run} through the background process, as a user runs it: each test has its own daemon directory
+ * and stops what it started.
+ */
+class DaemonIT {
+
+    private static final Path BASEDIR = Path.of(System.getProperty("sandlot.basedir", "."));
+    private static final String LAUNCHER = System.getProperty("sandlot.launcher", "./sandbox");
+
+    @TempDir
+    Path daemonDir;
+
+    @AfterEach
+    void stopDaemons() throws Exception {
+        run(Map.of(), null, "daemon", "stop");
+        for (long pid : daemonPids()) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void run_twice_startsTheDaemonThenReusesIt() throws Exception {
+        Result first = run(Map.of(), null, "run", "examples/hello.py");
+        List<Long> pids = daemonPids();
+        Result second = run(Map.of(), null, "run", "examples/hello.py");
+
+        assertThat(first.code).as(first.stderr).isZero();
+        assertThat(first.stdout).startsWith("Hello from Python 3.12\nreadings: 5\n")
+                .contains("{\"mean\":13.4,\"max\":15.5,\"spread\":3.75}");
+        assertThat(second).isEqualTo(first);
+        assertThat(pids).hasSize(1);
+        assertThat(daemonPids()).isEqualTo(pids);
+    }
+
+    static Stream<Arguments> commands() {
+        return Stream.of(
+                Arguments.of(null, List.of("run", "examples/hello.js")),
+                Arguments.of(null, List.of("run", "--json", "examples/hello.py")),
+                Arguments.of("print('out'); import sys; print('err', file=sys.stderr); 1/0",
+                        List.of("run", "--lang", "python", "-")),
+                Arguments.of("console.log('x'.repeat(3)); ({a: [1, 2.5, 'é']})", List.of("run", "--json", "--lang", "js", "-")),
+                Arguments.of("while (true) {}", List.of("run", "--lang", "js", "--timeout-ms", "300", "-")),
+                Arguments.of("a + b", List.of("run", "--lang", "python", "--inputs", "{\"a\": 2, \"b\": 40}", "-")),
+                Arguments.of(null, List.of("run", "no-such-file.py")),
+                Arguments.of(null, List.of("run", "--bogus", "examples/hello.py")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("commands")
+    void run_sameCommand_sameOutputAndExitCodeAsNoDaemon(String stdin, List<String> args) throws Exception {
+        Result inProcess = run(Map.of("SANDLOT_NO_DAEMON", "1"), stdin, args.toArray(String[]::new));
+        Result daemon = run(Map.of(), stdin, args.toArray(String[]::new));
+
+        assertThat(daemon.withoutStats()).isEqualTo(inProcess.withoutStats());
+        assertThat(daemonPids()).hasSize(1);
+    }
+
+    @Test
+    void run_twoClientsRacing_bothSucceedWithOneDaemon() throws Exception {
+        Process a = start(Map.of(), "run", "examples/hello.js");
+        Process b = start(Map.of(), "run", "examples/hello.js");
+        Result resultA = finish(a);
+        Result resultB = finish(b);
+
+        assertThat(resultA.code).as(resultA.stderr).isZero();
+        assertThat(resultB).isEqualTo(resultA);
+        assertThat(daemonPids()).hasSize(1);
+        String log = Files.readString(onlyFile(".log"));
+        assertThat(log.lines().filter(line -> line.contains("listening on"))).hasSize(1);
+    }
+
+    @Test
+    void run_afterTheDaemonWasKilled_replacesItsStaleSocket() throws Exception {
+        assertThat(run(Map.of(), null, "run", "examples/hello.js").code).isZero();
+        long killed = daemonPids().get(0);
+        ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+        ProcessHandle.of(killed).ifPresent(p -> p.onExit().join());
+        assertThat(onlyFile(".sock")).exists();   // a crash leaves its socket behind
+
+        Result again = run(Map.of(), null, "run", "examples/hello.js");
+
+        assertThat(again.code).as(again.stderr).isZero();
+        assertThat(again.stdout).startsWith("Hello from JavaScript");
+        assertThat(daemonPids()).hasSize(1).doesNotContain(killed);
+    }
+
+    @Test
+    void daemon_idleTimeout_exitsAndCleansUp() throws Exception {
+        assertThat(run(Map.of("SANDLOT_DAEMON_IDLE", "2"), null, "run", "examples/hello.js").code).isZero();
+        long pid = daemonPids().get(0);
+
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(60, TimeUnit.SECONDS).join());
+
+        assertThat(ProcessHandle.of(pid)).isEmpty();
+        try (Stream<Path> files = Files.list(daemonDir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".sock") || n.endsWith(".pid"));
+        }
+    }
+
+    @Test
+    void run_daemonDiesMidRun_clientExitsSeventyWithAMessage() throws Exception {
+        Process client = start(Map.of(), "run", "--lang", "js", "--timeout-ms", "120000", "--cpu-time-ms", "0", "-");
+        client.getOutputStream().write("while (true) {}".getBytes(StandardCharsets.UTF_8));
+        client.getOutputStream().close();
+        waitUntilRunning(1);
+
+        ProcessHandle.of(daemonPids().get(0)).orElseThrow().destroyForcibly();
+        Result result = finish(client);
+
+        assertThat(result.code).isEqualTo(70);
+        assertThat(result.stderr).contains("the background process ended during the run");
+    }
+
+    @Test
+    void run_clientInterrupted_cancelsTheGuestInTheDaemon() throws Exception {
+        Process client = start(Map.of(), "run", "--lang", "js", "--timeout-ms", "120000", "--cpu-time-ms", "0", "-");
+        client.getOutputStream().write("while (true) {}".getBytes(StandardCharsets.UTF_8));
+        client.getOutputStream().close();
+        waitUntilRunning(1);
+
+        ProcessHandle javaClient = client.descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("DaemonClient")).findFirst().orElseThrow();
+        new ProcessBuilder("kill", "-INT", Long.toString(javaClient.pid())).start().waitFor();
+        Result result = finish(client);
+
+        assertThat(result.code).isEqualTo(130);
+        waitUntilRunning(0);
+        assertThat(run(Map.of(), null, "run", "examples/hello.js").code).isZero();
+    }
+
+    private void waitUntilRunning(int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            Result status = run(Map.of(), null, "daemon", "status");
+            if (status.stdout.contains("\nrunning " + count + "\n")) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the daemon never had " + count + " running executions");
+    }
+
+    private List<Long> daemonPids() throws IOException {
+        List<Long> pids = new ArrayList<>();
+        try (Stream<Path> files = Files.list(daemonDir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+                long pid = Long.parseLong(Files.readString(file).strip());
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    pids.add(pid);
+                }
+            }
+        }
+        return pids;
+    }
+
+    private Path onlyFile(String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(daemonDir)) {
+            List<Path> matching = files.filter(f -> f.toString().endsWith(suffix)).toList();
+            assertThat(matching).hasSize(1);
+            return matching.get(0);
+        }
+    }
+
+    private Process start(Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(LAUNCHER);
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(BASEDIR.toFile());
+        builder.environment().remove("SANDLOT_NO_DAEMON");
+        builder.environment().put("SANDLOT_DAEMON_DIR", daemonDir.toString());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private Result run(Map<String, String> env, String stdin, String... args) throws Exception {
+        Process process = start(env, args);
+        if (stdin != null) {
+            process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        process.getOutputStream().close();
+        return finish(process);
+    }
+
+    private static Result finish(Process process) throws Exception {
+        // Read both streams while it runs, so that a full pipe cannot block it.
+        var stdout = java.util.concurrent.CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+        var stderr = java.util.concurrent.CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("timed out");
+        }
+        return new Result(process.exitValue(), stdout.get(), stderr.get());
+    }
+
+    private static String readAll(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    record Result(int code, String stdout, String stderr) {
+        /** The same result with the run's timings ("stats") cut out of JSON output. */
+        Result withoutStats() {
+            return new Result(code, stdout.replaceAll(",\"stats\":\\{[^}]*\\}", ""), stderr);
+        }
+    }
+}
