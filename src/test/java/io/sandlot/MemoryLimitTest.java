@@ -33,8 +33,8 @@ class MemoryLimitTest {
                 Arguments.of(PYTHON, "import statistics\n"
                         + "rows = ({'id': i, 'v': str(i % 97)} for i in range(300_000))\n"
                         + "statistics.mean(int(r['v']) for r in rows)", 47.99734),
-                Arguments.of(JS, "let t = 0; const keep = []; for (let i = 0; i < 3000; i++) {"
-                        + " keep[i % 4] = new Array(10000).fill(i); t += keep[i % 4].length; } t", 30_000_000L),
+                Arguments.of(JS, "let t = 0; const keep = []; for (let i = 0; i < 10000; i++) {"
+                        + " keep[i % 4] = new Array(10000).fill(i); t += keep[i % 4].length; } t", 100_000_000L),
                 Arguments.of(JS, "let n = 0, keep = []; for (let i = 0; i < 3e6; i++) { keep[i % 100] = 'item-' + i;"
                         + " n += keep[i % 100].length; } n", 34_888_890L));
     }

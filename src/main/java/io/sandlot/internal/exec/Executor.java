@@ -219,10 +219,10 @@ public final class Executor implements AutoCloseable {
                     execution.guest = null;   // timers may hold the execution a while; they must not hold the context
                 }
             } finally {
+                release(execution);   // the concurrency slot comes back whatever happened to the context
                 // Building the result can fail too (say, out of memory while copying the output): still answer.
                 execution.result.complete(result != null ? result
                         : ExecutionResult.notRun(Status.INTERNAL_ERROR, "the result could not be built"));
-                release(execution);   // the concurrency slot comes back whatever happened to the context
             }
         }
     }
