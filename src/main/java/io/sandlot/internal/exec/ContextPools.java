@@ -12,6 +12,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
@@ -30,6 +31,8 @@ final class ContextPools implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ContextPools.class.getName());
     /** Distinct shapes with a pool; the least recently used pool beyond this is closed. */
     private static final int MAX_POOLS = 16;
+    /** How long a request waits for the context a pool is making before it makes its own. */
+    private static final long IN_FLIGHT_WAIT_MS = 2_000;
 
     private final ContextFactory contexts;
     private final Map<Language, Integer> sizes;
@@ -59,12 +62,23 @@ final class ContextPools implements AutoCloseable {
         this.pythonPreload = List.copyOf(pythonPreload);
     }
 
-    /** A context for one stateless execution: pooled if one is ready, else made now. */
+    /**
+     * A context for one stateless execution: pooled if one is ready; else the one the pool is making, if it comes
+     * within {@value #IN_FLIGHT_WAIT_MS} ms (on a busy machine, making a second context beside it costs both more);
+     * else made now.
+     */
     GuestContext take(Policy policy, Language language, long maxStatements) {
         Pool pool = pool(policy, language, maxStatements);
         GuestContext ready = pool == null ? null : pool.ready.poll();
         if (pool != null) {
             pool.refillSoon();
+            if (ready == null && pool.refilling.get()) {
+                try {
+                    ready = pool.ready.poll(IN_FLIGHT_WAIT_MS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
         if (ready != null) {
             hits.increment();
@@ -72,6 +86,24 @@ final class ContextPools implements AutoCloseable {
         }
         misses.increment();
         return contexts.create(policy, language, maxStatements);
+    }
+
+    /**
+     * A pooled context if one is ready now, else null; either way the pool of this shape is (re)filled. Sessions
+     * take their context this way: a pooled context has never run guest code, and its file system is the one the
+     * policy gives a session.
+     */
+    GuestContext poll(Policy policy, Language language, long maxStatements) {
+        Pool pool = pool(policy, language, maxStatements);
+        if (pool == null) {
+            return null;
+        }
+        GuestContext ready = pool.ready.poll();
+        pool.refillSoon();
+        if (ready != null) {
+            hits.increment();
+        }
+        return ready;
     }
 
     /**
