@@ -156,6 +156,7 @@ def main():
     def row(what, sandlot_ms, alternative, alternative_ms, unit="ms"):
         ratio = alternative_ms / sandlot_ms if sandlot_ms else float("nan")
         rows.append(f"| {what} | {sandlot_ms:,.1f} {unit} | {alternative}: {alternative_ms:,.1f} {unit} | {ratio:.2f}x |")
+        print(rows[-1], flush=True)
 
     subprocess.run([os.path.join(ROOT, "sandbox"), "info"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     cpython_snippet = median_ms(time_process([PYTHON, "-c", SNIPPET], args.runs))
@@ -184,7 +185,11 @@ def main():
             median_ms(time_process(["node", "examples/hello.js"], 5)))
 
     if not args.skip_jmh:
-        scores = formulas()
+        try:
+            scores = formulas()
+        except subprocess.CalledProcessError as e:   # e.g. another JMH run holds /tmp/jmh.lock
+            rows.append(f"| formulas (JMH FormulaBenchmark) | not measured: `benchmarks/run` exited {e.returncode} | | |")
+            scores = {}
         jexl = scores.get("jexl")
         for name, label in (("sandlotPython", "Python formula"), ("sandlotJs", "JS formula")):
             if name in scores and jexl:
