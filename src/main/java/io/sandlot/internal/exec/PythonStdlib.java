@@ -4,8 +4,11 @@ import io.sandlot.internal.fs.MemoryFileSystem;
 import io.sandlot.internal.fs.StdlibMount;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -25,7 +28,8 @@ import org.graalvm.polyglot.io.IOAccess;
  * <p>The bytecode lives on the host in {@code <cache>/python-bytecode/<GraalPy home id>}, where {@code <cache>} is
  * the system property {@code sandlot.cacheDir}, else {@code $XDG_CACHE_HOME/sandlot}, else
  * {@code ~/.cache/sandlot}. Only the host writes it: once per home, a background thread compiles the modules
- * guests commonly import and then the whole standard library, in a context that runs no guest code. Until a module's
+ * guests commonly import and then the whole standard library, in a context that runs no guest code (one process
+ * at a time, under a file lock). Until a module's
  * bytecode exists, guests compile it from source, as before; GraalPy checks each file against its source's size
  * and modification time.
  */
@@ -125,22 +129,32 @@ final class PythonStdlib {
     private void compile(Engine engine) {
         try {
             Files.createDirectories(hostBytecode);
-            MemoryFileSystem tree = new MemoryFileSystem(ContextFactory.WORKING_DIRECTORY, 1, false, denied -> { });
-            FileSystem fs = new StdlibMount(tree.treeFileSystem(), Path.of(HOME), hostHome, Path.of(BYTECODE),
-                    hostBytecode, true);
-            try (Context context = Context.newBuilder("python").engine(engine).allowHostAccess(HostAccess.CONSTRAINED)
-                    .allowIO(IOAccess.newBuilder().fileSystem(fs).build())
-                    .currentWorkingDirectory(Path.of(ContextFactory.WORKING_DIRECTORY))
-                    .out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream())
-                    .options(options())
-                    .option("python.DontWriteBytecodeFlag", "false")
-                    .build()) {
-                context.getBindings("python").putMember("FULL", !Boolean.getBoolean("sandlot.noFullCompile"));
-                context.eval("python", COMPILE);
+            // One compiling process per host at a time (test JVMs, worker JVMs, CLIs); the others skip it.
+            try (FileChannel lockFile = FileChannel.open(hostBytecode.resolve(".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock lock = lockFile.tryLock()) {
+                if (lock != null && !Files.exists(hostBytecode.resolve(COMPLETE))) {
+                    compileLocked(engine);
+                }
             }
-            Files.writeString(hostBytecode.resolve(COMPLETE), "");
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "compiling the Python standard library failed", e);
         }
+    }
+
+    private void compileLocked(Engine engine) throws IOException {
+        MemoryFileSystem tree = new MemoryFileSystem(ContextFactory.WORKING_DIRECTORY, 1, false, denied -> { });
+        FileSystem fs = new StdlibMount(tree.treeFileSystem(), Path.of(HOME), hostHome, Path.of(BYTECODE),
+                hostBytecode, true);
+        try (Context context = Context.newBuilder("python").engine(engine).allowHostAccess(HostAccess.CONSTRAINED)
+                .allowIO(IOAccess.newBuilder().fileSystem(fs).build())
+                .currentWorkingDirectory(Path.of(ContextFactory.WORKING_DIRECTORY))
+                .out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream())
+                .options(options())
+                .option("python.DontWriteBytecodeFlag", "false")
+                .build()) {
+            context.getBindings("python").putMember("FULL", !Boolean.getBoolean("sandlot.noFullCompile"));
+            context.eval("python", COMPILE);
+        }
+        Files.writeString(hostBytecode.resolve(COMPLETE), "");
     }
 }
