@@ -105,14 +105,21 @@ class DoorsTest {
     @Test
     void execute_pythonWritesIntoItsLanguageHome_hostFilesAreUnchanged() throws IOException {
         String lib = (String) run(PYTHON, "import os, sys\nos.path.join(sys.prefix, 'lib', 'python3.12')").value();
-        Path planted = Path.of(lib, "sandlot_planted.py");
-        Path stdlibFile = Path.of(lib, "this.py");
+        assertThat(lib).isEqualTo("/usr/lib/graalpy/lib/python3.12");   // a neutral name; the host's is below
+        Path hostLib;
+        try (Stream<Path> homes = Files.list(Path.of(System.getProperty("user.home"),
+                ".cache", "org.graalvm.polyglot", "python", "python-home"))) {
+            hostLib = homes.map(home -> home.resolve("lib/python3.12")).filter(Files::isDirectory).findFirst()
+                    .orElseThrow();
+        }
+        Path planted = hostLib.resolve("sandlot_planted.py");
+        Path stdlibFile = hostLib.resolve("this.py");
         byte[] before = Files.readAllBytes(stdlibFile);
 
-        ExecutionResult write = run(PYTHON, "open('" + planted + "', 'w').write('import os')");
-        ExecutionResult overwrite = run(PYTHON, "open('" + stdlibFile + "', 'w').write('raise SystemExit')");
-        ExecutionResult remove = run(PYTHON, "import os\nos.remove('" + stdlibFile + "')");
-        ExecutionResult chmod = run(PYTHON, "import os\nos.chmod('" + stdlibFile + "', 0o777)");
+        ExecutionResult write = run(PYTHON, "open('" + lib + "/sandlot_planted.py', 'w').write('import os')");
+        ExecutionResult overwrite = run(PYTHON, "open('" + lib + "/this.py', 'w').write('raise SystemExit')");
+        ExecutionResult remove = run(PYTHON, "import os\nos.remove('" + lib + "/this.py')");
+        ExecutionResult chmod = run(PYTHON, "import os\nos.chmod('" + lib + "/this.py', 0o777)");
 
         assertThat(List.of(write.status(), overwrite.status(), remove.status(), chmod.status()))
                 .as("%s %s %s %s", write.toJson(), overwrite.toJson(), remove.toJson(), chmod.toJson())

@@ -101,8 +101,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "Pre-warmed JavaScript contexts kept ready for stateless executions (default ${DEFAULT-VALUE}).")
     int poolJs;
 
-    @Option(names = "--pool-python", paramLabel = "N", defaultValue = "0",
-            description = "Pre-warmed Python contexts kept ready for stateless executions (default ${DEFAULT-VALUE}).")
+    @Option(names = "--pool-python", paramLabel = "N", defaultValue = "2",
+            description = "Pre-warmed Python contexts, common modules imported, kept ready for stateless executions "
+                    + "(default ${DEFAULT-VALUE}).")
     int poolPython;
 
     @Option(names = "--warm-up", negatable = true, defaultValue = "true", fallbackValue = "true",

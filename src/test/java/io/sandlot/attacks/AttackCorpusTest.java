@@ -90,6 +90,9 @@ class AttackCorpusTest {
     private static final long HEAP_SLACK_BYTES = 512L << 20;
     /** Characters a result's JSON may hold beyond twice maxOutputBytes (stdout+stderr, value): the error. */
     private static final long RESULT_SLACK_CHARS = 256L << 10;
+    /** Host paths no result may contain: the home directory (GraalPy's real home and caches lie under it). */
+    private static final List<String> HOST_PATHS = List.of(System.getProperty("user.home") + "/",
+            System.getProperty("user.dir"));
     private static final List<String> WATCHED_PROPERTIES = List.of("user.dir", "user.home", "user.name",
             "java.home", "java.io.tmpdir", "java.class.path", "file.separator", "line.separator", "path.separator",
             "file.encoding", "java.library.path", "os.name", "polyglot.engine.WarnInterpreterOnly");
@@ -218,6 +221,9 @@ class AttackCorpusTest {
             assertThat(result.valueJson()).as("value: %s", json).isEqualTo(c.valueJson());
         }
         assertOutputBounded(c, result, json);
+        for (String hostPath : HOST_PATHS) {
+            assertThat(result.toJson()).as("a host path in the result: %s", json).doesNotContain(hostPath);
+        }
 
         HostState after = HostState.capture();
         TimeZone.setDefault(before.timeZone()); // undo a change, so that it fails this case only
@@ -379,16 +385,23 @@ class AttackCorpusTest {
         return homes.stream().distinct().toList();
     }
 
-    /** Files named {@code marker} (or starting so) in GraalVM's resource cache, where GraalPy's home lives. */
+    /**
+     * Files named {@code marker} (or starting so) in GraalVM's resource cache, where GraalPy's home lives, and in
+     * Sandlot's cache, where the host keeps the standard library's bytecode.
+     */
     private static List<Path> findMarker(String marker) throws IOException {
-        Path cache = Path.of(System.getProperty("user.home"), ".cache", "org.graalvm.polyglot");
-        if (!Files.isDirectory(cache)) {
-            return List.of();
+        List<Path> found = new ArrayList<>();
+        for (String name : List.of("org.graalvm.polyglot", "sandlot")) {
+            Path cache = Path.of(System.getProperty("user.home"), ".cache", name);
+            if (!Files.isDirectory(cache)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.find(cache, 12, (p, a) -> p.getFileName().toString().startsWith(marker),
+                    FileVisitOption.FOLLOW_LINKS)) {
+                files.forEach(found::add);
+            }
         }
-        try (Stream<Path> files = Files.find(cache, 12, (p, a) -> p.getFileName().toString().startsWith(marker),
-                FileVisitOption.FOLLOW_LINKS)) {
-            return files.toList();
-        }
+        return found;
     }
 
     private static int awaitQuarantineBelowOrAt(int count) {

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.graalvm.polyglot.Engine;
-import org.graalvm.polyglot.SandboxPolicy;
 
 /**
  * One shared GraalVM {@link Engine} per {@link EngineShape}, built on first use and closed with the cache. Sharing
@@ -48,7 +47,7 @@ public final class Engines implements AutoCloseable {
 
     private static Engine newEngine(EngineShape shape) {
         return Engine.newBuilder(LANGUAGE_IDS)
-                .sandbox(SandboxPolicy.CONSTRAINED)
+                .sandbox(shape.policy())
                 .out(OutputStream.nullOutputStream())
                 .err(OutputStream.nullOutputStream())
                 .option("engine.WarnInterpreterOnly", "false")

@@ -28,6 +28,7 @@ import org.graalvm.polyglot.ResourceLimits;
 import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.FileSystem;
 import org.graalvm.polyglot.io.IOAccess;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
@@ -47,6 +48,7 @@ final class ContextFactory {
 
     private final Engines engines;
     private final BiConsumer<Execution, Status> stop;
+    private volatile PythonStdlib stdlib;
 
     /**
      * @param stop how to stop an execution when its context reports a limit
@@ -87,24 +89,25 @@ final class ContextFactory {
         Dialect dialect = Dialect.of(language);
         GuestContext.Redirect out = new GuestContext.Redirect();
         GuestContext.Redirect err = new GuestContext.Redirect();
-        Engine engine = engines.get(new EngineShape(maxStatements > 0));
-        Context.Builder builder = Context.newBuilder(language.graalId())
+        SandboxPolicy sandbox = sandboxPolicy(language);
+        Engine engine = engines.get(new EngineShape(maxStatements > 0, sandbox));
+        FileSystem fileSystem;
+        Map<String, String> options;
+        if (language == Language.PYTHON) {
+            PythonStdlib python = stdlib();
+            fileSystem = python.mount(files.treeFileSystem());
+            options = new LinkedHashMap<>(dialect.options());
+            options.putAll(python.options());
+        } else {
+            fileSystem = files.guestFileSystem();
+            options = dialect.options();
+        }
+        Context.Builder builder = doors(Context.newBuilder(language.graalId()), fileSystem)
                 .engine(engine)
-                .sandbox(SandboxPolicy.CONSTRAINED)
-                .allowHostAccess(HostAccess.CONSTRAINED)
-                .allowPolyglotAccess(PolyglotAccess.NONE)
-                .allowHostClassLoading(false)
-                .allowCreateThread(false)
-                .allowCreateProcess(false)
-                .allowNativeAccess(false)
-                .allowEnvironmentAccess(EnvironmentAccess.NONE)
-                .allowIO(IOAccess.newBuilder().fileSystem(files.guestFileSystem()).allowHostSocketAccess(false).build())
-                .currentWorkingDirectory(Path.of(WORKING_DIRECTORY))
-                .in(InputStream.nullInputStream())
+                .sandbox(sandbox)
                 .out(out)
                 .err(err)
-                .timeZone(ZoneOffset.UTC)
-                .options(dialect.options());
+                .options(options);
         if (maxStatements > 0) {
             builder.resourceLimits(ResourceLimits.newBuilder()
                     .statementLimit(maxStatements, COUNTED)
@@ -131,6 +134,69 @@ final class ContextFactory {
             throw e;
         }
         return new GuestContext(dialect, context, engine, files, flushFiles, out, err, attached);
+    }
+
+    /**
+     * The GraalVM sandbox policy of a language's contexts. JavaScript contexts use {@link SandboxPolicy#CONSTRAINED}.
+     * Python contexts use {@link SandboxPolicy#TRUSTED} only because CONSTRAINED refuses the options that put
+     * GraalPy's home under a neutral name ({@code python.PythonHome}, {@code python.PyCachePrefix},
+     * {@code python.Executable}); every door CONSTRAINED checks is shut by {@link #doors} all the same, and
+     * {@link #checkDoorsUnderConstrained} proves it by building the same context under CONSTRAINED.
+     */
+    static SandboxPolicy sandboxPolicy(Language language) {
+        return language == Language.PYTHON ? SandboxPolicy.TRUSTED : SandboxPolicy.CONSTRAINED;
+    }
+
+    /** Every door shut: host access and lookup, polyglot, class loading, threads, processes, native, environment. */
+    private static Context.Builder doors(Context.Builder builder, FileSystem fileSystem) {
+        return builder
+                .allowHostAccess(HostAccess.CONSTRAINED)
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .allowHostClassLoading(false)
+                .allowCreateThread(false)
+                .allowCreateProcess(false)
+                .allowNativeAccess(false)
+                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .allowIO(IOAccess.newBuilder().fileSystem(fileSystem).allowHostSocketAccess(false).build())
+                .currentWorkingDirectory(Path.of(WORKING_DIRECTORY))
+                .in(InputStream.nullInputStream())
+                .timeZone(ZoneOffset.UTC);
+    }
+
+    /**
+     * Builds and closes a Python context with the doors of {@link #create} and the Python file system, without the
+     * neutral-path options, under {@link SandboxPolicy#CONSTRAINED} on a CONSTRAINED engine: GraalVM's validation
+     * of that policy throws {@link IllegalArgumentException} if any door it checks were open.
+     */
+    void checkDoorsUnderConstrained() {
+        MemoryFileSystem files = newFileSystem(Policy.newBuilder().build(), new AtomicReference<>());
+        Engine engine = engines.get(new EngineShape(false, SandboxPolicy.CONSTRAINED));
+        try (Context context = doors(Context.newBuilder("python"), stdlib().mount(files.treeFileSystem()))
+                .engine(engine)
+                .sandbox(SandboxPolicy.CONSTRAINED)
+                .out(java.io.OutputStream.nullOutputStream())
+                .err(java.io.OutputStream.nullOutputStream())
+                .options(Dialect.PYTHON.options())
+                .build()) {
+            context.initialize("python");
+        }
+    }
+
+    /** GraalPy's standard library under neutral names; located on first use, then compiled in the background. */
+    private PythonStdlib stdlib() {
+        PythonStdlib found = stdlib;
+        if (found == null) {
+            synchronized (this) {
+                found = stdlib;
+                if (found == null) {
+                    Engine engine = engines.get(new EngineShape(false, SandboxPolicy.TRUSTED));
+                    found = PythonStdlib.locate(engine);
+                    found.compileInBackground(engine);
+                    stdlib = found;
+                }
+            }
+        }
+        return found;
     }
 
     private static void exposeHostFunctions(Context context, Dialect dialect, Map<String, HostFunction> functions) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
@@ -30,6 +31,8 @@ final class ContextPools implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ContextPools.class.getName());
     /** Distinct shapes with a pool; the least recently used pool beyond this is closed. */
     private static final int MAX_POOLS = 16;
+    /** How long a request waits for the context a pool is making before it makes its own. */
+    private static final long IN_FLIGHT_WAIT_MS = 2_000;
 
     private final ContextFactory contexts;
     private final Map<Language, Integer> sizes;
@@ -60,12 +63,21 @@ final class ContextPools implements AutoCloseable {
     }
 
     /**
-     * A context for one stateless execution: pooled if one is ready, else made now. The pool refills when the
-     * execution ends ({@link #refillSoon}), so that the refill does not compete with it for the CPU.
+     * A context for one stateless execution: pooled if one is ready; else the one the pool is making, if it comes
+     * within {@value #IN_FLIGHT_WAIT_MS} ms (on a busy machine, making a second context beside it costs both more);
+     * else made now. The pool refills when the execution ends ({@link #refillSoon}), so that the refill does not
+     * compete with it for the CPU.
      */
     GuestContext take(Policy policy, Language language, long maxStatements) {
         Pool pool = pool(policy, language, maxStatements);
         GuestContext ready = pool == null ? null : pool.ready.poll();
+        if (ready == null && pool != null && pool.refilling.get()) {
+            try {
+                ready = pool.ready.poll(IN_FLIGHT_WAIT_MS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (ready != null) {
             hits.increment();
             return ready;
@@ -80,6 +92,24 @@ final class ContextPools implements AutoCloseable {
         if (pool != null) {
             pool.refillSoon();
         }
+    }
+
+    /**
+     * A pooled context if one is ready now, else null; either way the pool of this shape is (re)filled. Sessions
+     * take their context this way: a pooled context has never run guest code, and its file system is the one the
+     * policy gives a session.
+     */
+    GuestContext poll(Policy policy, Language language, long maxStatements) {
+        Pool pool = pool(policy, language, maxStatements);
+        if (pool == null) {
+            return null;
+        }
+        GuestContext ready = pool.ready.poll();
+        pool.refillSoon();
+        if (ready != null) {
+            hits.increment();
+        }
+        return ready;
     }
 
     /**

@@ -103,7 +103,10 @@ enum Dialect {
                 if module is not None:
                     module.getpid, module.uname, module.getloadavg = (lambda: 1), (lambda: uname), getloadavg
             pwd.getpwuid, pwd.getpwnam, pwd.getpwall = getpwuid, getpwnam, (lambda: [user])
-            ''', ns))({})
+            gp = __graalpython__
+            for name in [n for n in vars(gp) if not n.startswith('__') and n not in KEPT]:
+                delattr(gp, name)
+            ''', ns))({'KEPT': frozenset(GRAALPYTHON_KEPT)})
             """;
 
     /** How many files opened for writing the file tracking holds strongly; see {@link #PYTHON_FILE_TRACKING}. */
@@ -159,6 +162,20 @@ enum Dialect {
                     except Exception:
                         pass
             ''', ns), ns['flush'])[1])({'HELD': """ + PYTHON_FILES_HELD + "})\n";
+
+    /**
+     * What Python guests keep of GraalPy's {@code __graalpython__} module: the names its own library uses and its
+     * paths (neutral, see {@code PythonStdlib}). The hardening deletes the rest ({@code read_file}, {@code which},
+     * {@code build_java_class}, {@code get_current_rss}, ...) in every context.
+     */
+    private static final String GRAALPYTHON_KEPT = """
+            ['force_split_direct_calls', 'get_max_process_count', 'core_home', 'builtin', 'unsafe_object_new',
+             'jython_emulation_enabled', 'capi_home', 'posix_module_backend', 'get_graalvm_version', 'stdlib_home',
+             'host_import_enabled', 'home', 'create_arrow_py_capsule', 'venvlauncher_command', 'super', 'run_path',
+             'is_bytecode_dsl_interpreter', 'in_preinitialization', 'import_current_as_named_module_with_delegate',
+             'get_jdk_version', 'extend', 'determine_system_toolchain', 'current_import', 'ForeignType',
+             'stdio_encoding', 'stdio_error', 'is_native', 'zlib_module_backend', 'sha3_module_backend']""";
+
     private final Language language;
     private final String sourceName;
     private final Map<String, String> options;
@@ -174,7 +191,9 @@ enum Dialect {
         this.parser = Source.newBuilder(language.graalId(), parser, "<sandlot-json>").buildLiteral();
         this.hostFunctionWrapper = Source.newBuilder(language.graalId(), wrapper, "<sandlot-host>").buildLiteral();
         this.hardening = language == Language.PYTHON
-                ? Source.newBuilder("python", PYTHON_HARDENING, "<sandlot-harden>").buildLiteral() : null;
+                ? Source.newBuilder("python", PYTHON_HARDENING.replace("GRAALPYTHON_KEPT", GRAALPYTHON_KEPT.strip()),
+                        "<sandlot-harden>").buildLiteral()
+                : null;
         this.fileTracking = language == Language.PYTHON
                 ? Source.newBuilder("python", PYTHON_FILE_TRACKING, "<sandlot-files>").buildLiteral() : null;
     }

@@ -365,6 +365,11 @@ public final class Executor implements AutoCloseable {
         }
     }
 
+    /** A pooled context of this shape if one is ready now, else null (see {@link ContextPools#poll}). */
+    GuestContext readyContext(Policy policy, Language language, long maxStatements) {
+        return pools.poll(policy, language, maxStatements);
+    }
+
     /** What the executor, its pools and caches hold and have done. */
     public SandboxStats stats() {
         return new SandboxStats(running.size(), quarantined.size(), pools.readyCounts(), pools.hits(),

@@ -53,7 +53,9 @@ final class LocalSession implements Session, ContextLease {
         this.policy = policy;
         this.limits = limits;
         this.executor = executor;
-        this.files = ContextFactory.newFileSystem(policy, attached);
+        // A pre-warmed context (with its own file system) if the pool has one ready, else one made at first use.
+        this.guest = executor.readyContext(policy, language, limits.maxStatements());
+        this.files = guest != null ? guest.files : ContextFactory.newFileSystem(policy, attached);
     }
 
     @Override

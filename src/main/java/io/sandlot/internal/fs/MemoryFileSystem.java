@@ -305,6 +305,14 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
         return new GuestFileSystem(FileSystem.allowLanguageHomeAccess(this));
     }
 
+    /**
+     * Returns the file system to give a guest context that reaches no language home through it: reads and writes
+     * go to this tree only. Each call returns a new instance with its own working directory: use one per context.
+     */
+    public FileSystem treeFileSystem() {
+        return new GuestFileSystem(this);
+    }
+
     /** Discards the tree and frees its memory; later operations fail. */
     @Override
     public void close() throws IOException {

@@ -1,0 +1,390 @@
+package io.sandlot.internal.fs;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.Charset;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AccessMode;
+import java.nio.file.CopyOption;
+import java.nio.file.DirectoryStream;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import org.graalvm.polyglot.io.FileSystem;
+
+/**
+ * A guest file system with two host directories mounted read-only under neutral names: a language home (e.g.
+ * GraalPy's, under {@code /usr/lib/graalpy}) and a bytecode cache (under {@code /var/cache/graalpy}). Guests see
+ * only the neutral names, never the host paths; every other path goes to the guest's own tree.
+ *
+ * <p>The bytecode mount is writable only when {@code bytecodeWritable} is set, which the host does for its own
+ * compile step, never for a guest. Paths are normalised before they are matched, so {@code ..} cannot leave a mount,
+ * and a host path whose real location lies outside its mount (a symbolic link) does not exist for the guest.
+ */
+public final class StdlibMount implements FileSystem {
+
+    private final FileSystem tree;
+    private final Mount home;
+    private final Mount bytecode;
+    private final boolean bytecodeWritable;
+
+    /** A mount: its neutral name, its host directory, that directory's real path, and how it is reached. */
+    private record Mount(Path guest, Path host, Path real, FileSystem fs) {
+        Mount(Path guest, Path host, FileSystem fs) {
+            this(guest, host, realOrSelf(host), fs);
+        }
+    }
+
+    /**
+     * @param tree the guest's own file system, for every path outside the mounts
+     * @param homeName the neutral absolute name of the language home, e.g. {@code /usr/lib/graalpy}
+     * @param hostHome the real language home on the host
+     * @param bytecodeName the neutral absolute name of the bytecode cache, e.g. {@code /var/cache/graalpy}
+     * @param hostBytecode the real bytecode cache on the host (need not exist)
+     * @param bytecodeWritable whether writes to the bytecode cache reach the host (the host's compile step only)
+     */
+    public StdlibMount(FileSystem tree, Path homeName, Path hostHome, Path bytecodeName, Path hostBytecode,
+            boolean bytecodeWritable) {
+        this.tree = tree;
+        FileSystem readOnly = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
+        this.home = new Mount(homeName, hostHome.toAbsolutePath().normalize(), readOnly);
+        this.bytecode = new Mount(bytecodeName, hostBytecode.toAbsolutePath().normalize(),
+                bytecodeWritable ? FileSystem.newDefaultFileSystem() : readOnly);
+        this.bytecodeWritable = bytecodeWritable;
+    }
+
+    /**
+     * Whether {@code path} is a native library in the home, which guests never see: they cannot load native code,
+     * and GraalPy reports a found but unloadable extension module as a {@code SystemError} where the standard library
+     * expects an {@code ImportError} ({@code getpass} importing {@code termios}, for example).
+     */
+    private static boolean hidden(Mount mount, Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        return mount != null && (name.endsWith(".so") || name.contains(".so."));
+    }
+
+    /** The mount holding {@code path} (absolute, normalised), or null. The bytecode mount is checked first. */
+    private Mount mount(Path path) {
+        if (path.startsWith(bytecode.guest)) {
+            return bytecode;
+        }
+        return path.startsWith(home.guest) ? home : null;
+    }
+
+    private Path absolute(Path path) {
+        return tree.toAbsolutePath(path).normalize();
+    }
+
+    private static Path host(Mount mount, Path guest) {
+        return mount.host.resolve(mount.guest.relativize(guest).toString());
+    }
+
+    private static Path guest(Mount mount, Path host) {
+        Path relative = mount.host.relativize(host);
+        return relative.toString().isEmpty() ? mount.guest : mount.guest.resolve(relative.toString());
+    }
+
+    private void requireWritable(Mount mount, Path guest) throws IOException {
+        if (mount != bytecode || !bytecodeWritable) {
+            throw new AccessDeniedException(guest.toString(), null, "read-only file system");
+        }
+    }
+
+    private static Path realOrSelf(Path host) {
+        try {
+            return host.toRealPath();
+        } catch (IOException e) {
+            return host;
+        }
+    }
+
+    private static Path realRoot(Mount mount) {
+        return mount.real;
+    }
+
+    @Override
+    public Path parsePath(URI uri) {
+        return tree.parsePath(uri);
+    }
+
+    @Override
+    public Path parsePath(String path) {
+        return tree.parsePath(path);
+    }
+
+    @Override
+    public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... linkOptions)
+            throws IOException {
+        Path guest = absolute(path);
+        Mount mount = mount(guest);
+        if (mount == null) {
+            tree.checkAccess(path, modes, linkOptions);
+            return;
+        }
+        if (modes.contains(AccessMode.WRITE)) {
+            requireWritable(mount, guest);
+        }
+        mount.fs.checkAccess(inside(mount, guest), modes, linkOptions);
+    }
+
+    @Override
+    public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
+        Path guest = absolute(dir);
+        Mount mount = mount(guest);
+        if (mount == null) {
+            tree.createDirectory(dir, attrs);
+            return;
+        }
+        requireWritable(mount, guest);
+        mount.fs.createDirectory(host(mount, guest), attrs);
+    }
+
+    @Override
+    public void delete(Path path) throws IOException {
+        Path guest = absolute(path);
+        Mount mount = mount(guest);
+        if (mount == null) {
+            tree.delete(path);
+            return;
+        }
+        requireWritable(mount, guest);
+        mount.fs.delete(host(mount, guest));
+    }
+
+    @Override
+    public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options,
+            FileAttribute<?>... attrs) throws IOException {
+        Path guest = absolute(path);
+        Mount mount = mount(guest);
+        if (mount == null) {
+            return tree.newByteChannel(path, options, attrs);
+        }
+        for (OpenOption option : options) {
+            if (option != StandardOpenOption.READ && option != LinkOption.NOFOLLOW_LINKS) {
+                requireWritable(mount, guest);
+            }
+        }
+        return mount.fs.newByteChannel(inside(mount, guest), options, attrs);
+    }
+
+    /** The host path of {@code guest}, if its real location is inside the mount and it is not hidden. */
+    private static Path inside(Mount mount, Path guest) throws IOException {
+        if (hidden(mount, guest)) {
+            throw new NoSuchFileException(guest.toString());
+        }
+        Path host = host(mount, guest);
+        Path real;
+        try {
+            real = mount.fs.toRealPath(host);
+        } catch (NoSuchFileException e) {
+            return host;   // a file about to be created; its parent is checked by the host file system
+        }
+        if (!real.startsWith(realRoot(mount))) {
+            throw new NoSuchFileException(guest.toString());
+        }
+        return host;
+    }
+
+    @Override
+    public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter)
+            throws IOException {
+        Path guest = absolute(dir);
+        Mount mount = mount(guest);
+        if (mount == null) {
+            return tree.newDirectoryStream(dir, filter);
+        }
+        DirectoryStream<Path> entries = mount.fs.newDirectoryStream(inside(mount, guest),
+                entry -> !hidden(mount, entry) && filter.accept(guest(mount, entry)));
+        return new DirectoryStream<>() {
+            @Override
+            public Iterator<Path> iterator() {
+                Iterator<Path> hosts = entries.iterator();
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return hosts.hasNext();
+                    }
+
+                    @Override
+                    public Path next() {
+                        return guest(mount, hosts.next());
+                    }
+                };
+            }
+
+            @Override
+            public void close() throws IOException {
+                entries.close();
+            }
+        };
+    }
+
+    @Override
+    public Path toAbsolutePath(Path path) {
+        return tree.toAbsolutePath(path);
+    }
+
+    @Override
+    public Path toRealPath(Path path, LinkOption... linkOptions) throws IOException {
+        Path guest = absolute(path);
+        Mount mount = mount(guest);
+        if (mount == null) {
+            return tree.toRealPath(path, linkOptions);
+        }
+        Path real = mount.fs.toRealPath(inside(mount, guest), linkOptions);
+        Path root = realRoot(mount);
+        if (!real.startsWith(root)) {
+            throw new NoSuchFileException(guest.toString());
+        }
+        Path relative = root.relativize(real);
+        return relative.toString().isEmpty() ? mount.guest : mount.guest.resolve(relative.toString());
+    }
+
+    @Override
+    public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options)
+            throws IOException {
+        Path guest = absolute(path);
+        Mount mount = mount(guest);
+        if (mount == null) {
+            return tree.readAttributes(path, attributes, options);
+        }
+        return mount.fs.readAttributes(inside(mount, guest), attributes, options);
+    }
+
+    @Override
+    public void setAttribute(Path path, String attribute, Object value, LinkOption... options)
+            throws IOException {
+        Path guest = absolute(path);
+        Mount mount = mount(guest);
+        if (mount == null) {
+            tree.setAttribute(path, attribute, value, options);
+            return;
+        }
+        requireWritable(mount, guest);
+        mount.fs.setAttribute(host(mount, guest), attribute, value, options);
+    }
+
+    @Override
+    public void copy(Path source, Path target, CopyOption... options) throws IOException {
+        Path from = absolute(source);
+        Path to = absolute(target);
+        if (mount(from) == null && mount(to) == null) {
+            tree.copy(source, target, options);
+            return;
+        }
+        throw new AccessDeniedException(from.toString(), to.toString(), "read-only file system");
+    }
+
+    @Override
+    public void move(Path source, Path target, CopyOption... options) throws IOException {
+        Path from = absolute(source);
+        Path to = absolute(target);
+        Mount a = mount(from);
+        Mount b = mount(to);
+        if (a == null && b == null) {
+            tree.move(source, target, options);
+            return;
+        }
+        if (a != bytecode || b != bytecode || !bytecodeWritable) {
+            throw new AccessDeniedException(from.toString(), to.toString(), "read-only file system");
+        }
+        bytecode.fs.move(host(a, from), host(b, to), options);
+    }
+
+    @Override
+    public void createLink(Path link, Path existing) throws IOException {
+        tree.createLink(link, existing);
+    }
+
+    @Override
+    public void createSymbolicLink(Path link, Path target, FileAttribute<?>... attrs) throws IOException {
+        tree.createSymbolicLink(link, target, attrs);
+    }
+
+    @Override
+    public Path readSymbolicLink(Path link) throws IOException {
+        Path guest = absolute(link);
+        if (mount(guest) != null) {
+            throw new java.nio.file.NotLinkException(guest.toString());
+        }
+        return tree.readSymbolicLink(link);
+    }
+
+    @Override
+    public void setCurrentWorkingDirectory(Path currentWorkingDirectory) {
+        tree.setCurrentWorkingDirectory(currentWorkingDirectory);
+    }
+
+    @Override
+    public String getSeparator() {
+        return tree.getSeparator();
+    }
+
+    @Override
+    public String getPathSeparator() {
+        return tree.getPathSeparator();
+    }
+
+    @Override
+    public String getMimeType(Path path) {
+        Path guest = absolute(path);
+        Mount mount = mount(guest);
+        return mount == null ? tree.getMimeType(path) : mount.fs.getMimeType(host(mount, guest));
+    }
+
+    @Override
+    public Charset getEncoding(Path path) {
+        Path guest = absolute(path);
+        Mount mount = mount(guest);
+        return mount == null ? tree.getEncoding(path) : mount.fs.getEncoding(host(mount, guest));
+    }
+
+    @Override
+    public Path getTempDirectory() {
+        return tree.getTempDirectory();
+    }
+
+    @Override
+    public boolean isSameFile(Path path1, Path path2, LinkOption... options) throws IOException {
+        Path a = absolute(path1);
+        Path b = absolute(path2);
+        if (mount(a) == null && mount(b) == null) {
+            return tree.isSameFile(path1, path2, options);
+        }
+        return a.equals(b);
+    }
+
+    @Override
+    public long getFileStoreTotalSpace(Path path) throws IOException {
+        return tree.getFileStoreTotalSpace(path);
+    }
+
+    @Override
+    public long getFileStoreUnallocatedSpace(Path path) throws IOException {
+        return tree.getFileStoreUnallocatedSpace(path);
+    }
+
+    @Override
+    public long getFileStoreUsableSpace(Path path) throws IOException {
+        return tree.getFileStoreUsableSpace(path);
+    }
+
+    @Override
+    public long getFileStoreBlockSize(Path path) throws IOException {
+        return tree.getFileStoreBlockSize(path);
+    }
+
+    @Override
+    public boolean isFileStoreReadOnly(Path path) throws IOException {
+        Path guest = absolute(path);
+        Mount mount = mount(guest);
+        return mount == null ? tree.isFileStoreReadOnly(path) : mount != bytecode || !bytecodeWritable;
+    }
+}
