@@ -213,8 +213,10 @@ final class Execution {
         return switch (reason) {
             case TIMEOUT -> "wall-time limit of " + limits.timeoutMs() + " ms (timeoutMs) reached";
             case CPU_LIMIT -> "CPU-time limit of " + limits.cpuTimeMs() + " ms (cpuTimeMs) reached";
-            case MEMORY_LIMIT -> "memory limit of " + limits.maxMemoryMb() + " MiB (maxMemoryMb) reached: the guest "
-                    + "retained more than that after garbage collection";
+            case MEMORY_LIMIT -> limits.maxMemoryMb() == 0
+                    ? "the host's heap was over 90% full after garbage collection, and this execution had grown it the most"
+                    : "memory limit of " + limits.maxMemoryMb() + " MiB (maxMemoryMb) reached: the guest retained more "
+                            + "than that after garbage collection";
             case STATEMENT_LIMIT -> "statement limit of " + limits.maxStatements() + " (maxStatements) reached";
             case OUTPUT_LIMIT -> "output limit of " + limits.maxOutputBytes() + " bytes (maxOutputBytes) reached";
             case CANCELLED -> "the execution was cancelled";
