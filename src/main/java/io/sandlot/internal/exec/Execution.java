@@ -235,10 +235,9 @@ final class Execution {
         }
         Thread guest = thread;
         long cpu = guest == null ? 0 : Threads.cpuNanos(guest) - cpuStartNanos;
-        long allocated = guest == null ? 0 : Threads.allocatedBytes(guest) - allocatedStart;
         long now = System.nanoTime();
         long stop = stopNanos;
-        return new ExecutionStats((now - startNanos) / 1e6, Math.max(0, cpu) / 1e6, Math.max(0, allocated),
+        return new ExecutionStats((now - startNanos) / 1e6, Math.max(0, cpu) / 1e6, allocatedSinceStart(),
                 stop == 0 ? null : (now - stop) / 1e6);
     }
 }
