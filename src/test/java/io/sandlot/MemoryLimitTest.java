@@ -88,16 +88,21 @@ class MemoryLimitTest {
                 Arguments.of(PYTHON, "i = 0\nwhile True:\n    str(i).split()\n    i += 1"));
     }
 
+    /**
+     * Beside guests that make hundreds of MiB of garbage (within their own, larger limits), a guest that keeps what
+     * it allocates is stopped, and only it: an execution is never blamed for more than it allocated.
+     */
     @Test
     void execute_hogBesideGarbageMakers_stopsOnlyTheHog() {
         Sandbox sandbox = SandboxExtension.sandbox(LIMITS);
+        Limits roomy = Limits.newBuilder(LIMITS).maxMemoryMb(900).build();
         CompletableFuture<ExecutionResult> hog = sandbox.submit(ExecutionRequest.newBuilder(PYTHON,
-                "a = []\nwhile True:\n    a.append([1.5] * 100000)").build());
+                "import time\na = []\nwhile True:\n    a.append([1.5] * 100000)\n    time.sleep(0.01)").build());
         List<CompletableFuture<ExecutionResult>> churners = List.of(
                 sandbox.submit(ExecutionRequest.newBuilder(PYTHON,
-                        "n = 0\nfor i in range(3_000_000):\n    s = 'item-%d' % i\n    n += len(s)\nn").build()),
-                sandbox.submit(ExecutionRequest.newBuilder(JS, "let t = 0, keep; for (let i = 0; i < 5000; i++) {"
-                        + " keep = new Array(10000).fill(i); t += keep.length; } t").build()));
+                        "n = 0\nfor i in range(3_000_000):\n    s = 'item-%d' % i\n    n += len(s)\nn").limits(roomy).build()),
+                sandbox.submit(ExecutionRequest.newBuilder(JS, "let t = 0; const keep = []; for (let i = 0; i < 5000; i++) {"
+                        + " keep[i % 4] = new Array(10000).fill(i); t += keep[i % 4].length; } t").limits(roomy).build()));
 
         assertThat(hog.join().status()).as(hog.join().toJson()).isEqualTo(Status.MEMORY_LIMIT);
         assertThat(churners.get(0).join().value()).as(churners.get(0).join().toJson()).isEqualTo(34_888_890L);

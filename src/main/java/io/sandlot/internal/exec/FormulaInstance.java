@@ -27,7 +27,11 @@ final class FormulaInstance {
     final Value function;
     /** Wall-time limit of one evaluation in nanoseconds; 0 = none. */
     final long timeoutNanos;
-    /** Allocation limit of one evaluation in bytes; 0 = none. */
+    /**
+     * The policy's memory limit in bytes (0 = none). A formula keeps nothing between evaluations, so what one
+     * evaluation allocates bounds what it holds; it is stopped for allocating more only while the heap is nearly
+     * full ({@link #HEAP_NEARLY_FULL} of the maximum), so that garbage never stops it on a healthy heap.
+     */
     final long maxAllocatedBytes;
     /** Odd while an evaluation runs; written by the evaluating thread only. */
     @SuppressWarnings("unused")
@@ -39,6 +43,16 @@ final class FormulaInstance {
     /** Watchdog's view: the sequence it last saw running and since when. */
     long seenSequence;
     long seenNanos;
+
+    /** See {@link #maxAllocatedBytes}. */
+    static final double HEAP_NEARLY_FULL = 0.9;
+    private static final java.lang.management.MemoryMXBean MEMORY =
+            java.lang.management.ManagementFactory.getMemoryMXBean();
+
+    private static boolean heapNearlyFull() {
+        java.lang.management.MemoryUsage heap = MEMORY.getHeapMemoryUsage();
+        return heap.getMax() > 0 && heap.getUsed() > heap.getMax() * HEAP_NEARLY_FULL;
+    }
 
     FormulaInstance(GuestContext guest, Value function, long timeoutMs, long maxMemoryMb) {
         this.guest = guest;
@@ -76,7 +90,7 @@ final class FormulaInstance {
         }
         Thread running = thread;
         if (maxAllocatedBytes > 0 && running != null
-                && Threads.allocatedBytes(running) - allocatedStart > maxAllocatedBytes) {
+                && Threads.allocatedBytes(running) - allocatedStart > maxAllocatedBytes && heapNearlyFull()) {
             return Status.MEMORY_LIMIT;
         }
         return null;

@@ -52,9 +52,10 @@ import javax.management.openmbean.CompositeData;
  *
  * <p>Attribution when several executions run at once: a limit fires only if the execution's growth is over its
  * limit even after subtracting everything the other running executions could hold (each at most what it
- * allocated and the heap grew since it started). When the running executions together hold more than their limits
- * add up to and no single one can be blamed that way, every execution that could be over its limit is stopped: the
- * host's heap comes first. What the host itself retains meanwhile (a context created for a pool or a session, a
+ * allocated). When the running executions together hold more than their limits add up to and no single one can be
+ * blamed that way, the one that may hold the most (its growth, capped by its allocation) is stopped, and the next
+ * collection looks again: the host's heap comes first. An execution that has allocated no more than its limit is
+ * never stopped by its limit. What the host itself retains meanwhile (a context created for a pool or a session, a
  * cache filling) is counted as if a running guest retained it; it is usually a few MiB.
  *
  * <p>Admission: each execution with a memory limit reserves it (at most {@link #budgetMb()}) against a budget of
@@ -284,16 +285,16 @@ final class MemoryGuard implements AutoCloseable {
      */
     private void judge(List<Account> accounts, long live, long sequence) {
         long now = System.nanoTime();
-        long sumUpper = 0;
+        long sumAllocated = 0;
         long sumLimits = 0;
         long earliestBaseline = Long.MAX_VALUE;
         for (Account account : accounts) {
             account.measure(live);
-            sumUpper += account.upper;
+            sumAllocated += account.allocated;
             sumLimits = account.limit == 0 || sumLimits + account.limit < 0 ? Long.MAX_VALUE : sumLimits + account.limit;
             earliestBaseline = Math.min(earliestBaseline, account.memory.baseline());
         }
-        List<Execution> ambiguous = new ArrayList<>();
+        Account ambiguous = null;
         boolean stopped = false;
         Account largest = null;
         for (Account account : accounts) {
@@ -304,15 +305,19 @@ final class MemoryGuard implements AutoCloseable {
             if (account.limit == 0) {
                 continue;
             }
-            if (account.upper > account.limit && account.growth - (sumUpper - account.upper) > account.limit) {
+            if (account.upper <= account.limit) {
+                continue;
+            }
+            // The others hold at most what they allocated: what is left of the growth is surely this one's.
+            if (account.growth - (sumAllocated - account.allocated) > account.limit) {
                 stop.accept(account.execution, Status.MEMORY_LIMIT);
                 stopped = true;
-            } else if (account.upper > account.limit) {
-                ambiguous.add(account.execution);
+            } else if (ambiguous == null || account.upper > ambiguous.upper) {
+                ambiguous = account;
             }
         }
-        if (!stopped && !ambiguous.isEmpty() && live - earliestBaseline > sumLimits) {
-            ambiguous.forEach(execution -> stop.accept(execution, Status.MEMORY_LIMIT));
+        if (!stopped && ambiguous != null && live - earliestBaseline > sumLimits) {
+            stop.accept(ambiguous.execution, Status.MEMORY_LIMIT);
             stopped = true;
         }
         if (!stopped && largest != null && largest.upper > 0 && live > maxHeapBytes * CRITICAL_FRACTION) {

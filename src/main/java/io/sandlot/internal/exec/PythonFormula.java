@@ -19,8 +19,9 @@ import org.graalvm.polyglot.Value;
  * those functions, so an evaluation can neither keep state nor reach anything else.
  *
  * <p>Evaluations run on the caller's thread, like {@link JsFormula}'s, each in one of a few identical contexts used
- * by one thread at a time, under the policy's wall-time, allocation and statement limits (the watchdog closes the
- * context of an evaluation over its time or allocation limit). A single builtin operation on huge arguments (say
+ * by one thread at a time, under the policy's wall-time, memory and statement limits (the watchdog closes the
+ * context of an evaluation over its time limit, or over its memory limit while the heap is nearly full; see
+ * {@link FormulaInstance#maxAllocatedBytes}). A single builtin operation on huge arguments (say
  * {@code x ** 64} of an integer with a million digits) cannot be interrupted and keeps the calling thread until it
  * ends.
  */
