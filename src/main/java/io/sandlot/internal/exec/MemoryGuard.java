@@ -58,7 +58,7 @@ import javax.management.openmbean.CompositeData;
  * never stopped by its limit. What the host itself retains meanwhile (a context created for a pool or a session, a
  * cache filling) is counted as if a running guest retained it; it is usually a few MiB.
  *
- * <p>Admission: each execution with a memory limit reserves it (at most {@link #budgetMb()}) against a budget of
+ * <p>Admission: each execution with a memory limit reserves it (capped at the budget) against a budget of
  * the maximum heap less what the host keeps for itself, so that executions each retaining up to their limit
  * together fit into the heap. And whatever the limits: when the live heap is above {@link #CRITICAL_FRACTION} of
  * the maximum, the running execution that grew the most is stopped.
@@ -137,11 +137,6 @@ final class MemoryGuard implements AutoCloseable {
                 emitters.add(emitter);
             }
         }
-    }
-
-    /** The MiB that executions' memory limits may reserve together. */
-    long budgetMb() {
-        return budgetMb;
     }
 
     /**
