@@ -33,29 +33,33 @@ public enum Limit {
                     + "transitions, so a one-line loop (`while True: x += 1`) or one long builtin call "
                     + "(`sum(range(10**11))`) counts as one, and in our tests statements after an `import` went "
                     + "uncounted; the time limits are the backstop (`LimitEnforcementTest`)"),
-    /** Memory the execution may retain: the growth of the live heap after a full collection since it started. */
+    /**
+     * Memory the execution may retain: the growth of the live heap after a full collection since it started, never
+     * more than it allocated.
+     */
     MAX_MEMORY_MB("maxMemoryMb", "MiB", 512, 1L << 20, 1024, Status.MEMORY_LIMIT,
             "memory limit of %1$d MiB (maxMemoryMb) reached: the guest retained more than that after garbage "
                     + "collection",
-            "Memory the execution may retain: the growth of the live heap after a full collection since it started",
-            "garbage never counts, however much, nor more than the execution allocated; measured from the whole "
-                    + "heap, so memory the host frees or allocates meanwhile is within its error bars (see How the "
-                    + "memory limit works). In a session it bounds what one execution adds to the session's heap, not "
-                    + "what earlier executions left"),
-    /** Limit on stdout plus stderr, and on the JSON form of the value. */
+            "Memory the execution may retain: the growth of the live heap after a full collection since it started, "
+                    + "never more than it allocated",
+            "garbage never counts, however much; measured from the whole heap, so memory the host frees or "
+                    + "allocates meanwhile is within its error bars (see How the memory limit works below). In a "
+                    + "session it bounds what one execution adds to the session's heap, not what earlier executions "
+                    + "left"),
+    /** Limit on the size of stdout plus stderr, and of the JSON form of the value. */
     MAX_OUTPUT_BYTES("maxOutputBytes", "bytes", 1L << 20, 1L << 31, 16L << 20, Status.OUTPUT_LIMIT,
             "output limit of %1$d bytes (maxOutputBytes) reached",
-            "Limit on stdout plus stderr, and on the JSON form of the value",
+            "Limit on the size of stdout plus stderr, and of the JSON form of the value",
             "output is truncated at the limit, then the guest is stopped"),
-    /** Limit on the source code, in UTF-8. */
+    /** Limit on the size of the source code in UTF-8. */
     MAX_CODE_BYTES("maxCodeBytes", "bytes", 1L << 20, 1L << 30, 1L << 20, null,
             "code is %2$d bytes, above maxCodeBytes=%1$d",
-            "Limit on the source code, in UTF-8",
+            "Limit on the size of the source code in UTF-8",
             "checked before the guest starts; code the guest loads or evaluates is not counted"),
-    /** Limit on the JSON form of the inputs. */
+    /** Limit on the size of the JSON form of the inputs. */
     MAX_INPUT_BYTES("maxInputBytes", "bytes", 1L << 20, 1L << 31, 8L << 20, null,
             "inputs are %2$d bytes of JSON, above maxInputBytes=%1$d",
-            "Limit on the JSON form of the inputs",
+            "Limit on the size of the JSON form of the inputs",
             "checked before the guest starts; files of a session are bounded by its file-system quota instead");
 
     private final String key;

@@ -40,8 +40,8 @@ final class LimitOptions {
 
     /** The help text of {@code limit}'s flag. */
     static String description(Limit limit) {
-        return limit.description() + ", in " + limit.unit() + " (0 = off; "
-                + (limit.defaultValue() == 0 ? "the default" : "default " + limit.defaultValue()) + ").";
+        return limit.description() + " (" + limit.unit() + "; 0 = off"
+                + (limit.defaultValue() == 0 ? ", the default" : "; default " + limit.defaultValue()) + ").";
     }
 
     /** Adds a flag per limit to the command that mixes in {@link LimitOptions}; picocli calls it. */
