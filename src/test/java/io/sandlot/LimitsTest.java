@@ -34,6 +34,12 @@ class LimitsTest {
 
     @ParameterizedTest
     @EnumSource(Limit.class)
+    void nameConstant_isTheKey(Limit limit) throws ReflectiveOperationException {
+        assertThat(Limits.class.getField(limit.name()).get(null)).isEqualTo(limit.key());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Limit.class)
     void set_thenGet_returnsTheValueUnderEveryName(Limit limit) {
         Limits limits = Limits.newBuilder().set(limit, 42).build();
 

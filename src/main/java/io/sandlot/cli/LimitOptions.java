@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 final class LimitOptions {
 
     @Option(names = "--limits", paramLabel = "SPEC",
-            description = "Limits in their string form, e.g. timeoutMs=1000,maxStatements=100000; the flags below "
-                    + "override it.",
+            description = "Limits in their string form, e.g. timeoutMs=1000,maxStatements=100000; a flag of one "
+                    + "limit, such as --timeout-ms, overrides it.",
             defaultValue = "")
     String spec;
 
