@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +30,15 @@ class LimitDocsTest {
         }
 
         assertThat(String.join("\n", lines.subList(start, end))).isEqualTo(readmeTable());
+    }
+
+    @Test
+    void readme_serverMaximums_areTheTables() throws IOException {
+        String capped = Arrays.stream(Limit.values()).filter(limit -> limit.serverMaximum() > 0)
+                .map(limit -> limit.key() + "=" + limit.serverMaximum()).collect(Collectors.joining(","));
+
+        assertThat(Files.readString(readme()).replaceAll("\\s+", " "))
+                .contains("`--max-limits` caps what they may ask for (default `" + capped + "`");
     }
 
     /** The README's table of limits, in Markdown. */
