@@ -44,7 +44,10 @@ final class LimitOptions {
                 + (limit.defaultValue() == 0 ? ", the default" : "; default " + limit.defaultValue()) + ").";
     }
 
-    /** Adds a flag per limit to the command that mixes in {@link LimitOptions}; picocli calls it. */
+    /**
+     * Adds a flag per limit to the command that mixes in {@link LimitOptions}: picocli applies a mixin's model
+     * transformer to the command it is mixed into, while building the command line.
+     */
     static final class Flags implements IModelTransformer {
 
         @Override
