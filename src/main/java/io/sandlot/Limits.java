@@ -2,123 +2,122 @@ package io.sandlot;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
  * The limits of one execution: immutable, built with {@link #newBuilder()}, validated at {@link Builder#build()}.
  *
- * <p>Every limit is a plain number; {@code 0} turns it off. The same names are used by the Java API, the string
- * form ({@link #parse(String)}, for command lines), the JSON form ({@link #fromMap(Map)}, for the batch and HTTP
- * APIs) and the CLI flags.
- *
- * <table>
- *   <caption>Limits</caption>
- *   <tr><th>name</th><th>unit</th><th>default</th><th>what it does not cover</th></tr>
- *   <tr><td>{@code timeoutMs}</td><td>ms of wall time</td><td>30000</td>
- *       <td>counted from the start of guest code; creating the context is not counted</td></tr>
- *   <tr><td>{@code cpuTimeMs}</td><td>ms of CPU time of the guest thread</td><td>10000</td>
- *       <td>JIT compilation and GC run on other threads and are not counted; sampled every few ms</td></tr>
- *   <tr><td>{@code maxStatements}</td><td>guest statements</td><td>0 (off)</td>
- *       <td>Python counts line transitions: a one-line loop or a long builtin call counts as one; the time
- *       limits are the backstop</td></tr>
- *   <tr><td>{@code maxMemoryMb}</td><td>MiB the execution retains: the growth of the live heap after a full
- *       collection since it started, never more than it allocated</td><td>512</td>
- *       <td>garbage never counts; measured from the whole heap, so memory the host frees or allocates meanwhile
- *       is within its error bars (see the README); in a session, what one execution adds</td></tr>
- *   <tr><td>{@code maxOutputBytes}</td><td>bytes of stdout plus stderr; also the JSON size of the value</td>
- *       <td>1048576</td><td>output is truncated at the limit, then the guest is stopped</td></tr>
- *   <tr><td>{@code maxCodeBytes}</td><td>UTF-8 bytes of source code</td><td>1048576</td><td>checked before
- *       the guest starts</td></tr>
- *   <tr><td>{@code maxInputBytes}</td><td>bytes of the inputs' JSON form</td><td>1048576</td><td>checked
- *       before the guest starts</td></tr>
- * </table>
+ * <p>Every limit is a plain number; {@code 0} turns it off. The limits, their units, defaults, bounds, statuses and
+ * what they do not cover are the rows of {@link Limit}. The same names ({@link Limit#key()}) are used by the Java API,
+ * the string form ({@link #parse(String)} and {@link #toString()}, for command lines), the JSON form
+ * ({@link #fromMap(Map, Limits)} and {@link #toMap()}, for the batch and HTTP APIs) and the CLI flags.
  */
 public final class Limits {
 
-    /** The names of the limits, in their canonical order. */
+    /** See {@link Limit#TIMEOUT_MS}. */
     public static final String TIMEOUT_MS = "timeoutMs";
-    /** See {@link #cpuTimeMs()}. */
+    /** See {@link Limit#CPU_TIME_MS}. */
     public static final String CPU_TIME_MS = "cpuTimeMs";
-    /** See {@link #maxStatements()}. */
+    /** See {@link Limit#MAX_STATEMENTS}. */
     public static final String MAX_STATEMENTS = "maxStatements";
-    /** See {@link #maxMemoryMb()}. */
+    /** See {@link Limit#MAX_MEMORY_MB}. */
     public static final String MAX_MEMORY_MB = "maxMemoryMb";
-    /** See {@link #maxOutputBytes()}. */
+    /** See {@link Limit#MAX_OUTPUT_BYTES}. */
     public static final String MAX_OUTPUT_BYTES = "maxOutputBytes";
-    /** See {@link #maxCodeBytes()}. */
+    /** See {@link Limit#MAX_CODE_BYTES}. */
     public static final String MAX_CODE_BYTES = "maxCodeBytes";
-    /** See {@link #maxInputBytes()}. */
+    /** See {@link Limit#MAX_INPUT_BYTES}. */
     public static final String MAX_INPUT_BYTES = "maxInputBytes";
 
-    private static final String[] NAMES = {
-        TIMEOUT_MS, CPU_TIME_MS, MAX_STATEMENTS, MAX_MEMORY_MB, MAX_OUTPUT_BYTES, MAX_CODE_BYTES, MAX_INPUT_BYTES,
-    };
-    private static final long[] DEFAULT_VALUES = {30_000, 10_000, 0, 512, 1 << 20, 1 << 20, 1 << 20};
-    /** Upper bounds that catch unit mistakes (a timeout in nanoseconds, a memory limit in bytes). */
-    private static final long[] MAX_VALUES = {
-        86_400_000L, 86_400_000L, Long.MAX_VALUE / 2, 1L << 20, 1L << 31, 1L << 30, 1L << 31,
-    };
+    private static final Limit[] LIMITS = Limit.values();
 
-    /** The defaults: see the table above. */
-    public static final Limits DEFAULT = new Limits(DEFAULT_VALUES.clone());
+    /** The defaults: {@link Limit#defaultValue()} of every limit. */
+    public static final Limits DEFAULT = of(Limit::defaultValue);
 
+    private static final Limits DEFAULT_SERVER_MAXIMUMS = of(Limit::serverMaximum);
+
+    /** Values by {@link Limit#ordinal()}. */
     private final long[] values;
 
     private Limits(long[] values) {
         this.values = values;
     }
 
-    /** Wall-time limit in milliseconds, counted from the start of guest code; 0 = off. */
-    public long timeoutMs() {
-        return values[0];
-    }
-
-    /** CPU-time limit of the guest thread in milliseconds; 0 = off. */
-    public long cpuTimeMs() {
-        return values[1];
-    }
-
-    /** Maximum number of guest statements; 0 = off. Python counts line transitions (see the class table). */
-    public long maxStatements() {
-        return values[2];
+    private static Limits of(ToLongFunction<Limit> column) {
+        long[] values = new long[LIMITS.length];
+        for (Limit limit : LIMITS) {
+            values[limit.ordinal()] = column.applyAsLong(limit);
+        }
+        return new Limits(values);
     }
 
     /**
-     * Maximum MiB the execution may retain: how much the live heap (after a full collection) grew since it
-     * started, never counting more than it allocated, so garbage never counts; 0 = off. Each execution with a limit
-     * reserves it against the heap before it starts.
+     * The most a request to the HTTP server may ask for unless the server is configured otherwise:
+     * {@link Limit#serverMaximum()} of every limit, {@code 0} meaning no maximum.
      */
+    public static Limits defaultServerMaximums() {
+        return DEFAULT_SERVER_MAXIMUMS;
+    }
+
+    /** {@link Limit#TIMEOUT_MS}, in ms; 0 = off. */
+    public long timeoutMs() {
+        return get(Limit.TIMEOUT_MS);
+    }
+
+    /** {@link Limit#CPU_TIME_MS}, in ms; 0 = off. */
+    public long cpuTimeMs() {
+        return get(Limit.CPU_TIME_MS);
+    }
+
+    /** {@link Limit#MAX_STATEMENTS}, in statements; 0 = off. */
+    public long maxStatements() {
+        return get(Limit.MAX_STATEMENTS);
+    }
+
+    /** {@link Limit#MAX_MEMORY_MB}, in MiB; 0 = off. */
     public long maxMemoryMb() {
-        return values[3];
+        return get(Limit.MAX_MEMORY_MB);
     }
 
-    /** Maximum bytes of stdout plus stderr, and of the value's JSON form; 0 = off. */
+    /** {@link Limit#MAX_OUTPUT_BYTES}, in bytes; 0 = off. */
     public long maxOutputBytes() {
-        return values[4];
+        return get(Limit.MAX_OUTPUT_BYTES);
     }
 
-    /** Maximum UTF-8 bytes of source code; 0 = off. */
+    /** {@link Limit#MAX_CODE_BYTES}, in bytes; 0 = off. */
     public long maxCodeBytes() {
-        return values[5];
+        return get(Limit.MAX_CODE_BYTES);
     }
 
-    /** Maximum bytes of the inputs' JSON form; 0 = off. */
+    /** {@link Limit#MAX_INPUT_BYTES}, in bytes; 0 = off. */
     public long maxInputBytes() {
-        return values[6];
+        return get(Limit.MAX_INPUT_BYTES);
     }
 
-    /** The value of the limit called {@code name}. */
+    /** The value of {@code limit}. */
+    public long get(Limit limit) {
+        return values[limit.ordinal()];
+    }
+
+    /**
+     * The value of the limit whose {@link Limit#key()} is {@code name}.
+     *
+     * @throws IllegalArgumentException if there is none
+     */
     public long get(String name) {
-        return values[indexOf(name)];
+        return get(Limit.ofKey(name));
     }
 
-    /** The limits as an ordered map from name to value: the JSON form. */
+    /** The limits as an ordered map from {@link Limit#key()} to value: the JSON form. */
     public Map<String, Long> toMap() {
         Map<String, Long> map = new LinkedHashMap<>();
-        for (int i = 0; i < NAMES.length; i++) {
-            map.put(NAMES[i], values[i]);
+        for (Limit limit : LIMITS) {
+            map.put(limit.key(), get(limit));
         }
         return Collections.unmodifiableMap(map);
     }
@@ -137,42 +136,57 @@ public final class Limits {
      * Parses the string form, {@code name=value} pairs separated by commas, such as
      * {@code "timeoutMs=1000,maxStatements=100000"}, on top of {@link #DEFAULT}.
      *
-     * @throws IllegalArgumentException naming the offending pair
+     * @throws IllegalArgumentException naming the offending pair, or a name given twice
      */
     public static Limits parse(String spec) {
-        Builder builder = newBuilder();
+        return parse(spec, DEFAULT);
+    }
+
+    /**
+     * Parses the string form on top of {@code base}: the limits the spec does not name keep their value there.
+     *
+     * @throws IllegalArgumentException naming the offending pair, or a name given twice
+     */
+    public static Limits parse(String spec, Limits base) {
+        Builder builder = newBuilder(base);
         if (spec.isBlank()) {
             return builder.build();
         }
+        Set<Limit> seen = EnumSet.noneOf(Limit.class);
         for (String pair : spec.split(",", -1)) {
             int eq = pair.indexOf('=');
             if (eq < 0) {
                 throw new IllegalArgumentException("limit '" + pair.trim() + "' is not of the form name=value");
             }
-            String name = pair.substring(0, eq).trim();
+            Limit limit = Limit.ofKey(pair.substring(0, eq).trim());
+            if (!seen.add(limit)) {
+                throw new IllegalArgumentException(limit.key() + " was already set");
+            }
             String value = pair.substring(eq + 1).trim();
             try {
-                builder.set(name, Long.parseLong(value));
+                builder.set(limit, Long.parseLong(value));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
+                throw new IllegalArgumentException(limit.key() + " must be a whole number, was '" + value + "'", e);
             }
         }
         return builder.build();
     }
 
     /**
-     * Reads the JSON form: a map from limit name to a whole number, on top of {@code base}. Unknown names and
-     * values that are not whole numbers are rejected.
+     * Reads the JSON form: a map from {@link Limit#key()} to a whole number, on top of {@code base}. Unknown names
+     * and values that are not whole numbers are rejected. (A map holds each key once; whether a JSON object that
+     * repeats a key is an error is up to the JSON reader.)
      *
      * @throws IllegalArgumentException naming the offending entry
      */
     public static Limits fromMap(Map<String, ?> map, Limits base) {
         Builder builder = newBuilder(base);
         map.forEach((name, value) -> {
+            Limit limit = Limit.ofKey(name);
             if (!(value instanceof Number number) || !isWholeNumber(number)) {
                 throw new IllegalArgumentException(name + " must be a whole number, was " + value);
             }
-            builder.set(name, number.longValue());
+            builder.set(limit, number.longValue());
         });
         return builder.build();
     }
@@ -198,15 +212,6 @@ public final class Limits {
         return Arrays.hashCode(values);
     }
 
-    private static int indexOf(String name) {
-        for (int i = 0; i < NAMES.length; i++) {
-            if (NAMES[i].equals(name)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("unknown limit '" + name + "'; known limits: " + String.join(", ", NAMES));
-    }
-
     /** Builds {@link Limits}. Setters take the limit's unit; 0 turns a limit off; negative values are rejected. */
     public static final class Builder {
         private final long[] values;
@@ -217,53 +222,62 @@ public final class Limits {
 
         /** Sets {@link Limits#timeoutMs()}. */
         public Builder timeoutMs(long timeoutMs) {
-            return set(TIMEOUT_MS, timeoutMs);
+            return set(Limit.TIMEOUT_MS, timeoutMs);
         }
 
         /** Sets {@link Limits#cpuTimeMs()}. */
         public Builder cpuTimeMs(long cpuTimeMs) {
-            return set(CPU_TIME_MS, cpuTimeMs);
+            return set(Limit.CPU_TIME_MS, cpuTimeMs);
         }
 
         /** Sets {@link Limits#maxStatements()}. */
         public Builder maxStatements(long maxStatements) {
-            return set(MAX_STATEMENTS, maxStatements);
+            return set(Limit.MAX_STATEMENTS, maxStatements);
         }
 
         /** Sets {@link Limits#maxMemoryMb()}. */
         public Builder maxMemoryMb(long maxMemoryMb) {
-            return set(MAX_MEMORY_MB, maxMemoryMb);
+            return set(Limit.MAX_MEMORY_MB, maxMemoryMb);
         }
 
         /** Sets {@link Limits#maxOutputBytes()}. */
         public Builder maxOutputBytes(long maxOutputBytes) {
-            return set(MAX_OUTPUT_BYTES, maxOutputBytes);
+            return set(Limit.MAX_OUTPUT_BYTES, maxOutputBytes);
         }
 
         /** Sets {@link Limits#maxCodeBytes()}. */
         public Builder maxCodeBytes(long maxCodeBytes) {
-            return set(MAX_CODE_BYTES, maxCodeBytes);
+            return set(Limit.MAX_CODE_BYTES, maxCodeBytes);
         }
 
         /** Sets {@link Limits#maxInputBytes()}. */
         public Builder maxInputBytes(long maxInputBytes) {
-            return set(MAX_INPUT_BYTES, maxInputBytes);
+            return set(Limit.MAX_INPUT_BYTES, maxInputBytes);
         }
 
         /**
-         * Sets the limit called {@code name}.
+         * Sets the limit whose {@link Limit#key()} is {@code name}.
          *
          * @throws IllegalArgumentException if the name is unknown or the value is negative or implausibly large
          */
         public Builder set(String name, long value) {
-            int index = indexOf(name);
+            return set(Limit.ofKey(name), value);
+        }
+
+        /**
+         * Sets {@code limit}, in its {@link Limit#unit()}.
+         *
+         * @throws IllegalArgumentException if the value is negative or above {@link Limit#maxValue()}
+         */
+        public Builder set(Limit limit, long value) {
             if (value < 0) {
-                throw new IllegalArgumentException(name + " must be >= 0 (0 turns the limit off), was " + value);
+                throw new IllegalArgumentException(limit.key() + " must be >= 0 (0 turns the limit off), was " + value);
             }
-            if (value > MAX_VALUES[index]) {
-                throw new IllegalArgumentException(name + " must be <= " + MAX_VALUES[index] + ", was " + value);
+            if (value > limit.maxValue()) {
+                throw new IllegalArgumentException(limit.key() + " must be <= " + limit.maxValue() + " "
+                        + limit.unit() + ", was " + value);
             }
-            values[index] = value;
+            values[limit.ordinal()] = value;
             return this;
         }
 

@@ -1,31 +1,31 @@
 package io.sandlot.cli;
 
+import io.sandlot.Limit;
 import io.sandlot.Limits;
+import java.util.EnumMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
-/** The limit flags shared by the commands; each overrides the same-named limit of the string form. */
+/**
+ * The limit flags shared by the commands: {@code --limits SPEC} and one flag per {@link Limit}, such as
+ * {@code --timeout-ms}, each overriding the same limit of the spec. The per-limit flags are made from the table
+ * when a command mixes this in.
+ */
+@Command(modelTransformer = LimitOptions.Flags.class)
 final class LimitOptions {
 
     @Option(names = "--limits", paramLabel = "SPEC",
-            description = "Limits in their string form, e.g. timeoutMs=1000,maxStatements=100000 (defaults: ${DEFAULT-VALUE}).",
+            description = "Limits in their string form, e.g. timeoutMs=1000,maxStatements=100000; a flag of one "
+                    + "limit, such as --timeout-ms, overrides it.",
             defaultValue = "")
     String spec;
 
-    @Option(names = "--timeout-ms", paramLabel = "N", description = "Wall-time limit in ms (0 = off; default 30000).")
-    Long timeoutMs;
-
-    @Option(names = "--cpu-time-ms", paramLabel = "N", description = "CPU-time limit in ms (0 = off; default 10000).")
-    Long cpuTimeMs;
-
-    @Option(names = "--max-statements", paramLabel = "N", description = "Statement limit (0 = off, the default).")
-    Long maxStatements;
-
-    @Option(names = "--max-memory-mb", paramLabel = "N", description = "Memory the guest may retain, in MiB (0 = off; default 512).")
-    Long maxMemoryMb;
-
-    @Option(names = "--max-output-bytes", paramLabel = "N",
-            description = "Limit on stdout+stderr and on the value's JSON (0 = off; default 1048576).")
-    Long maxOutputBytes;
+    private final Map<Limit, Long> flags = new EnumMap<>(Limit.class);
 
     /**
      * The limits these flags give.
@@ -34,17 +34,48 @@ final class LimitOptions {
      */
     Limits limits() {
         Limits.Builder builder = Limits.newBuilder(Limits.parse(spec));
-        set(builder, Limits.TIMEOUT_MS, timeoutMs);
-        set(builder, Limits.CPU_TIME_MS, cpuTimeMs);
-        set(builder, Limits.MAX_STATEMENTS, maxStatements);
-        set(builder, Limits.MAX_MEMORY_MB, maxMemoryMb);
-        set(builder, Limits.MAX_OUTPUT_BYTES, maxOutputBytes);
+        flags.forEach(builder::set);
         return builder.build();
     }
 
-    private static void set(Limits.Builder builder, String name, Long value) {
-        if (value != null) {
-            builder.set(name, value);
+    /** The help text of {@code limit}'s flag. */
+    static String description(Limit limit) {
+        return limit.description() + " (" + limit.unit() + "; 0 = off"
+                + (limit.defaultValue() == 0 ? ", the default" : "; default " + limit.defaultValue()) + ").";
+    }
+
+    /**
+     * Adds a flag per limit to the command that mixes in {@link LimitOptions}: picocli applies a mixin's model
+     * transformer to the command it is mixed into, while building the command line.
+     */
+    static final class Flags implements IModelTransformer {
+
+        @Override
+        public CommandSpec transform(CommandSpec command) {
+            LimitOptions options = command.mixins().values().stream().map(CommandSpec::userObject)
+                    .filter(LimitOptions.class::isInstance).map(LimitOptions.class::cast).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(command.name() + " does not mix in LimitOptions"));
+            for (Limit limit : Limit.values()) {
+                command.addOption(OptionSpec.builder(limit.flag())
+                        .paramLabel("N")
+                        .type(Long.class)
+                        .description(description(limit))
+                        .setter(new Setter(options.flags, limit))
+                        .build());
+            }
+            return command;
+        }
+    }
+
+    private record Setter(Map<Limit, Long> flags, Limit limit) implements ISetter {
+        @Override
+        public <T> T set(T value) {
+            if (value == null) {
+                flags.remove(limit);
+            } else {
+                flags.put(limit, (Long) value);
+            }
+            return null;
         }
     }
 }

@@ -4,6 +4,7 @@ import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
 import io.sandlot.ExecutionStats;
 import io.sandlot.GuestError;
+import io.sandlot.Limit;
 import io.sandlot.Limits;
 import io.sandlot.Status;
 import io.sandlot.internal.convert.GuestValues;
@@ -211,14 +212,13 @@ final class Execution {
 
     private String describe(Status reason) {
         return switch (reason) {
-            case TIMEOUT -> "wall-time limit of " + limits.timeoutMs() + " ms (timeoutMs) reached";
-            case CPU_LIMIT -> "CPU-time limit of " + limits.cpuTimeMs() + " ms (cpuTimeMs) reached";
+            case TIMEOUT -> Limit.TIMEOUT_MS.breach(limits.timeoutMs());
+            case CPU_LIMIT -> Limit.CPU_TIME_MS.breach(limits.cpuTimeMs());
             case MEMORY_LIMIT -> limits.maxMemoryMb() == 0
                     ? "the host's heap was over 90% full after garbage collection, and this execution had grown it the most"
-                    : "memory limit of " + limits.maxMemoryMb() + " MiB (maxMemoryMb) reached: the guest retained more "
-                            + "than that after garbage collection";
-            case STATEMENT_LIMIT -> "statement limit of " + limits.maxStatements() + " (maxStatements) reached";
-            case OUTPUT_LIMIT -> "output limit of " + limits.maxOutputBytes() + " bytes (maxOutputBytes) reached";
+                    : Limit.MAX_MEMORY_MB.breach(limits.maxMemoryMb());
+            case STATEMENT_LIMIT -> Limit.MAX_STATEMENTS.breach(limits.maxStatements());
+            case OUTPUT_LIMIT -> Limit.MAX_OUTPUT_BYTES.breach(limits.maxOutputBytes());
             case CANCELLED -> "the execution was cancelled";
             default -> "the sandbox failed: " + reason.id();
         };

@@ -2,6 +2,7 @@ package io.sandlot.internal.exec;
 
 import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
+import io.sandlot.Limit;
 import io.sandlot.Limits;
 import io.sandlot.Policy;
 import io.sandlot.SandboxException;
@@ -163,7 +164,7 @@ public final class Executor implements AutoCloseable {
         requireAllowed(policy, request.language());
         long codeBytes = request.code().getBytes(StandardCharsets.UTF_8).length;
         if (limits.maxCodeBytes() > 0 && codeBytes > limits.maxCodeBytes()) {
-            throw new IllegalArgumentException("code is " + codeBytes + " bytes, above maxCodeBytes=" + limits.maxCodeBytes());
+            throw new IllegalArgumentException(Limit.MAX_CODE_BYTES.refusal(limits.maxCodeBytes(), codeBytes));
         }
         request.inputs().forEach((name, value) -> {
             Json.requireJsonLike("input '" + name + "'", value);
@@ -174,8 +175,7 @@ public final class Executor implements AutoCloseable {
         if (limits.maxInputBytes() > 0 && !request.inputs().isEmpty()) {
             long inputBytes = Json.write(request.inputs()).getBytes(StandardCharsets.UTF_8).length;
             if (inputBytes > limits.maxInputBytes()) {
-                throw new IllegalArgumentException("inputs are " + inputBytes + " bytes of JSON, above maxInputBytes="
-                        + limits.maxInputBytes());
+                throw new IllegalArgumentException(Limit.MAX_INPUT_BYTES.refusal(limits.maxInputBytes(), inputBytes));
             }
         }
     }

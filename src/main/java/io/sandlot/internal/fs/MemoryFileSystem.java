@@ -24,16 +24,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,6 +64,10 @@ import org.graalvm.polyglot.io.FileSystem;
  *
  * <p>Symbolic and hard links are not supported. Instances are safe for use by one guest context
  * and concurrent host-side calls.
+ *
+ * <p>This class holds the tree and its quota; {@link TreePaths} checks and normalises names,
+ * {@link PosixAttributes} presents attributes, {@link QuotaChannel} and {@link DirectoryChannel}
+ * are the channels it opens, and {@link GuestFileSystem} is what a context is given.
  */
 public final class MemoryFileSystem implements FileSystem, Closeable {
 
@@ -78,11 +77,11 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
     /** Reason of the {@link FileSystemException} thrown when the quota is exhausted. */
     public static final String NO_SPACE = "No space left on device";
 
+    /** Reason of the {@link FileSystemException} thrown for a directory where a file is expected (EISDIR). */
+    static final String IS_A_DIRECTORY = "Is a directory";
+
     private static final String READ_ONLY = "Read-only file system";
-    private static final String IS_A_DIRECTORY = "Is a directory";
     private static final String TEMP_DIRECTORY = "/tmp";
-    private static final int MAX_NAME_LENGTH = 255;
-    private static final int MAX_PATH_LENGTH = 4096;
     private static final long MIN_ENTRIES = 1024;
     private static final FileAttribute<Set<PosixFilePermission>> DIRECTORY_PERMISSIONS =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -119,12 +118,6 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
             String workingDirectory, long quotaBytes, boolean writable, Consumer<String> onDenied) {
         Objects.requireNonNull(workingDirectory, "workingDirectory");
         Objects.requireNonNull(onDenied, "onDenied");
-        if (!workingDirectory.startsWith("/")
-                || workingDirectory.indexOf('\0') >= 0
-                || workingDirectory.length() > MAX_PATH_LENGTH) {
-            throw new IllegalArgumentException(
-                    "working directory must be an absolute path: " + workingDirectory);
-        }
         if (quotaBytes <= 0) {
             throw new IllegalArgumentException("quota must be positive: " + quotaBytes);
         }
@@ -132,11 +125,7 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
         if (blocks > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("quota is too large: " + quotaBytes);
         }
-        this.workingDirectory = normalize(workingDirectory, "/", false);
-        if (!checkNames(this.workingDirectory)) {
-            throw new IllegalArgumentException(
-                    "working directory has a name longer than " + MAX_NAME_LENGTH + " characters");
-        }
+        this.workingDirectory = TreePaths.workingDirectory(workingDirectory);
         this.capacity = blocks * BLOCK_SIZE;
         this.maxEntries = Math.max(MIN_ENTRIES, blocks);
         this.writable = writable;
@@ -302,7 +291,7 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
      * context.
      */
     public FileSystem guestFileSystem() {
-        return new GuestFileSystem(FileSystem.allowLanguageHomeAccess(this));
+        return new GuestFileSystem(this, FileSystem.allowLanguageHomeAccess(this));
     }
 
     /**
@@ -310,7 +299,7 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
      * go to this tree only. Each call returns a new instance with its own working directory: use one per context.
      */
     public FileSystem treeFileSystem() {
-        return new GuestFileSystem(this);
+        return new GuestFileSystem(this, this);
     }
 
     /** Discards the tree and frees its memory; later operations fail. */
@@ -432,21 +421,7 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
                 }
             }
         }
-        return new DirectoryStream<>() {
-            private boolean iterated;
-
-            @Override
-            public Iterator<Path> iterator() {
-                if (iterated) {
-                    throw new IllegalStateException("iterator already obtained");
-                }
-                iterated = true;
-                return children.iterator();
-            }
-
-            @Override
-            public void close() {}
-        };
+        return new ListedDirectoryStream(children);
     }
 
     /** Resolves a relative path against the current working directory; no file is accessed. */
@@ -470,28 +445,7 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
     @Override
     public Map<String, Object> readAttributes(
             Path path, String attributes, LinkOption... linkOptions) throws IOException {
-        Path p = inTree(path);
-        int colon = attributes.indexOf(':');
-        String view = colon < 0 ? "basic" : attributes.substring(0, colon);
-        String names = colon < 0 ? attributes : attributes.substring(colon + 1);
-        if (!view.equals("basic") && !view.equals("posix") && !view.equals("unix")) {
-            throw new UnsupportedOperationException("unsupported attribute view: " + view);
-        }
-        Map<String, Object> all = attributesOf(p, view, linkOptions);
-        if (names.equals("*")) {
-            return all;
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        for (String name : names.split(",")) {
-            if (name.equals("*")) {
-                result.putAll(all);
-            } else if (all.containsKey(name)) {
-                result.put(name, all.get(name));
-            } else {
-                throw new IllegalArgumentException("unknown attribute: " + view + ":" + name);
-            }
-        }
-        return result;
+        return PosixAttributes.read(inTree(path), attributes, linkOptions);
     }
 
     /** Sets a {@code basic} or {@code posix} attribute, or {@code unix:mode}. */
@@ -501,7 +455,7 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
         Path p = inTree(path);
         requireWritable("setattr", p);
         if (attribute.equals("unix:mode")) {
-            Files.setPosixFilePermissions(p, fromMode(((Number) value).intValue()));
+            Files.setPosixFilePermissions(p, PosixAttributes.fromMode(((Number) value).intValue()));
         } else {
             Files.setAttribute(p, attribute, value, options);
         }
@@ -557,7 +511,7 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
             throw new IllegalArgumentException(
                     "working directory must be absolute: " + currentWorkingDirectory);
         }
-        currentDirectory = normalize(currentWorkingDirectory.toString(), "/", true);
+        currentDirectory = TreePaths.normalize(currentWorkingDirectory.toString(), "/", true);
     }
 
     /** Returns {@code "/"}. */
@@ -619,76 +573,12 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
 
     /** Maps a guest path to the Jimfs path with the same normalised absolute name. */
     private Path inTree(Path guestPath) throws IOException {
-        String name = guestPath.toString();
-        if (name.length() > MAX_PATH_LENGTH) {
-            throw new FileSystemException(name, null, "File name too long");
-        }
-        String normalized = normalize(name, currentDirectory, true);
-        if (!checkNames(normalized)) {
-            throw new FileSystemException(name, null, "File name too long");
-        }
-        return tree.getPath(normalized);
+        return tree.getPath(TreePaths.guest(guestPath.toString(), currentDirectory));
     }
 
-    /** Maps a host-side path to a Jimfs path, rejecting invalid paths. */
+    /** Maps a host-side path to a Jimfs path, rejecting invalid paths as {@link TreePaths#host} does. */
     private Path hostPath(String path) {
-        Objects.requireNonNull(path, "path");
-        if (path.isEmpty()) {
-            throw new IllegalArgumentException("path is empty");
-        }
-        if (path.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException(
-                    "path contains a NUL byte: " + path.replace('\0', '?'));
-        }
-        if (path.length() > MAX_PATH_LENGTH) {
-            throw new IllegalArgumentException(
-                    "path is longer than " + MAX_PATH_LENGTH + " characters");
-        }
-        String normalized = normalize(path, workingDirectory, false);
-        if (normalized.equals("/")) {
-            throw new IllegalArgumentException("path names the root directory: " + path);
-        }
-        if (!checkNames(normalized)) {
-            throw new IllegalArgumentException(
-                    "path has a name longer than " + MAX_NAME_LENGTH + " characters: " + path);
-        }
-        return tree.getPath(normalized);
-    }
-
-    /**
-     * Resolves {@code path} against {@code base} and removes {@code .}, {@code ..} and empty
-     * segments. A {@code ..} at the root stays at the root if {@code clampAtRoot}, and is rejected
-     * with an {@link IllegalArgumentException} otherwise.
-     */
-    static String normalize(String path, String base, boolean clampAtRoot) {
-        Deque<String> segments = new ArrayDeque<>();
-        String full = path.startsWith("/") ? path : base + "/" + path;
-        for (String segment : full.split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (segment.equals("..")) {
-                if (segments.isEmpty()) {
-                    if (clampAtRoot) {
-                        continue;
-                    }
-                    throw new IllegalArgumentException("path escapes the file tree: " + path);
-                }
-                segments.removeLast();
-            } else {
-                segments.addLast(segment);
-            }
-        }
-        return "/" + String.join("/", segments);
-    }
-
-    private static boolean checkNames(String normalized) {
-        for (String segment : normalized.split("/")) {
-            if (segment.length() > MAX_NAME_LENGTH) {
-                return false;
-            }
-        }
-        return true;
+        return tree.getPath(TreePaths.host(path, workingDirectory));
     }
 
     private void requireWritable(String operation, Path p) throws AccessDeniedException {
@@ -735,348 +625,17 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
         return (bytes + BLOCK_SIZE - 1) / BLOCK_SIZE;
     }
 
-    private FileSystemException noSpace(Path p) {
+    private static FileSystemException noSpace(Path p) {
         return new FileSystemException(p.toString(), null, NO_SPACE);
     }
 
     /** Replaces Jimfs's bare "out of disk space" exception by a {@link #NO_SPACE} one. */
-    private IOException translate(IOException e, Path p) {
+    static IOException translate(IOException e, Path p) {
         if (e.getClass() == IOException.class && "out of disk space".equals(e.getMessage())) {
             FileSystemException translated = noSpace(p);
             translated.initCause(e);
             return translated;
         }
         return e;
-    }
-
-    private static Set<PosixFilePermission> fromMode(int mode) {
-        Set<PosixFilePermission> result = java.util.EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] bits = {
-            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
-            PosixFilePermission.OWNER_READ,
-        };
-        for (int i = 0; i < bits.length; i++) {
-            if ((mode & (1 << i)) != 0) {
-                result.add(bits[i]);
-            }
-        }
-        return result;
-    }
-
-    private static Map<String, Object> attributesOf(Path p, String view, LinkOption... options)
-            throws IOException {
-        Map<String, Object> jimfs = Files.readAttributes(p, "unix:*", options);
-        Map<String, Object> result = new LinkedHashMap<>();
-        for (String name : List.of(
-                "lastModifiedTime", "lastAccessTime", "creationTime", "size",
-                "isRegularFile", "isDirectory", "isSymbolicLink", "isOther", "fileKey")) {
-            result.put(name, jimfs.get(name));
-        }
-        if (view.equals("basic")) {
-            return result;
-        }
-        result.put("permissions", jimfs.get("permissions"));
-        result.put("owner", jimfs.get("owner"));
-        result.put("group", jimfs.get("group"));
-        if (view.equals("posix")) {
-            return result;
-        }
-        int type = Boolean.TRUE.equals(jimfs.get("isDirectory")) ? 0040000
-                : Boolean.TRUE.equals(jimfs.get("isSymbolicLink")) ? 0120000
-                : Boolean.TRUE.equals(jimfs.get("isRegularFile")) ? 0100000
-                : 0;
-        result.put("mode", type | ((Number) jimfs.get("mode")).intValue());
-        result.put("ino", ((Number) jimfs.get("ino")).longValue());
-        result.put("dev", ((Number) jimfs.get("dev")).longValue());
-        result.put("rdev", ((Number) jimfs.get("rdev")).longValue());
-        result.put("nlink", ((Number) jimfs.get("nlink")).intValue());
-        result.put("uid", ((Number) jimfs.get("uid")).intValue());
-        result.put("gid", ((Number) jimfs.get("gid")).intValue());
-        result.put("ctime", (FileTime) jimfs.get("ctime"));
-        return result;
-    }
-
-    /**
-     * Reads through the language-home composite; every operation that modifies anything goes to the tree. The
-     * composite of polyglot 25.0 reaches a language home through the host's full, writable file system (it is not
-     * wrapped read-only), so a write routed through it would change the host's files: GraalPy's standard library,
-     * shared by every later context. Here a guest can read its language's home and write only its own tree.
-     */
-    private final class GuestFileSystem implements FileSystem {
-        private final FileSystem composite;
-
-        GuestFileSystem(FileSystem composite) {
-            this.composite = composite;
-        }
-
-        /** The absolute path in the tree ({@code composite} knows the guest's working directory). */
-        private Path tree(Path path) {
-            return composite.toAbsolutePath(path);
-        }
-
-        @Override
-        public Path parsePath(URI uri) {
-            return composite.parsePath(uri);
-        }
-
-        @Override
-        public Path parsePath(String path) {
-            return composite.parsePath(path);
-        }
-
-        @Override
-        public void checkAccess(
-                Path path, Set<? extends AccessMode> modes, LinkOption... linkOptions)
-                throws IOException {
-            composite.checkAccess(path, modes, linkOptions);
-        }
-
-        @Override
-        public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
-            MemoryFileSystem.this.createDirectory(tree(dir), attrs);
-        }
-
-        @Override
-        public void delete(Path path) throws IOException {
-            MemoryFileSystem.this.delete(tree(path));
-        }
-
-        @Override
-        public SeekableByteChannel newByteChannel(
-                Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
-                throws IOException {
-            for (OpenOption option : options) {
-                if (option != StandardOpenOption.READ && option != LinkOption.NOFOLLOW_LINKS) {
-                    return MemoryFileSystem.this.newByteChannel(tree(path), options, attrs);
-                }
-            }
-            return composite.newByteChannel(path, options, attrs);
-        }
-
-        @Override
-        public DirectoryStream<Path> newDirectoryStream(
-                Path dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
-            return composite.newDirectoryStream(dir, filter);
-        }
-
-        @Override
-        public Path toAbsolutePath(Path path) {
-            return composite.toAbsolutePath(path);
-        }
-
-        @Override
-        public Path toRealPath(Path path, LinkOption... linkOptions) throws IOException {
-            return composite.toRealPath(path, linkOptions);
-        }
-
-        @Override
-        public Map<String, Object> readAttributes(
-                Path path, String attributes, LinkOption... options) throws IOException {
-            return composite.readAttributes(path, attributes, options);
-        }
-
-        @Override
-        public void setAttribute(Path path, String attribute, Object value, LinkOption... options)
-                throws IOException {
-            MemoryFileSystem.this.setAttribute(tree(path), attribute, value, options);
-        }
-
-        @Override
-        public void copy(Path source, Path target, CopyOption... options) throws IOException {
-            MemoryFileSystem.this.copy(tree(source), tree(target), options);
-        }
-
-        @Override
-        public void move(Path source, Path target, CopyOption... options) throws IOException {
-            MemoryFileSystem.this.move(
-                    composite.toAbsolutePath(source), composite.toAbsolutePath(target), options);
-        }
-
-        @Override
-        public void createLink(Path link, Path existing) throws IOException {
-            MemoryFileSystem.this.createLink(tree(link), tree(existing));
-        }
-
-        @Override
-        public void createSymbolicLink(Path link, Path target, FileAttribute<?>... attrs)
-                throws IOException {
-            MemoryFileSystem.this.createSymbolicLink(tree(link), target, attrs);
-        }
-
-        @Override
-        public Path readSymbolicLink(Path link) throws IOException {
-            return composite.readSymbolicLink(link);
-        }
-
-        @Override
-        public void setCurrentWorkingDirectory(Path currentWorkingDirectory) {
-            composite.setCurrentWorkingDirectory(currentWorkingDirectory);
-        }
-
-        @Override
-        public String getSeparator() {
-            return composite.getSeparator();
-        }
-
-        @Override
-        public String getPathSeparator() {
-            return composite.getPathSeparator();
-        }
-
-        @Override
-        public String getMimeType(Path path) {
-            return composite.getMimeType(path);
-        }
-
-        @Override
-        public java.nio.charset.Charset getEncoding(Path path) {
-            return composite.getEncoding(path);
-        }
-
-        @Override
-        public Path getTempDirectory() {
-            return composite.getTempDirectory();
-        }
-
-        @Override
-        public boolean isSameFile(Path path1, Path path2, LinkOption... options)
-                throws IOException {
-            return composite.isSameFile(path1, path2, options);
-        }
-
-        @Override
-        public long getFileStoreTotalSpace(Path path) throws IOException {
-            return composite.getFileStoreTotalSpace(path);
-        }
-
-        @Override
-        public long getFileStoreUnallocatedSpace(Path path) throws IOException {
-            return composite.getFileStoreUnallocatedSpace(path);
-        }
-
-        @Override
-        public long getFileStoreUsableSpace(Path path) throws IOException {
-            return composite.getFileStoreUsableSpace(path);
-        }
-
-        @Override
-        public long getFileStoreBlockSize(Path path) throws IOException {
-            return composite.getFileStoreBlockSize(path);
-        }
-
-        @Override
-        public boolean isFileStoreReadOnly(Path path) throws IOException {
-            return composite.isFileStoreReadOnly(path);
-        }
-    }
-
-    /** A channel on a directory, as POSIX {@code open(dir, O_RDONLY)} gives: reads fail. */
-    private static final class DirectoryChannel implements SeekableByteChannel {
-        private final Path path;
-        private volatile boolean open = true;
-
-        DirectoryChannel(Path path) {
-            this.path = path;
-        }
-
-        @Override
-        public int read(java.nio.ByteBuffer dst) throws IOException {
-            throw new FileSystemException(path.toString(), null, IS_A_DIRECTORY);
-        }
-
-        @Override
-        public int write(java.nio.ByteBuffer src) throws IOException {
-            throw new java.nio.channels.NonWritableChannelException();
-        }
-
-        @Override
-        public long position() {
-            return 0;
-        }
-
-        @Override
-        public SeekableByteChannel position(long newPosition) {
-            return this;
-        }
-
-        @Override
-        public long size() {
-            return 0;
-        }
-
-        @Override
-        public SeekableByteChannel truncate(long size) {
-            throw new java.nio.channels.NonWritableChannelException();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public void close() {
-            open = false;
-        }
-    }
-
-    /** Reports Jimfs's quota exhaustion during writes as {@link #NO_SPACE}. */
-    private final class QuotaChannel implements SeekableByteChannel {
-        private final SeekableByteChannel delegate;
-        private final Path path;
-
-        QuotaChannel(SeekableByteChannel delegate, Path path) {
-            this.delegate = delegate;
-            this.path = path;
-        }
-
-        @Override
-        public int read(java.nio.ByteBuffer dst) throws IOException {
-            return delegate.read(dst);
-        }
-
-        @Override
-        public int write(java.nio.ByteBuffer src) throws IOException {
-            try {
-                return delegate.write(src);
-            } catch (IOException e) {
-                throw translate(e, path);
-            }
-        }
-
-        @Override
-        public long position() throws IOException {
-            return delegate.position();
-        }
-
-        @Override
-        public SeekableByteChannel position(long newPosition) throws IOException {
-            delegate.position(newPosition);
-            return this;
-        }
-
-        @Override
-        public long size() throws IOException {
-            return delegate.size();
-        }
-
-        @Override
-        public SeekableByteChannel truncate(long size) throws IOException {
-            delegate.truncate(size);
-            return this;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return delegate.isOpen();
-        }
-
-        @Override
-        public void close() throws IOException {
-            delegate.close();
-        }
     }
 }

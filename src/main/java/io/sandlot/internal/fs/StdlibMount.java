@@ -1,7 +1,6 @@
 package io.sandlot.internal.fs;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.file.AccessDeniedException;
@@ -26,9 +25,10 @@ import org.graalvm.polyglot.io.FileSystem;
  *
  * <p>The bytecode mount is writable only when {@code bytecodeWritable} is set, which the host does for its own
  * compile step, never for a guest. Paths are normalised before they are matched, so {@code ..} cannot leave a mount,
- * and a host path whose real location lies outside its mount (a symbolic link) does not exist for the guest.
+ * and a host path whose real location lies outside its mount (a symbolic link) does not exist for the guest. What
+ * involves no mount, and what does not depend on the path, goes to the tree.
  */
-public final class StdlibMount implements FileSystem {
+public final class StdlibMount extends ForwardingFileSystem {
 
     private final FileSystem tree;
     private final Mount home;
@@ -52,6 +52,7 @@ public final class StdlibMount implements FileSystem {
      */
     public StdlibMount(FileSystem tree, Path homeName, Path hostHome, Path bytecodeName, Path hostBytecode,
             boolean bytecodeWritable) {
+        super(tree);
         this.tree = tree;
         FileSystem readOnly = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
         this.home = new Mount(homeName, hostHome.toAbsolutePath().normalize(), readOnly);
@@ -107,16 +108,6 @@ public final class StdlibMount implements FileSystem {
 
     private static Path realRoot(Mount mount) {
         return mount.real;
-    }
-
-    @Override
-    public Path parsePath(URI uri) {
-        return tree.parsePath(uri);
-    }
-
-    @Override
-    public Path parsePath(String path) {
-        return tree.parsePath(path);
     }
 
     @Override
@@ -227,11 +218,6 @@ public final class StdlibMount implements FileSystem {
     }
 
     @Override
-    public Path toAbsolutePath(Path path) {
-        return tree.toAbsolutePath(path);
-    }
-
-    @Override
     public Path toRealPath(Path path, LinkOption... linkOptions) throws IOException {
         Path guest = absolute(path);
         Mount mount = mount(guest);
@@ -299,37 +285,12 @@ public final class StdlibMount implements FileSystem {
     }
 
     @Override
-    public void createLink(Path link, Path existing) throws IOException {
-        tree.createLink(link, existing);
-    }
-
-    @Override
-    public void createSymbolicLink(Path link, Path target, FileAttribute<?>... attrs) throws IOException {
-        tree.createSymbolicLink(link, target, attrs);
-    }
-
-    @Override
     public Path readSymbolicLink(Path link) throws IOException {
         Path guest = absolute(link);
         if (mount(guest) != null) {
             throw new java.nio.file.NotLinkException(guest.toString());
         }
         return tree.readSymbolicLink(link);
-    }
-
-    @Override
-    public void setCurrentWorkingDirectory(Path currentWorkingDirectory) {
-        tree.setCurrentWorkingDirectory(currentWorkingDirectory);
-    }
-
-    @Override
-    public String getSeparator() {
-        return tree.getSeparator();
-    }
-
-    @Override
-    public String getPathSeparator() {
-        return tree.getPathSeparator();
     }
 
     @Override
@@ -347,11 +308,6 @@ public final class StdlibMount implements FileSystem {
     }
 
     @Override
-    public Path getTempDirectory() {
-        return tree.getTempDirectory();
-    }
-
-    @Override
     public boolean isSameFile(Path path1, Path path2, LinkOption... options) throws IOException {
         Path a = absolute(path1);
         Path b = absolute(path2);
@@ -359,26 +315,6 @@ public final class StdlibMount implements FileSystem {
             return tree.isSameFile(path1, path2, options);
         }
         return a.equals(b);
-    }
-
-    @Override
-    public long getFileStoreTotalSpace(Path path) throws IOException {
-        return tree.getFileStoreTotalSpace(path);
-    }
-
-    @Override
-    public long getFileStoreUnallocatedSpace(Path path) throws IOException {
-        return tree.getFileStoreUnallocatedSpace(path);
-    }
-
-    @Override
-    public long getFileStoreUsableSpace(Path path) throws IOException {
-        return tree.getFileStoreUsableSpace(path);
-    }
-
-    @Override
-    public long getFileStoreBlockSize(Path path) throws IOException {
-        return tree.getFileStoreBlockSize(path);
     }
 
     @Override

@@ -1,0 +1,256 @@
+package io.sandlot;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The limits an execution can have: one row per limit, holding everything that is said about it anywhere. The
+ * Java API ({@link Limits}), the string and JSON forms, the CLI flags, the breach messages and the server's default
+ * maximums follow from this table; tests keep the OpenAPI document and the README in step with it. Adding a limit
+ * means adding a row here, enforcing it, and regenerating those two documents from the tests' expectations.
+ *
+ * <p>Every limit is a whole number in its {@link #unit()}; {@code 0} turns it off. Most limits stop a running guest
+ * and end its execution with their {@link #status()}; the size limits on code and inputs have no status: a request
+ * over them is refused with an {@link IllegalArgumentException} before the guest starts, and gets no result.
+ */
+public enum Limit {
+    /** Wall-time limit, counted from the start of guest code. */
+    TIMEOUT_MS(new Row("timeoutMs", "ms")
+            .defaultValue(30_000).maxValue(86_400_000L).serverMaximum(60_000)
+            .stops(Status.TIMEOUT, "wall-time limit of %1$d ms (timeoutMs) reached")
+            .description("Wall-time limit, counted from the start of guest code")
+            .notCovered("creating the context (0.2 ms JS, 50-200 ms warm Python, seconds for the first Python context "
+                    + "of a process) is not counted")),
+    /** CPU-time limit of the guest thread. */
+    CPU_TIME_MS(new Row("cpuTimeMs", "ms")
+            .defaultValue(10_000).maxValue(86_400_000L).serverMaximum(0)
+            .stops(Status.CPU_LIMIT, "CPU-time limit of %1$d ms (cpuTimeMs) reached")
+            .description("CPU-time limit of the guest thread")
+            .notCovered("JIT compilation and GC run on other threads and are not counted; sampled every 5 ms")),
+    /** Statement limit: statements of the guest's own code. */
+    MAX_STATEMENTS(new Row("maxStatements", "statements")
+            .defaultValue(0).maxValue(Long.MAX_VALUE / 2).serverMaximum(0)
+            .stops(Status.STATEMENT_LIMIT, "statement limit of %1$d (maxStatements) reached")
+            .description("Statement limit: statements of the guest's own code")
+            .notCovered("counts the submitted code, what it `eval`s and modules it wrote to its own tree, not the "
+                    + "standard library. JS: reliable; a guest `try`/`catch` cannot swallow it. Python: GraalPy counts "
+                    + "line transitions, so a one-line loop (`while True: x += 1`) or one long builtin call "
+                    + "(`sum(range(10**11))`) counts as one, and in our tests statements after an `import` went "
+                    + "uncounted; the time limits are the backstop (`LimitEnforcementTest`)")),
+    /**
+     * Memory the execution may retain: the growth of the live heap after a full collection since it started, never
+     * more than it allocated.
+     */
+    MAX_MEMORY_MB(new Row("maxMemoryMb", "MiB")
+            .defaultValue(512).maxValue(1L << 20).serverMaximum(1024)
+            .stops(Status.MEMORY_LIMIT, "memory limit of %1$d MiB (maxMemoryMb) reached: the guest retained more "
+                    + "than that after garbage collection")
+            .description("Memory the execution may retain: the growth of the live heap after a full collection "
+                    + "since it started, never more than it allocated")
+            .notCovered("garbage never counts, however much; measured from the whole heap, so memory the host frees "
+                    + "or allocates meanwhile is within its error bars (see How the memory limit works below). In a "
+                    + "session it bounds what one execution adds to the session's heap, not what earlier executions "
+                    + "left")),
+    /** Limit on the size of stdout plus stderr, and of the JSON form of the value. */
+    MAX_OUTPUT_BYTES(new Row("maxOutputBytes", "bytes")
+            .defaultValue(1L << 20).maxValue(1L << 31).serverMaximum(16L << 20)
+            .stops(Status.OUTPUT_LIMIT, "output limit of %1$d bytes (maxOutputBytes) reached")
+            .description("Limit on the size of stdout plus stderr, and of the JSON form of the value")
+            .notCovered("output is truncated at the limit, then the guest is stopped")),
+    /** Limit on the size of the source code in UTF-8. */
+    MAX_CODE_BYTES(new Row("maxCodeBytes", "bytes")
+            .defaultValue(1L << 20).maxValue(1L << 30).serverMaximum(1L << 20)
+            .refuses("code is %2$d bytes, above maxCodeBytes=%1$d")
+            .description("Limit on the size of the source code in UTF-8")
+            .notCovered("checked before the guest starts; code the guest loads or evaluates is not counted")),
+    /** Limit on the size of the JSON form of the inputs. */
+    MAX_INPUT_BYTES(new Row("maxInputBytes", "bytes")
+            .defaultValue(1L << 20).maxValue(1L << 31).serverMaximum(8L << 20)
+            .refuses("inputs are %2$d bytes of JSON, above maxInputBytes=%1$d")
+            .description("Limit on the size of the JSON form of the inputs")
+            .notCovered("checked before the guest starts; files of a session are bounded by its file-system quota "
+                    + "instead"));
+
+    private final String key;
+    private final String unit;
+    private final long defaultValue;
+    private final long maxValue;
+    private final long serverMaximum;
+    private final Status status;
+    private final String breachTemplate;
+    private final String description;
+    private final String notCovered;
+
+    Limit(Row row) {
+        this.key = row.key;
+        this.unit = row.unit;
+        this.defaultValue = row.defaultValue;
+        this.maxValue = row.maxValue;
+        this.serverMaximum = row.serverMaximum;
+        this.status = row.status;
+        this.breachTemplate = Objects.requireNonNull(row.breachTemplate, row.key + ": stops(...) or refuses(...)");
+        this.description = Objects.requireNonNull(row.description, row.key + ": description");
+        this.notCovered = Objects.requireNonNull(row.notCovered, row.key + ": notCovered");
+        if (maxValue <= 0 || defaultValue < 0 || defaultValue > maxValue || serverMaximum < 0
+                || serverMaximum > maxValue) {
+            throw new IllegalStateException(key + ": needs 0 <= defaultValue, serverMaximum <= maxValue, 0 < maxValue");
+        }
+    }
+
+    /** The name in the string and JSON forms, such as {@code timeoutMs}. */
+    public String key() {
+        return key;
+    }
+
+    /** The command-line flag, such as {@code --timeout-ms}: the key in kebab case. */
+    public String flag() {
+        return "--" + key.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+    }
+
+    /** The unit of the value: {@code ms}, {@code MiB}, {@code bytes} or {@code statements}. */
+    public String unit() {
+        return unit;
+    }
+
+    /** The value of {@link Limits#DEFAULT}. */
+    public long defaultValue() {
+        return defaultValue;
+    }
+
+    /** The value that turns the limit off: {@code 0}, for every limit. */
+    public long offValue() {
+        return 0;
+    }
+
+    /** The largest value accepted: a bound that catches unit mistakes, such as a timeout in nanoseconds. */
+    public long maxValue() {
+        return maxValue;
+    }
+
+    /**
+     * The most a request to the HTTP server may ask for unless the server is configured otherwise; {@code 0}: no
+     * maximum. See {@link Limits#defaultServerMaximums()}.
+     */
+    public long serverMaximum() {
+        return serverMaximum;
+    }
+
+    /**
+     * The status of an execution this limit stopped; empty for the limits checked before the guest starts, which
+     * refuse the request with an {@link IllegalArgumentException} (HTTP 400, CLI exit code 2) instead.
+     */
+    public Optional<Status> status() {
+        return Optional.ofNullable(status);
+    }
+
+    /** What the limit bounds, one line without a final period. */
+    public String description() {
+        return description;
+    }
+
+    /** What the limit does not bound or catch; may hold Markdown code spans. */
+    public String notCovered() {
+        return notCovered;
+    }
+
+    /**
+     * The message of an execution this limit stopped, such as {@code "wall-time limit of 1000 ms (timeoutMs)
+     * reached"}.
+     *
+     * @throws IllegalStateException for a limit checked before the guest starts: see {@link #refusal(long, long)}
+     */
+    public String breach(long limit) {
+        if (status == null) {
+            throw new IllegalStateException(key + " is checked before the guest starts; use refusal(limit, measured)");
+        }
+        return String.format(Locale.ROOT, breachTemplate, limit);
+    }
+
+    /**
+     * The message refusing a request that is {@code measured} units over the {@code limit}, such as {@code "code is
+     * 2048 bytes, above maxCodeBytes=1024"}.
+     *
+     * @throws IllegalStateException for a limit enforced while the guest runs: see {@link #breach(long)}
+     */
+    public String refusal(long limit, long measured) {
+        if (status != null) {
+            throw new IllegalStateException(key + " stops a running guest; use breach(limit)");
+        }
+        return String.format(Locale.ROOT, breachTemplate, limit, measured);
+    }
+
+    /**
+     * The limit whose {@link #key()} is {@code key}.
+     *
+     * @throws IllegalArgumentException naming the known keys if there is none
+     */
+    public static Limit ofKey(String key) {
+        for (Limit limit : values()) {
+            if (limit.key.equals(key)) {
+                return limit;
+            }
+        }
+        StringBuilder known = new StringBuilder();
+        for (Limit limit : values()) {
+            known.append(known.isEmpty() ? "" : ", ").append(limit.key);
+        }
+        throw new IllegalArgumentException("unknown limit '" + key + "'; known limits: " + known);
+    }
+
+    /** The cells of one row, named where the table is written. */
+    private static final class Row {
+        private final String key;
+        private final String unit;
+        private long defaultValue;
+        private long maxValue;
+        private long serverMaximum;
+        private Status status;
+        private String breachTemplate;
+        private String description;
+        private String notCovered;
+
+        Row(String key, String unit) {
+            this.key = key;
+            this.unit = unit;
+        }
+
+        Row defaultValue(long value) {
+            this.defaultValue = value;
+            return this;
+        }
+
+        Row maxValue(long value) {
+            this.maxValue = value;
+            return this;
+        }
+
+        Row serverMaximum(long value) {
+            this.serverMaximum = value;
+            return this;
+        }
+
+        /** The limit stops a running guest with {@code status}; the template formats the limit ({@code %1$d}). */
+        Row stops(Status status, String template) {
+            this.status = Objects.requireNonNull(status, key + ": status");
+            this.breachTemplate = template;
+            return this;
+        }
+
+        /** The limit refuses a request before start; the template formats the limit and what was measured. */
+        Row refuses(String template) {
+            this.breachTemplate = template;
+            return this;
+        }
+
+        Row description(String text) {
+            this.description = text;
+            return this;
+        }
+
+        Row notCovered(String text) {
+            this.notCovered = text;
+            return this;
+        }
+    }
+}
