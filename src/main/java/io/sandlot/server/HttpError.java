@@ -50,9 +50,4 @@ final class HttpError extends RuntimeException {
     static HttpError notFound(String code, String message) {
         return new HttpError(404, code, message);
     }
-
-    /** 429 or 503 with {@code Retry-After}: the request was not started and may be retried later. */
-    static HttpError overloaded(int status, String code, String message, long retryAfterSeconds) {
-        return new HttpError(status, code, message).header("Retry-After", Long.toString(retryAfterSeconds));
-    }
 }

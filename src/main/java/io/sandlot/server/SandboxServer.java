@@ -265,7 +265,7 @@ public final class SandboxServer implements AutoCloseable {
                 String rawPath = Objects.requireNonNullElse(exchange.getRequestURI().getRawPath(), "");
                 if (stopping && !"/v1/health".equals(rawPath)) {
                     metrics.rejected("stopping");
-                    throw HttpError.overloaded(503, "stopping", "the server is shutting down", 5);
+                    throw ServiceException.stopping();
                 }
                 checkHost(exchange);
                 String tenant = tenants.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
@@ -381,10 +381,7 @@ public final class SandboxServer implements AutoCloseable {
 
         /** The port (default 8080); 0 picks a free one, see {@link SandboxServer#port()}. */
         public Builder port(int port) {
-            if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
-            }
-            this.port = port;
+            this.port = ServerConfig.checkPort(port);
             return this;
         }
 
@@ -482,20 +479,13 @@ public final class SandboxServer implements AutoCloseable {
 
         /** The largest request body, in bytes (default 16 MiB); beyond, 413. */
         public Builder maxBodyBytes(long maxBodyBytes) {
-            if (maxBodyBytes < 1) {
-                throw new IllegalArgumentException("maxBodyBytes must be >= 1, was " + maxBodyBytes);
-            }
-            this.maxBodyBytes = maxBodyBytes;
+            this.maxBodyBytes = ServerConfig.checkMaxBodyBytes(maxBodyBytes);
             return this;
         }
 
         /** How long {@link SandboxServer#close()} lets running executions finish before cancelling them (10 s). */
         public Builder shutdownTimeout(Duration shutdownTimeout) {
-            Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
-            if (shutdownTimeout.isNegative()) {
-                throw new IllegalArgumentException("shutdownTimeout must be >= 0, was " + shutdownTimeout);
-            }
-            this.shutdownTimeout = shutdownTimeout;
+            this.shutdownTimeout = ServerConfig.checkShutdownTimeout(shutdownTimeout);
             return this;
         }
 

@@ -28,18 +28,11 @@ public record ServerConfig(String host, int port, List<String> tokens, long maxB
      */
     public ServerConfig {
         Objects.requireNonNull(host, "host");
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
-        }
+        checkPort(port);
         tokens = List.copyOf(Objects.requireNonNull(tokens, "tokens"));
         new Tenants(tokens);
-        if (maxBodyBytes < 1) {
-            throw new IllegalArgumentException("maxBodyBytes must be >= 1, was " + maxBodyBytes);
-        }
-        Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
-        if (shutdownTimeout.isNegative()) {
-            throw new IllegalArgumentException("shutdownTimeout must be >= 0, was " + shutdownTimeout);
-        }
+        checkMaxBodyBytes(maxBodyBytes);
+        checkShutdownTimeout(shutdownTimeout);
         InetAddress address;
         try {
             address = InetAddress.getByName(host);
@@ -50,5 +43,27 @@ public record ServerConfig(String host, int port, List<String> tokens, long maxB
             throw new IllegalArgumentException("refusing to listen on " + host + " without tokens: anyone who can "
                     + "reach it could run code; pass --token or --tokens-file, or listen on 127.0.0.1");
         }
+    }
+
+    static int checkPort(int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
+        }
+        return port;
+    }
+
+    static long checkMaxBodyBytes(long maxBodyBytes) {
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be >= 1, was " + maxBodyBytes);
+        }
+        return maxBodyBytes;
+    }
+
+    static Duration checkShutdownTimeout(Duration shutdownTimeout) {
+        Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        if (shutdownTimeout.isNegative()) {
+            throw new IllegalArgumentException("shutdownTimeout must be >= 0, was " + shutdownTimeout);
+        }
+        return shutdownTimeout;
     }
 }

@@ -84,7 +84,7 @@ final class Admission {
         lock.lock();
         try {
             if (closed) {
-                throw stopping();
+                throw ServiceException.stopping();
             }
             tenant = tenants.computeIfAbsent(tenantName, name -> new Tenant());
             if (running < slots && tenant.running < tenantSlots && tenant.waiters.isEmpty()) {
@@ -188,7 +188,7 @@ final class Admission {
             closed = true;
             for (Tenant tenant : tenants.values()) {
                 for (CompletableFuture<Void> waiter : tenant.waiters) {
-                    waiter.completeExceptionally(stopping());
+                    waiter.completeExceptionally(ServiceException.stopping());
                 }
                 tenant.waiters.clear();
                 tenant.inRotation = false;
@@ -222,8 +222,4 @@ final class Admission {
         return slots;
     }
 
-    /** The refusal of work while the service shuts down. */
-    static ServiceException stopping() {
-        return ServiceException.retryable(Kind.UNAVAILABLE, "stopping", "the server is shutting down", 5);
-    }
 }

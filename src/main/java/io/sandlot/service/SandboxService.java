@@ -170,7 +170,7 @@ public final class SandboxService implements AutoCloseable {
             try {
                 future = sandbox.submit(request);
             } catch (SandboxException e) {
-                throw Admission.stopping();
+                throw ServiceException.stopping();
             } catch (IllegalArgumentException e) {
                 throw ServiceException.badRequest(e.getMessage());
             }

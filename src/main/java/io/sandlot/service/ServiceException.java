@@ -62,6 +62,11 @@ public final class ServiceException extends RuntimeException {
         return of(Kind.BAD_REQUEST, "bad_request", message);
     }
 
+    /** The refusal of work while the service shuts down: {@code UNAVAILABLE}, reason {@code stopping}. */
+    public static ServiceException stopping() {
+        return retryable(Kind.UNAVAILABLE, "stopping", "the server is shutting down", 5);
+    }
+
     /** The kind of refusal. */
     public Kind kind() {
         return kind;

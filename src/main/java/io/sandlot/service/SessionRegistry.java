@@ -49,7 +49,7 @@ final class SessionRegistry {
     ManagedSession create(String tenant, Language language, Limits limits, long ttlMillis) {
         synchronized (this) {
             if (closed) {
-                throw Admission.stopping();
+                throw ServiceException.stopping();
             }
             int count = perTenantCount.getOrDefault(tenant, 0);
             if (count >= perTenant) {
