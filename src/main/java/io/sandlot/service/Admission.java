@@ -95,9 +95,9 @@ final class Admission {
             }
             if (tenant.waiters.size() >= tenantQueue) {
                 observer.rejected("tenant_queue_full");
-                throw ServiceException.retryable(Kind.TOO_MANY, "too_many_requests", "this tenant already has " + tenant.waiters.size()
-                        + " requests waiting (its share of the queue) and " + tenant.running + " running; retry later",
-                        RETRY_AFTER_SECONDS);
+                throw ServiceException.retryable(Kind.TOO_MANY, "too_many_requests", "this tenant already has "
+                        + tenant.waiters.size() + " requests waiting (its share of the queue) and " + tenant.running
+                        + " running; retry later", RETRY_AFTER_SECONDS);
             }
             if (queued >= queue) {
                 observer.rejected("queue_full");

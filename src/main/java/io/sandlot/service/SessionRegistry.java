@@ -59,8 +59,8 @@ final class SessionRegistry {
             }
             if (sessions.size() >= maxSessions) {
                 observer.rejected("session_limit");
-                throw ServiceException.retryable(Kind.OVERLOADED, "too_many_sessions", "the server holds its maximum of "
-                        + maxSessions + " sessions; retry later", 30);
+                throw ServiceException.retryable(Kind.OVERLOADED, "too_many_sessions",
+                        "the server holds its maximum of " + maxSessions + " sessions; retry later", 30);
             }
             Session session = sandbox.openSession(language, limits);
             ManagedSession managed = new ManagedSession(session, tenant, limits, ttlMillis);
