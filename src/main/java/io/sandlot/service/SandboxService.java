@@ -309,9 +309,7 @@ public final class SandboxService implements AutoCloseable {
      * @throws ServiceException {@code NOT_FOUND} as {@link #session(String, String)}
      */
     public SessionInfo restart(String tenant, String id) {
-        ManagedSession session = sessions.get(tenant, id);
-        session.restart(sandbox);
-        return session.info();
+        return sessions.restart(tenant, id).info();
     }
 
     // ---------------------------------------------------------------------------------------------- files

@@ -113,6 +113,22 @@ final class SessionRegistry {
         remove(get(tenant, id), "deleted");
     }
 
+    /**
+     * Gives the session {@code id} of {@code tenant} a fresh engine session; see {@link ManagedSession#restart}.
+     *
+     * @throws ServiceException {@code NOT_FOUND} as {@link #get(String, String)}
+     */
+    ManagedSession restart(String tenant, String id) {
+        ManagedSession session = get(tenant, id);
+        session.restart(sandbox);
+        if (sessions.get(id) != session) {
+            // deleted, expired or shut down meanwhile: the fresh engine session must not outlive it
+            session.close();
+            throw notFound(id);
+        }
+        return session;
+    }
+
     /** Closes sessions idle past their TTL and sessions the engine closed (a guest that ignored an interrupt). */
     void sweep() {
         for (ManagedSession session : sessions.values()) {
