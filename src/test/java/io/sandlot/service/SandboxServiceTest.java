@@ -12,9 +12,11 @@ import io.sandlot.server.TestServers;
 import io.sandlot.service.ServiceException.Kind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -211,6 +213,30 @@ class SandboxServiceTest {
         assertThat(running.get(10, TimeUnit.SECONDS).status()).isEqualTo(Status.CANCELLED);
         assertThat(sandbox.opened).hasSize(2);
         assertThat(service.executeInSession(ALPHA, id, "1", Map.of()).status()).isEqualTo(Status.OK);
+    }
+
+    @Test
+    void start_sessionIdlePastItsTtl_isClosedAndReportedExpired() throws InterruptedException {
+        List<String> closed = new CopyOnWriteArrayList<>();
+        ServiceObserver observer = new ServiceObserver() {
+            @Override
+            public void sessionClosed(String reason) {
+                closed.add(reason);
+            }
+        };
+        service.close();
+        service = new SandboxService(ServiceConfig.newBuilder(config).sessionSweepInterval(Duration.ofMillis(50))
+                .build(), observer, factory -> new FakeSandbox()).start();
+        String id = service.createSession(ALPHA,
+                new SessionSpec(Language.JS, Optional.empty(), Optional.of(Duration.ofSeconds(1)))).id();
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (closed.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        assertThat(closed).containsExactly("expired");
+        assertThatThrownBy(() -> service.session(ALPHA, id)).isInstanceOf(ServiceException.class);
     }
 
     @Test
