@@ -421,11 +421,6 @@ public final class SandboxService implements AutoCloseable {
         sessions.closeAll();
     }
 
-    /** Stateless executions running now. */
-    public int runningExecutions() {
-        return running.size();
-    }
-
     /**
      * Shuts down gracefully: refuses new work, lets running executions finish for up to {@code bound}, cancels
      * the rest, then {@link #close() closes}.
