@@ -36,6 +36,18 @@ public interface Session extends AutoCloseable {
     }
 
     /**
+     * Stops the running execution, if any, the way a limit does: the guest is interrupted, that execution's result
+     * says {@link Status#CANCELLED}, and the session stays open with its state, unless the guest ignores the
+     * interrupt (then the session is closed, as after a limit).
+     *
+     * @return true if an execution was running
+     * @throws UnsupportedOperationException if this session cannot interrupt its guest (the default)
+     */
+    default boolean interrupt() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot interrupt its guest");
+    }
+
+    /**
      * Writes a file into the session's tree; relative paths are relative to {@code /work}. Counts against the
      * policy's {@link Policy#fileSystemQuotaBytes() file system quota}.
      *

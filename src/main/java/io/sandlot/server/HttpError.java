@@ -1,5 +1,6 @@
 package io.sandlot.server;
 
+import io.sandlot.service.ServiceException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,16 +26,28 @@ final class HttpError extends RuntimeException {
         return this;
     }
 
+    /** The answer to a refusal of the service core: the one place its kinds become status codes. */
+    static HttpError of(ServiceException refusal) {
+        int status = switch (refusal.kind()) {
+            case BAD_REQUEST -> 400;
+            case UNAUTHORIZED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case TOO_MANY -> 429;
+            case OVERLOADED, UNAVAILABLE -> 503;
+        };
+        HttpError error = new HttpError(status, refusal.reason(), refusal.getMessage());
+        refusal.retryAfterSeconds().ifPresent(seconds -> error.header("Retry-After", Long.toString(seconds)));
+        return error;
+    }
+
     static HttpError badRequest(String message) {
         return new HttpError(400, "bad_request", message);
     }
 
     static HttpError notFound(String code, String message) {
         return new HttpError(404, code, message);
-    }
-
-    /** 429 or 503 with {@code Retry-After}: the request was not started and may be retried later. */
-    static HttpError overloaded(int status, String code, String message, long retryAfterSeconds) {
-        return new HttpError(status, code, message).header("Retry-After", Long.toString(retryAfterSeconds));
     }
 }

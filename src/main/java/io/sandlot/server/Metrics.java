@@ -2,6 +2,8 @@ package io.sandlot.server;
 
 import io.sandlot.Language;
 import io.sandlot.Status;
+import io.sandlot.service.SandboxService;
+import io.sandlot.service.ServiceObserver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,13 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
- * The server's metrics, written in the Prometheus text exposition format (version 0.0.4). Counters and histograms
- * are lock-free adders; gauges are read when scraped.
+ * The server's metrics, written in the Prometheus text exposition format (version 0.0.4): what the service core
+ * reports as its {@link ServiceObserver}, the HTTP requests, and gauges read when scraped. Counters and histograms
+ * are lock-free adders.
  */
-final class Metrics {
+final class Metrics implements ServiceObserver {
 
     /** Histogram buckets, in seconds. */
     static final double[] BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
@@ -81,6 +85,55 @@ final class Metrics {
         }
     }
 
+    /**
+     * Adds the gauges and counters read from {@code service} at every scrape, and {@code inFlight}, the HTTP
+     * requests being handled.
+     */
+    Metrics watch(SandboxService service, IntSupplier inFlight) {
+        gauge("sandlot_sessions_active", "Open sessions, by language.",
+                () -> byLanguage(service.stats().sessions()))
+                .gauge("sandlot_queue_depth", "Requests waiting for an execution slot.",
+                        () -> one(service.stats().queued()))
+                .gauge("sandlot_executions_running", "Executions holding a slot.",
+                        () -> one(service.stats().running()))
+                .gauge("sandlot_execution_slots", "Size of the execution slot pool (executions that may run at once).",
+                        () -> one(service.stats().slots()))
+                .gauge("sandlot_quarantined_threads",
+                        "Guest threads that ignored cancellation and still run (each costs a core until it ends).",
+                        () -> one(service.stats().engine().quarantinedThreads()))
+                .gauge("sandlot_guest_executions_running",
+                        "Executions running on the sandbox's guest threads (all users of its factory).",
+                        () -> one(service.stats().engine().runningExecutions()))
+                .gauge("sandlot_context_pool_ready", "Pre-warmed contexts ready now, by language.",
+                        () -> byLanguage(service.stats().engine().pooledContexts()))
+                .counter("sandlot_context_pool_hits_total",
+                        "Stateless executions that found a pre-warmed context.",
+                        () -> one(service.stats().engine().poolHits()))
+                .counter("sandlot_context_pool_misses_total",
+                        "Stateless executions that had to create their context.",
+                        () -> one(service.stats().engine().poolMisses()))
+                .gauge("sandlot_source_cache_entries", "Parsed sources kept for reuse.",
+                        () -> one(service.stats().engine().cachedSources()))
+                .gauge("sandlot_heap_used_after_gc_ratio",
+                        "Heap in use after the last collection, as a fraction of the maximum heap.",
+                        () -> one(service.stats().heapUsedAfterGc()))
+                .gauge("sandlot_http_requests_in_flight", "HTTP requests being handled.",
+                        () -> one(inFlight.getAsInt()))
+                .gauge("sandlot_jit_enabled",
+                        "1 if guest code is compiled by the Graal JIT, 0 if it runs interpreted (10-100x slower).",
+                        () -> one(service.runtimeInfo().jit() ? 1 : 0));
+        return this;
+    }
+
+    /** One series per language, labelled {@code language}, 0 for a language missing from {@code counts}. */
+    private static Map<String, Number> byLanguage(Map<Language, Integer> counts) {
+        Map<String, Integer> values = new java.util.LinkedHashMap<>();
+        for (Language language : Language.values()) {
+            values.put(language.id(), counts.getOrDefault(language, 0));
+        }
+        return by("language", values);
+    }
+
     /** Adds a gauge read at every scrape; {@code values} maps a rendered label set ("" for none) to a value. */
     Metrics gauge(String name, String help, Supplier<Map<String, Number>> values) {
         gauges.add(new Gauge(name, help, "gauge", values));
@@ -93,7 +146,8 @@ final class Metrics {
         return this;
     }
 
-    void execution(String kind, Language language, Status status, long nanos) {
+    @Override
+    public void executed(String kind, Language language, Status status, long nanos) {
         String labels = "kind=\"" + kind + "\",language=\"" + language.id() + "\"";
         executions.computeIfAbsent(labels + ",status=\"" + status.id() + "\"", k -> new LongAdder()).increment();
         executionSeconds.computeIfAbsent(labels, k -> new Histogram()).observe(nanos / 1e9);
@@ -105,19 +159,23 @@ final class Metrics {
         httpSeconds.computeIfAbsent("route=\"" + escape(route) + "\"", k -> new Histogram()).observe(nanos / 1e9);
     }
 
-    void queueWait(long nanos) {
+    @Override
+    public void queueWaited(long nanos) {
         queueWait.observe(nanos / 1e9);
     }
 
-    void rejected(String reason) {
+    @Override
+    public void rejected(String reason) {
         rejections.computeIfAbsent("reason=\"" + reason + "\"", k -> new LongAdder()).increment();
     }
 
-    void sessionCreated() {
+    @Override
+    public void sessionCreated() {
         sessionsCreated.increment();
     }
 
-    void sessionClosed(String reason) {
+    @Override
+    public void sessionClosed(String reason) {
         sessionsClosed.computeIfAbsent("reason=\"" + reason + "\"", k -> new LongAdder()).increment();
     }
 

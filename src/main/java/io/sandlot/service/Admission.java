@@ -1,5 +1,6 @@
-package io.sandlot.server;
+package io.sandlot.service;
 
+import io.sandlot.service.ServiceException.Kind;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,8 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * every slot. Requests beyond that wait in a per-tenant FIFO; a freed slot goes to the next tenant in round-robin
  * order that has a waiter and is under its own cap. A tenant may have at most {@code tenantQueue} waiters and all
  * tenants together {@code queue}; beyond that, and after waiting {@code maxWait}, a request is refused (never
- * queued without bound) with 429 (this tenant's share is full) or 503 (the server is full), with
- * {@code Retry-After}.
+ * queued without bound) as {@link ServiceException.Kind#TOO_MANY} (this tenant's share is full) or
+ * {@link ServiceException.Kind#OVERLOADED} (the service is full), with a time to retry after.
  */
 final class Admission {
 
@@ -29,7 +30,7 @@ final class Admission {
     private final int queue;
     private final int tenantQueue;
     private final long maxWaitNanos;
-    private final Metrics metrics;
+    private final ServiceObserver observer;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Tenant> tenants = new HashMap<>();
@@ -39,13 +40,13 @@ final class Admission {
     private int queued;
     private boolean closed;
 
-    Admission(int slots, int tenantSlots, int queue, int tenantQueue, long maxWaitMillis, Metrics metrics) {
+    Admission(int slots, int tenantSlots, int queue, int tenantQueue, long maxWaitMillis, ServiceObserver observer) {
         this.slots = slots;
         this.tenantSlots = tenantSlots;
         this.queue = queue;
         this.tenantQueue = tenantQueue;
         this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
-        this.metrics = metrics;
+        this.observer = observer;
     }
 
     /** A slot held by one execution; releasing it (once) frees the slot for the next waiter. */
@@ -73,8 +74,8 @@ final class Admission {
     /**
      * Waits for a slot for {@code tenantName}.
      *
-     * @throws HttpError 429 if the tenant's queue share is full, 503 if the whole queue is full, the wait exceeded
-     *     its bound, or the server is stopping
+     * @throws ServiceException {@code TOO_MANY} if the tenant's queue share is full; {@code OVERLOADED} if the whole
+     *     queue is full or the wait exceeded its bound; {@code UNAVAILABLE} if the service is stopping
      */
     Permit acquire(String tenantName) {
         long start = System.nanoTime();
@@ -83,24 +84,24 @@ final class Admission {
         lock.lock();
         try {
             if (closed) {
-                throw stopping();
+                throw ServiceException.stopping();
             }
             tenant = tenants.computeIfAbsent(tenantName, name -> new Tenant());
             if (running < slots && tenant.running < tenantSlots && tenant.waiters.isEmpty()) {
                 running++;
                 tenant.running++;
-                metrics.queueWait(0);
+                observer.queueWaited(0);
                 return new Permit(tenant);
             }
             if (tenant.waiters.size() >= tenantQueue) {
-                metrics.rejected("tenant_queue_full");
-                throw HttpError.overloaded(429, "too_many_requests", "this tenant already has " + tenant.waiters.size()
-                        + " requests waiting (its share of the queue) and " + tenant.running + " running; retry later",
-                        RETRY_AFTER_SECONDS);
+                observer.rejected("tenant_queue_full");
+                throw ServiceException.retryable(Kind.TOO_MANY, "too_many_requests", "this tenant already has "
+                        + tenant.waiters.size() + " requests waiting (its share of the queue) and " + tenant.running
+                        + " running; retry later", RETRY_AFTER_SECONDS);
             }
             if (queued >= queue) {
-                metrics.rejected("queue_full");
-                throw HttpError.overloaded(503, "overloaded", "the execution queue is full (" + queued
+                observer.rejected("queue_full");
+                throw ServiceException.retryable(Kind.OVERLOADED, "overloaded", "the execution queue is full (" + queued
                         + " requests waiting); retry later", RETRY_AFTER_SECONDS);
             }
             tenant.waiters.add(waiter);
@@ -114,10 +115,10 @@ final class Admission {
         }
         try {
             waiter.get(maxWaitNanos, TimeUnit.NANOSECONDS);
-            metrics.queueWait(System.nanoTime() - start);
+            observer.queueWaited(System.nanoTime() - start);
             return new Permit(tenant);
         } catch (ExecutionException e) {
-            throw (HttpError) e.getCause();
+            throw (ServiceException) e.getCause();
         } catch (TimeoutException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -139,8 +140,8 @@ final class Admission {
             } finally {
                 lock.unlock();
             }
-            metrics.rejected("queue_timeout");
-            throw HttpError.overloaded(503, "overloaded", "no execution slot became free within "
+            observer.rejected("queue_timeout");
+            throw ServiceException.retryable(Kind.OVERLOADED, "overloaded", "no execution slot became free within "
                     + TimeUnit.NANOSECONDS.toMillis(maxWaitNanos) + " ms; retry later", RETRY_AFTER_SECONDS);
         }
     }
@@ -180,14 +181,14 @@ final class Admission {
         }
     }
 
-    /** Refuses every waiting and future request with 503. */
+    /** Refuses every waiting and future request as {@code UNAVAILABLE}. */
     void close() {
         lock.lock();
         try {
             closed = true;
             for (Tenant tenant : tenants.values()) {
                 for (CompletableFuture<Void> waiter : tenant.waiters) {
-                    waiter.completeExceptionally(stopping());
+                    waiter.completeExceptionally(ServiceException.stopping());
                 }
                 tenant.waiters.clear();
                 tenant.inRotation = false;
@@ -221,7 +222,4 @@ final class Admission {
         return slots;
     }
 
-    static HttpError stopping() {
-        return HttpError.overloaded(503, "stopping", "the server is shutting down", 5);
-    }
 }
