@@ -163,14 +163,6 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The string form of the limits, on top of {@link SandboxServer#DEFAULT_MAX_LIMITS} rather than the defaults. */
     static Limits maxLimits(String spec) {
-        Limits.parse(spec); // validates the names, numbers and ranges, with its messages
-        Limits.Builder builder = Limits.newBuilder(SandboxServer.DEFAULT_MAX_LIMITS);
-        for (String pair : spec.split(",")) {
-            if (!pair.isBlank()) {
-                String[] nameValue = pair.split("=", 2);
-                builder.set(nameValue[0].strip(), Long.parseLong(nameValue[1].strip()));
-            }
-        }
-        return builder.build();
+        return Limits.parse(spec, SandboxServer.DEFAULT_MAX_LIMITS);
     }
 }

@@ -1,6 +1,7 @@
 package io.sandlot.service;
 
 import io.sandlot.Language;
+import io.sandlot.Limit;
 import io.sandlot.Limits;
 import io.sandlot.SandboxFactory;
 import java.time.Duration;
@@ -18,12 +19,10 @@ import java.util.Optional;
 public final class ServiceConfig {
 
     /**
-     * The default maximum limits a request may ask for; {@code 0} here means "no maximum". The one place the
-     * service's default maximums are written.
+     * The default maximum limits a request may ask for; {@code 0} here means "no maximum". Each is its
+     * {@link Limit}'s {@link Limit#serverMaximum()}.
      */
-    public static final Limits DEFAULT_MAX_LIMITS = Limits.newBuilder()
-            .timeoutMs(60_000).cpuTimeMs(0).maxStatements(0).maxMemoryMb(1024)
-            .maxOutputBytes(16L << 20).maxCodeBytes(1L << 20).maxInputBytes(8L << 20).build();
+    public static final Limits DEFAULT_MAX_LIMITS = Limits.defaultServerMaximums();
 
     /** The configuration with every default. */
     public static final ServiceConfig DEFAULT = newBuilder().build();
@@ -174,11 +173,11 @@ public final class ServiceConfig {
      * limit turned off ({@code 0}) exceeds any maximum; a maximum of {@code 0} allows anything.
      */
     static Optional<String> aboveMaximum(Limits limits, Limits maximums) {
-        for (Map.Entry<String, Long> limit : limits.toMap().entrySet()) {
-            long value = limit.getValue();
-            long max = maximums.get(limit.getKey());
+        for (Limit limit : Limit.values()) {
+            long value = limits.get(limit);
+            long max = maximums.get(limit);
             if (max > 0 && (value == 0 || value > max)) {
-                return Optional.of(limit.getKey() + "=" + value + (value == 0 ? " (off)" : "")
+                return Optional.of(limit.key() + "=" + value + (value == 0 ? " (off)" : "")
                         + " is above the server's maximum of " + max);
             }
         }
