@@ -12,6 +12,9 @@ import io.sandlot.Session;
 import io.sandlot.Status;
 import io.sandlot.internal.convert.Json;
 import io.sandlot.internal.convert.Requests;
+import io.sandlot.wire.SessionForms.ErrorBody;
+import io.sandlot.wire.SessionForms.NewSession;
+import io.sandlot.wire.SessionForms.SessionState;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,10 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -178,16 +181,9 @@ public final class RemoteSandbox implements Sandbox, AutoCloseable {
      * @throws IllegalArgumentException if a limit is above the server's maximum or the TTL above its maximum
      */
     public Session openSession(Language language, Limits limits, Duration idleTtl) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("language", language.id());
-        if (limits != null) {
-            body.put("limits", limits.toMap());
-        }
-        if (idleTtl != null) {
-            body.put("ttlSeconds", Math.max(1, idleTtl.toSeconds()));
-        }
-        Map<?, ?> created = (Map<?, ?>) Json.parse(text(send(post("v1/sessions", Json.write(body)))));
-        return new RemoteSession(this, (String) created.get("id"), language);
+        NewSession body = new NewSession(language, Optional.ofNullable(limits), Optional.ofNullable(idleTtl));
+        String created = text(send(post("v1/sessions", Json.write(body.toMap()))));
+        return new RemoteSession(this, SessionState.fromMap(jsonObject(created)).id(), language);
     }
 
     /**
@@ -326,21 +322,28 @@ public final class RemoteSandbox implements Sandbox, AutoCloseable {
     }
 
     static String errorCode(HttpResponse<byte[]> response) {
-        return String.valueOf(errorBody(response).get("error"));
+        return errorBody(response).map(ErrorBody::error).orElse("null");
     }
 
     private static String errorMessage(HttpResponse<byte[]> response) {
-        Object message = errorBody(response).get("message");
-        return message == null ? new String(response.body(), StandardCharsets.UTF_8) : message.toString();
+        return errorBody(response).map(ErrorBody::message)
+                .orElseGet(() -> new String(response.body(), StandardCharsets.UTF_8));
     }
 
-    private static Map<?, ?> errorBody(HttpResponse<byte[]> response) {
+    private static Optional<ErrorBody> errorBody(HttpResponse<byte[]> response) {
+        return ErrorBody.parse(new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    /** Parses a JSON object the server answered; a server that answers anything else is a fault. */
+    static Map<?, ?> jsonObject(String json) {
         try {
-            return Json.parse(new String(response.body(), StandardCharsets.UTF_8)) instanceof Map<?, ?> map ? map
-                    : Map.of();
+            if (Json.parse(json) instanceof Map<?, ?> map) {
+                return map;
+            }
         } catch (IllegalArgumentException e) {
-            return Map.of();
+            throw new SandboxException("the sandbox server answered malformed JSON: " + e.getMessage(), e);
         }
+        throw new SandboxException("the sandbox server answered JSON that is not an object: " + json);
     }
 
     static ExecutionResult result(HttpResponse<byte[]> response) {

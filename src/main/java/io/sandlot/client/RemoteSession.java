@@ -5,10 +5,11 @@ import io.sandlot.Language;
 import io.sandlot.Session;
 import io.sandlot.Status;
 import io.sandlot.internal.convert.Json;
+import io.sandlot.wire.SessionForms;
+import io.sandlot.wire.SessionForms.FileListing;
+import io.sandlot.wire.SessionForms.SessionState;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,13 +50,7 @@ final class RemoteSession implements Session {
         if (closed) {
             return gone();
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", code);
-        if (!inputs.isEmpty()) {
-            Json.requireJsonLike("inputs", inputs);
-            body.put("inputs", inputs);
-        }
-        String json = Json.write(body);
+        String json = Json.write(SessionForms.executeToMap(code, inputs));
         return RemoteSandbox.orCancelled(() -> {
             HttpResponse<byte[]> response = client.send(client.post(path + "/execute", json));
             if (isSessionGone(response)) {
@@ -87,13 +82,7 @@ final class RemoteSession implements Session {
     public List<FileInfo> listFiles() {
         HttpResponse<byte[]> response = client.send(client.get(path + "/files"));
         check(response);
-        Map<?, ?> map = (Map<?, ?>) Json.parse(RemoteSandbox.text(response));
-        List<FileInfo> files = new ArrayList<>();
-        for (Object entry : (List<?>) map.get("files")) {
-            Map<?, ?> file = (Map<?, ?>) entry;
-            files.add(new FileInfo((String) file.get("path"), ((Number) file.get("size")).longValue()));
-        }
-        return files;
+        return FileListing.fromMap(RemoteSandbox.jsonObject(RemoteSandbox.text(response))).files();
     }
 
     @Override
@@ -112,15 +101,15 @@ final class RemoteSession implements Session {
         if (closed) {
             return false;
         }
-        Map<?, ?> state = state();
-        return state != null && Boolean.TRUE.equals(state.get("open"));
+        SessionState state = state();
+        return state != null && state.open();
     }
 
     /** Asks the server; {@link Long#MAX_VALUE} if it no longer has the session. */
     @Override
     public long idleMillis() {
-        Map<?, ?> state = closed ? null : state();
-        return state == null ? Long.MAX_VALUE : ((Number) state.get("idleMs")).longValue();
+        SessionState state = closed ? null : state();
+        return state == null ? Long.MAX_VALUE : state.idleMs();
     }
 
     /** Deletes the session on the server (idempotent; a session the server no longer has is fine). */
@@ -141,12 +130,12 @@ final class RemoteSession implements Session {
         return "RemoteSession{" + id + ", " + language + (closed ? ", closed" : "") + "}";
     }
 
-    private Map<?, ?> state() {
+    private SessionState state() {
         HttpResponse<byte[]> response = client.send(client.get(path));
         if (isSessionGone(response)) {
             return null;
         }
-        return (Map<?, ?>) Json.parse(RemoteSandbox.text(response));
+        return SessionState.fromMap(RemoteSandbox.jsonObject(RemoteSandbox.text(response)));
     }
 
     private String filePath(String file) {

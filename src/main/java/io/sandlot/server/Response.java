@@ -1,6 +1,7 @@
 package io.sandlot.server;
 
 import io.sandlot.internal.convert.Json;
+import io.sandlot.wire.SessionForms.ErrorBody;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,10 +29,7 @@ record Response(int status, String contentType, byte[] body, Map<String, String>
     }
 
     static Response error(HttpError error) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error.code);
-        body.put("message", error.getMessage());
-        Response response = json(error.status, body);
+        Response response = json(error.status, new ErrorBody(error.code, error.getMessage()).toMap());
         response.headers.putAll(error.headers);
         return response;
     }

@@ -1,8 +1,6 @@
 package io.sandlot.server;
 
 import io.sandlot.ExecutionRequest;
-import io.sandlot.Language;
-import io.sandlot.Limits;
 import io.sandlot.RuntimeInfo;
 import io.sandlot.Session;
 import io.sandlot.internal.convert.Requests;
@@ -11,13 +9,14 @@ import io.sandlot.service.ServiceConfig;
 import io.sandlot.service.SessionFiles;
 import io.sandlot.service.SessionInfo;
 import io.sandlot.service.SessionSpec;
+import io.sandlot.wire.SessionForms;
+import io.sandlot.wire.SessionForms.FileListing;
+import io.sandlot.wire.SessionForms.NewSession;
+import io.sandlot.wire.SessionForms.SessionState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -53,9 +52,9 @@ final class RestApi {
                 .add("POST", "/v1/execute", this::execute)
                 .add("POST", "/v1/sessions", this::createSession)
                 .add("GET", "/v1/sessions", call -> Response.json(200, Map.of("sessions",
-                        service.sessions(call.tenant).stream().map(RestApi::sessionMap).toList())))
+                        service.sessions(call.tenant).stream().map(s -> sessionState(s).toMap()).toList())))
                 .add("GET", "/v1/sessions/{id}", call -> Response.json(200,
-                        sessionMap(service.session(call.tenant, call.parameter("id")))))
+                        sessionState(service.session(call.tenant, call.parameter("id"))).toMap()))
                 .add("DELETE", "/v1/sessions/{id}", call -> {
                     service.deleteSession(call.tenant, call.parameter("id"));
                     return Response.noContent();
@@ -108,54 +107,22 @@ final class RestApi {
     }
 
     private Response createSession(Call call) throws IOException {
-        Map<String, Object> body = call.jsonObject();
-        requireFields(body, List.of("language", "limits", "ttlSeconds"));
-        if (!(body.get("language") instanceof String name)) {
-            throw HttpError.badRequest("field 'language' is required and must be a string");
-        }
-        Language language = Language.of(name);
-        Optional<Limits> limits = Optional.empty();
-        Object limitsField = body.get("limits");
-        if (limitsField != null) {
-            if (!(limitsField instanceof Map<?, ?> limitMap)) {
-                throw HttpError.badRequest("field 'limits' must be an object");
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, ?> typed = (Map<String, ?>) limitMap;
-            limits = Optional.of(Limits.fromMap(typed, service.config().defaultLimits()));
-        }
-        Optional<Duration> ttl = Optional.empty();
-        Object ttlField = body.get("ttlSeconds");
-        if (ttlField != null) {
-            if (!(ttlField instanceof Long || ttlField instanceof Integer)) {
-                throw HttpError.badRequest("ttlSeconds must be a whole number of seconds, was " + ttlField);
-            }
-            ttl = Optional.of(Duration.ofSeconds(((Number) ttlField).longValue()));
-        }
-        SessionInfo session = service.createSession(call.tenant, new SessionSpec(language, limits, ttl));
-        return Response.json(201, sessionMap(session)).header("Location", "/v1/sessions/" + session.id());
+        NewSession body = NewSession.fromMap(call.jsonObject(), service.config().defaultLimits());
+        SessionInfo session = service.createSession(call.tenant, new SessionSpec(body.language(), body.limits(), body.ttl()));
+        return Response.json(201, sessionState(session).toMap()).header("Location", "/v1/sessions/" + session.id());
     }
 
     private Response executeInSession(Call call) throws IOException {
         String id = call.parameter("id");
         SessionInfo session = service.session(call.tenant, id);
-        Map<String, Object> body = call.jsonObject();
-        requireFields(body, List.of("code", "inputs"));
-        Map<String, Object> withLanguage = new LinkedHashMap<>(body);
-        withLanguage.put("language", session.language().id());
-        ExecutionRequest request = Requests.fromMap(withLanguage, session.limits(), Set.of());
+        ExecutionRequest request = SessionForms.executeFromMap(call.jsonObject(), session.language());
         return Response.jsonText(200,
                 service.executeInSession(call.tenant, id, request.code(), request.inputs()).toJson());
     }
 
     private Response listFiles(Call call) {
         SessionFiles listing = service.listFiles(call.tenant, call.parameter("id"));
-        List<Map<String, Object>> files = listing.files().stream().map(RestApi::fileMap).toList();
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("files", files);
-        map.put("totalBytes", listing.totalBytes());
-        map.put("quotaBytes", listing.quotaBytes());
-        return Response.json(200, map);
+        return Response.json(200, new FileListing(listing.files(), listing.totalBytes(), listing.quotaBytes()).toMap());
     }
 
     private Response writeFile(Call call) throws IOException {
@@ -164,37 +131,11 @@ final class RestApi {
         service.session(call.tenant, id);
         byte[] data = call.body();
         service.putFile(call.tenant, id, path, data);
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("path", path);
-        map.put("size", data.length);
-        return Response.json(200, map);
+        return Response.json(200, SessionForms.fileToMap(new Session.FileInfo(path, data.length)));
     }
 
-    private static Map<String, Object> fileMap(Session.FileInfo file) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("path", file.path());
-        map.put("size", file.size());
-        return map;
-    }
-
-    private static Map<String, Object> sessionMap(SessionInfo session) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("id", session.id());
-        map.put("language", session.language().id());
-        map.put("limits", session.limits().toMap());
-        map.put("ttlSeconds", session.ttl().toSeconds());
-        map.put("createdAt", session.createdAt().toString());
-        map.put("idleMs", session.idleMillis());
-        map.put("busy", session.busy());
-        map.put("open", session.open());
-        return map;
-    }
-
-    private static void requireFields(Map<String, Object> body, List<String> known) {
-        for (String field : body.keySet()) {
-            if (!known.contains(field)) {
-                throw HttpError.badRequest("unknown field '" + field + "'; expected " + String.join(", ", known));
-            }
-        }
+    private static SessionState sessionState(SessionInfo session) {
+        return new SessionState(session.id(), session.language(), session.limits(), session.ttl().toSeconds(),
+                session.createdAt().toString(), session.idleMillis(), session.busy(), session.open());
     }
 }

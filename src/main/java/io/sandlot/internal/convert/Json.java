@@ -2,6 +2,7 @@ package io.sandlot.internal.convert;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +12,13 @@ import java.io.UncheckedIOException;
 /** The one Jackson mapper of the project, between JSON text and JSON-like Java values. */
 public final class Json {
 
-    /** Shared, thread-safe mapper: strict JSON, trailing tokens rejected. */
+    /**
+     * Shared, thread-safe mapper: strict JSON; trailing tokens and a key repeated in one object (which JSON parsers
+     * resolve differently, so a request could mean two things) rejected.
+     */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
