@@ -14,8 +14,11 @@ import io.sandlot.internal.lang.Dialects;
 import io.sandlot.internal.lang.GuestErrors;
 import io.sandlot.internal.lang.GuestValues;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -40,6 +43,7 @@ final class Execution implements Watched {
 
     private static final Logger LOG = Logger.getLogger(Execution.class.getName());
 
+    /** The limits it runs under; immutable. */
     final Limits limits;
     private final ExecutionRequest request;
     private final Dialect dialect;
@@ -225,7 +229,7 @@ final class Execution implements Watched {
                 pending.get(graceMs, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 // the caller is answered all the same; a context that does not close is the quarantine's business
             }
         }
@@ -255,7 +259,7 @@ final class Execution implements Watched {
      *
      * @return whether {@code reason} was the first
      */
-    boolean startStopping(Status reason, java.util.concurrent.Executor reapers) {
+    boolean startStopping(Status reason, Executor reapers) {
         if (!stopReason.compareAndSet(null, reason)) {
             return false;
         }
