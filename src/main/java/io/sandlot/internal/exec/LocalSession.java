@@ -82,6 +82,7 @@ final class LocalSession implements Session, ContextLease {
             }
             ExecutionResult interrupted = closedResult();
             ExecutionResult result = Results.await(executor.submit(policy, request, limits, this), () -> interrupted);
+            // Only a result of the execution itself can end the session; an interrupted caller leaves it as it is.
             if (result != interrupted && endsTheSession(result.status())) {
                 close();
             }

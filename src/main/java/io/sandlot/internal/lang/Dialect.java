@@ -25,6 +25,7 @@ public sealed interface Dialect permits JsDialect, PythonDialect {
     /** The guest's working directory, the root of what it may write. */
     String WORKING_DIRECTORY = "/work";
 
+    /** The language it speaks for. */
     Language language();
 
     /** The name of the submitted code's source, as it appears in guest stack traces. */
