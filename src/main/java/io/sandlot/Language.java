@@ -3,22 +3,25 @@ package io.sandlot;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A guest language the sandbox can run. */
 public enum Language {
     /** ECMAScript, run by GraalJS. */
-    JS("js", "js", ".js", ".mjs"),
+    JS("js", "js", Set.of("javascript"), ".js", ".mjs"),
     /** Python 3, run by GraalPy, with its standard library only. */
-    PYTHON("python", "python", ".py");
+    PYTHON("python", "python", Set.of("py"), ".py");
 
     private final String id;
     private final String graalId;
+    private final Set<String> aliases;
     private final String[] extensions;
 
-    Language(String id, String graalId, String... extensions) {
+    Language(String id, String graalId, Set<String> aliases, String... extensions) {
         this.id = id;
         this.graalId = graalId;
+        this.aliases = aliases;
         this.extensions = extensions;
     }
 
@@ -40,10 +43,11 @@ public enum Language {
      */
     public static Language of(String name) {
         if (name != null) {
-            switch (name.trim().toLowerCase(Locale.ROOT)) {
-                case "js", "javascript" -> { return JS; }
-                case "python", "py" -> { return PYTHON; }
-                default -> { }
+            String wanted = name.trim().toLowerCase(Locale.ROOT);
+            for (Language language : values()) {
+                if (language.id.equals(wanted) || language.aliases.contains(wanted)) {
+                    return language;
+                }
             }
         }
         throw new IllegalArgumentException("unknown language '" + name + "'; expected one of "

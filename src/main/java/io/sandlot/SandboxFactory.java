@@ -4,7 +4,7 @@ import io.sandlot.internal.engine.EngineShape;
 import io.sandlot.internal.engine.Engines;
 import io.sandlot.internal.engine.GraalVersion;
 import io.sandlot.internal.engine.JitCheck;
-import io.sandlot.internal.exec.Executor;
+import io.sandlot.internal.exec.GuestExecutor;
 import io.sandlot.internal.exec.LocalSandbox;
 import io.sandlot.internal.worker.WorkerPool;
 import java.util.EnumMap;
@@ -36,14 +36,14 @@ public final class SandboxFactory implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SandboxFactory.class.getName());
 
     private final Engines engines;
-    private final Executor executor;
+    private final GuestExecutor executor;
     private final WorkerPool workers;
     private final int maxConcurrency;
 
     private SandboxFactory(Builder builder) {
         this.engines = new Engines();
-        this.executor = new Executor(engines, builder.maxConcurrency, builder.poolSizes, builder.pythonPreload,
-                builder.warmUpRounds);
+        this.executor = new GuestExecutor(engines, builder.maxConcurrency, builder.poolSizes,
+                Map.of(Language.PYTHON, builder.pythonPreload), builder.warmUpRounds);
         this.workers = new WorkerPool(builder.workers, builder.workerHeapMb);
         this.maxConcurrency = builder.maxConcurrency;
     }

@@ -1,5 +1,7 @@
 package io.sandlot;
 
+import static io.sandlot.Language.JS;
+import static io.sandlot.Language.PYTHON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
@@ -11,12 +13,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Pooled contexts serve executions and keep them as isolated as fresh ones. */
 class ContextPoolTest {
 
+    private static final PerLanguage<String> SIX_TIMES_SEVEN = PerLanguage.of(JS, "6 * 7", PYTHON, "import json\n6 * 7");
+    private static final PerLanguage<String> LEAK = PerLanguage.of(
+            JS, "globalThis.leak = 1; Array.prototype.x = 2;",
+            PYTHON, "import json, builtins\njson.leak = 1\nbuiltins.leak = 2\nleak = 3");
+    private static final PerLanguage<String> LEAK_PROBE = PerLanguage.of(
+            JS, "typeof leak + typeof [].x",
+            PYTHON, "import json, builtins\n[hasattr(json, 'leak'), hasattr(builtins, 'leak'), 'leak' in globals()]");
+
     private static SandboxFactory factory;
     private static Sandbox sandbox;
 
     @BeforeAll
     static void start() {
-        factory = SandboxFactory.newBuilder().contextPool(Language.JS, 2).contextPool(Language.PYTHON, 2)
+        factory = SandboxFactory.newBuilder().contextPool(JS, 2).contextPool(PYTHON, 2)
                 .warmUpRounds(1).build();
         sandbox = factory.newSandbox();
     }
@@ -31,7 +41,7 @@ class ContextPoolTest {
     void execute_withPool_takesPrewarmedContexts(Language language) throws Exception {
         awaitPool(language);
 
-        ExecutionResult result = sandbox.execute(language, language == Language.JS ? "6 * 7" : "import json\n6 * 7");
+        ExecutionResult result = sandbox.execute(language, SIX_TIMES_SEVEN.get(language));
 
         assertThat(result.value()).isEqualTo(42L);
         assertThat(factory.stats().poolHits()).isPositive();
@@ -41,12 +51,10 @@ class ContextPoolTest {
     @EnumSource(Language.class)
     void execute_withPool_nextExecutionSeesNothingOfThePrevious(Language language) throws Exception {
         awaitPool(language);
-        sandbox.execute(language, language == Language.JS ? "globalThis.leak = 1; Array.prototype.x = 2;"
-                : "import json, builtins\njson.leak = 1\nbuiltins.leak = 2\nleak = 3");
+        sandbox.execute(language, LEAK.get(language));
         awaitPool(language);
 
-        ExecutionResult probe = sandbox.execute(language, language == Language.JS
-                ? "typeof leak + typeof [].x" : "import json, builtins\n[hasattr(json, 'leak'), hasattr(builtins, 'leak'), 'leak' in globals()]");
+        ExecutionResult probe = sandbox.execute(language, LEAK_PROBE.get(language));
 
         assertThat(probe.value()).as(probe.toJson()).isIn("undefinedundefined", java.util.List.of(false, false, false));
     }

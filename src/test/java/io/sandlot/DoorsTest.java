@@ -71,9 +71,9 @@ class DoorsTest {
     void execute_guestOpensSocket_failsAndNoConnectionArrives(Language language) throws IOException {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             server.setSoTimeout(200);
-            String code = language == JS
-                    ? "new java.net.Socket('127.0.0.1', " + server.getLocalPort() + ")"
-                    : "import socket\nsocket.create_connection(('127.0.0.1', " + server.getLocalPort() + "))";
+            String code = PerLanguage.of(JS, "new java.net.Socket('127.0.0.1', " + server.getLocalPort() + ")",
+                    PYTHON, "import socket\nsocket.create_connection(('127.0.0.1', " + server.getLocalPort() + "))")
+                    .get(language);
 
             ExecutionResult result = run(language, code);
 
@@ -183,9 +183,10 @@ class DoorsTest {
         System.setErr(spy);
         ExecutionResult result;
         try {
-            result = run(language, language == JS
-                    ? "console.log('to out'); console.error('to err'); print('printed')"
-                    : "import sys\nprint('to out')\nprint('to err', file=sys.stderr)\nsys.stdout.write('printed\\n')");
+            result = run(language, PerLanguage.of(
+                    JS, "console.log('to out'); console.error('to err'); print('printed')",
+                    PYTHON, "import sys\nprint('to out')\nprint('to err', file=sys.stderr)\nsys.stdout.write('printed\\n')")
+                    .get(language));
         } finally {
             System.setOut(hostOut);
             System.setErr(hostErr);

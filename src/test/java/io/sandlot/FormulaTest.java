@@ -36,8 +36,9 @@ class FormulaTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void evaluate_structuredArgument_isACopy(Language language) {
-        Formula formula = SANDBOX.compileFormula(language, language == JS
-                ? "rows.reduce((s, r) => s + r.v, 0)" : "sum(r['v'] for r in rows)", "rows");
+        Formula formula = SANDBOX.compileFormula(language,
+                PerLanguage.of(JS, "rows.reduce((s, r) => s + r.v, 0)", PYTHON, "sum(r['v'] for r in rows)").get(language),
+                "rows");
 
         assertThat(formula.evaluate(List.of(Map.of("v", 1L), Map.of("v", 2L)))).isEqualTo(3L);
     }
@@ -46,13 +47,14 @@ class FormulaTest {
     @EnumSource(Language.class)
     void evaluate_fromManyThreads_isCorrectEverywhere(Language language) throws Exception {
         Formula formula = SANDBOX.compileFormula(language, "a * 2 + b", "a", "b");
+        long evaluations = PerLanguage.of(JS, 500L, PYTHON, 20L).get(language);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             List<Future<Boolean>> checks = new java.util.ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 long base = t * 1000L;
                 checks.add(threads.submit(() -> {
-                    for (long i = base; i < base + (language == JS ? 500 : 20); i++) {
+                    for (long i = base; i < base + evaluations; i++) {
                         if (!Long.valueOf(i * 2 + 1).equals(formula.evaluate(i, 1L))) {
                             return false;
                         }

@@ -24,8 +24,9 @@ class HostAccessTest {
                     return Map.of("price", 9.5, "tags", List.of("a"));
                 })
                 .build());
-        String code = language == JS ? "const r = lookup('sku-1', {n: 2}); r.tags.push('b'); [r.price, r.tags]"
-                : "r = lookup('sku-1', {'n': 2})\nr['tags'].append('b')\n[r['price'], r['tags']]";
+        String code = PerLanguage.of(
+                JS, "const r = lookup('sku-1', {n: 2}); r.tags.push('b'); [r.price, r.tags]",
+                PYTHON, "r = lookup('sku-1', {'n': 2})\nr['tags'].append('b')\n[r['price'], r['tags']]").get(language);
 
         ExecutionResult result = sandbox.execute(language, code);
 
@@ -41,12 +42,14 @@ class HostAccessTest {
                     throw new IllegalStateException("no such sku");
                 })
                 .build());
-        String code = language == JS ? "try { fail(); } catch (e) { e.message + '|' + (e.stack || '').includes('java.') }"
-                : "try:\n    fail()\nexcept RuntimeError as e:\n    r = str(e)\nr";
+        String code = PerLanguage.of(
+                JS, "try { fail(); } catch (e) { e.message + '|' + (e.stack || '').includes('java.') }",
+                PYTHON, "try:\n    fail()\nexcept RuntimeError as e:\n    r = str(e)\nr").get(language);
 
         ExecutionResult result = sandbox.execute(language, code);
 
-        assertThat(result.value()).as(result.toJson()).isEqualTo(language == JS ? "no such sku|false" : "no such sku");
+        assertThat(result.value()).as(result.toJson())
+                .isEqualTo(PerLanguage.of(JS, "no such sku|false", PYTHON, "no such sku").get(language));
     }
 
     @ParameterizedTest
@@ -55,7 +58,7 @@ class HostAccessTest {
         Sandbox sandbox = SandboxExtension.FACTORY.newSandbox(Policy.newBuilder()
                 .exposeFunction("give", args -> List.of(1L))
                 .build());
-        String code = language == JS ? "typeof give().getClass" : "hasattr(give(), 'getClass')";
+        String code = PerLanguage.of(JS, "typeof give().getClass", PYTHON, "hasattr(give(), 'getClass')").get(language);
 
         ExecutionResult result = sandbox.execute(language, code);
 

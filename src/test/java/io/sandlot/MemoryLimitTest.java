@@ -21,7 +21,7 @@ class MemoryLimitTest {
     private static final Limits LIMITS = Limits.newBuilder().maxMemoryMb(LIMIT_MB).timeoutMs(120_000).cpuTimeMs(0)
             .build();
     /** The most a memory limit may take from firing to the result: the grace plus generous scheduling slack. */
-    private static final long ON_TIME_SLACK_MS = io.sandlot.internal.exec.Executor.GRACE_MS + 3_000;
+    private static final long ON_TIME_SLACK_MS = io.sandlot.internal.exec.GuestExecutor.GRACE_MS + 3_000;
 
     /** Programs that allocate far more than the limit and keep almost nothing, with the value CPython/node give. */
     static Stream<Arguments> garbage() {

@@ -21,15 +21,21 @@ class SessionTest {
             .virtualFileSystem(1 << 20)
             .build());
     private static final Sandbox ONE_SECOND = SandboxExtension.sandbox(Limits.newBuilder().timeoutMs(1_000).build());
+    private static final PerLanguage<String> DEFINE_ADD = PerLanguage.of(
+            JS, "var total = 40; function add(x) { return total + x; }",
+            PYTHON, "import math\ntotal = 40\ndef add(x):\n    return total + x");
+    private static final PerLanguage<String> CALL_ADD = PerLanguage.of(JS, "add(2)", PYTHON, "add(2) + math.floor(0.5)");
+    private static final PerLanguage<String> KEEP = PerLanguage.of(
+            JS, "var kept = 'still here'", PYTHON, "kept = 'still here'");
+    private static final PerLanguage<String> SPIN = PerLanguage.of(JS, "while (true) {}", PYTHON, "while True:\n    pass");
 
     @ParameterizedTest
     @EnumSource(Language.class)
     void execute_variablesAndFunctions_persistBetweenExecutions(Language language) {
         try (Session session = SANDBOX.openSession(language)) {
-            session.execute(language == JS ? "var total = 40; function add(x) { return total + x; }"
-                    : "import math\ntotal = 40\ndef add(x):\n    return total + x");
+            session.execute(DEFINE_ADD.get(language));
 
-            ExecutionResult result = session.execute(language == JS ? "add(2)" : "add(2) + math.floor(0.5)");
+            ExecutionResult result = session.execute(CALL_ADD.get(language));
 
             assertThat(result.value()).as(result.toJson()).isEqualTo(42L);
         }
@@ -39,9 +45,9 @@ class SessionTest {
     @EnumSource(Language.class)
     void execute_afterTimeout_sessionKeepsItsState(Language language) {
         try (Session session = ONE_SECOND.openSession(language)) {
-            session.execute(language == JS ? "var kept = 'still here'" : "kept = 'still here'");
+            session.execute(KEEP.get(language));
 
-            ExecutionResult timedOut = session.execute(language == JS ? "while (true) {}" : "while True:\n    pass");
+            ExecutionResult timedOut = session.execute(SPIN.get(language));
             ExecutionResult after = session.execute("kept");
 
             assertThat(timedOut.status()).isEqualTo(Status.TIMEOUT);

@@ -70,7 +70,7 @@ class ValueConversionTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void execute_cyclicValue_isCutOffInsteadOfHanging(Language language) {
-        String code = language == JS ? "const a = [1]; a.push(a); a" : "a = [1]\na.append(a)\na";
+        String code = PerLanguage.of(JS, "const a = [1]; a.push(a); a", PYTHON, "a = [1]\na.append(a)\na").get(language);
 
         ExecutionResult result = run(language, code);
 
@@ -84,14 +84,15 @@ class ValueConversionTest {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("rows", List.of(map("price", 2.5, "qty", 4L), map("price", 1L, "qty", 3L)));
         inputs.put("label", "total");
-        String code = language == JS
-                ? "rows[0].qty = 100; [label, Array.isArray(rows), rows.reduce((s, r) => s + r.price * r.qty, 0)]"
-                : "rows[0]['qty'] = 100\n[label, type(rows).__name__, sum(r['price'] * r['qty'] for r in rows)]";
+        String code = PerLanguage.of(
+                JS, "rows[0].qty = 100; [label, Array.isArray(rows), rows.reduce((s, r) => s + r.price * r.qty, 0)]",
+                PYTHON, "rows[0]['qty'] = 100\n[label, type(rows).__name__, sum(r['price'] * r['qty'] for r in rows)]")
+                .get(language);
+        Object isList = PerLanguage.<Object>of(JS, true, PYTHON, "list").get(language);
 
         ExecutionResult result = SandboxExtension.FACTORY.newSandbox().execute(language, code, inputs);
 
-        assertThat(result.value()).as(result.toJson()).isEqualTo(List.of("total",
-                language == JS ? true : "list", 253L));
+        assertThat(result.value()).as(result.toJson()).isEqualTo(List.of("total", isList, 253L));
         assertThat(((Map<?, ?>) ((List<?>) inputs.get("rows")).get(0)).get("qty")).isEqualTo(4L);
     }
 
@@ -107,13 +108,14 @@ class ValueConversionTest {
         tricky.put("big", BigInteger.TWO.pow(80));
 
         ExecutionResult result = SandboxExtension.FACTORY.newSandbox().execute(language,
-                language == JS ? "[data, typeof data]" : "[data, type(data).__name__]", Map.of("data", tricky));
+                PerLanguage.of(JS, "[data, typeof data]", PYTHON, "[data, type(data).__name__]").get(language),
+                Map.of("data", tricky));
 
         Map<String, Object> expected = new LinkedHashMap<>(tricky);
-        if (language == JS) {
-            expected.put("big", 1.2089258196146292e24);   // JSON.parse reads numbers as doubles
-        }
-        assertThat(result.value()).as(result.toJson()).isEqualTo(List.of(expected, language == JS ? "object" : "dict"));
+        // JSON.parse reads numbers as doubles
+        expected.put("big", PerLanguage.<Object>of(JS, 1.2089258196146292e24, PYTHON, tricky.get("big")).get(language));
+        String mapType = PerLanguage.of(JS, "object", PYTHON, "dict").get(language);
+        assertThat(result.value()).as(result.toJson()).isEqualTo(List.of(expected, mapType));
     }
 
     @Test

@@ -60,8 +60,11 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
         Semaphore inFlight = new Semaphore(threads * 2);
         // Pools fill on first use of a language, in the background, so a long batch rarely waits for a context.
         // No Python preload: a batch is CPU-bound, and modules a line does not import would be imported for nothing.
-        try (SandboxFactory factory = SandboxFactory.newBuilder().maxConcurrency(threads)
-                .contextPool(Language.JS, threads).contextPool(Language.PYTHON, threads).pythonPreload().build()) {
+        SandboxFactory.Builder builder = SandboxFactory.newBuilder().maxConcurrency(threads).pythonPreload();
+        for (Language language : Language.values()) {
+            builder.contextPool(language, threads);
+        }
+        try (SandboxFactory factory = builder.build()) {
             Sandbox sandbox = factory.newSandbox(Policy.newBuilder().limits(limits.limits()).build());
             int lineNumber = 0;
             for (byte[] line : lines(new BufferedInputStream(System.in))) {

@@ -2,6 +2,8 @@ package io.sandlot.cli;
 
 import io.sandlot.Language;
 import io.sandlot.SandboxFactory;
+import io.sandlot.internal.lang.Dialect;
+import io.sandlot.internal.lang.Dialects;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -69,12 +71,15 @@ public final class Main {
     }
 
     /**
-     * The shared factory of the background process: as {@link #newRunFactory()}, plus pooled contexts, two for JS
-     * and four for Python (runs back to back drain a pool faster than a Python context is made).
+     * The shared factory of the background process: as {@link #newRunFactory()}, plus pooled contexts, as many per
+     * language as keep runs back to back from waiting ({@link Dialect#backToBackPoolSize()}).
      */
     static SandboxFactory newSharedFactory() {
-        return SandboxFactory.newBuilder().maxConcurrency(2).workers(1)
-                .contextPool(Language.JS, 2).contextPool(Language.PYTHON, 4).build();
+        SandboxFactory.Builder builder = SandboxFactory.newBuilder().maxConcurrency(2).workers(1);
+        for (Language language : Language.values()) {
+            builder.contextPool(language, Dialects.of(language).backToBackPoolSize());
+        }
+        return builder.build();
     }
 
     private static CommandLine commandLine(Main main, PrintWriter out, PrintWriter err) {

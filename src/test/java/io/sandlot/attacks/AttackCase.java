@@ -2,6 +2,7 @@ package io.sandlot.attacks;
 
 import io.sandlot.Language;
 import io.sandlot.Limits;
+import io.sandlot.PerLanguage;
 import io.sandlot.Status;
 import io.sandlot.internal.convert.Json;
 import java.io.IOException;
@@ -66,10 +67,12 @@ record AttackCase(String category, String name, Language language, String code, 
             "then-value", "policy", "unstoppable", "mode", "error-type");
     private static final Set<String> POLICIES = Set.of("vfs", "hostfn", "worker");
     private static final Pattern HEADER_LINE = Pattern.compile("^(?://|#)\\s?([a-z-]+):\\s?(.*)$");
+    private static final PerLanguage<String> EXTENSION = PerLanguage.of(Language.JS, ".js", Language.PYTHON, ".py");
+    private static final PerLanguage<String> COMMENT = PerLanguage.of(Language.JS, "//", Language.PYTHON, "#");
 
     /** The display name: {@code category/name.ext}. */
     String id() {
-        return category + "/" + name + (language == Language.JS ? ".js" : ".py");
+        return category + "/" + name + EXTENSION.get(language);
     }
 
     @Override
@@ -104,13 +107,23 @@ record AttackCase(String category, String name, Language language, String code, 
             for (Path file : files.sorted().toList()) {
                 String fileName = file.getFileName().toString();
                 if (file.getNameCount() - root.getNameCount() == 2
-                        && (fileName.endsWith(".js") || fileName.endsWith(".py"))) {
+                        && languageOf(fileName) != null) {
                     cases.add(parse(file.getParent().getFileName().toString(), fileName,
                             Files.readString(file, StandardCharsets.UTF_8)));
                 }
             }
         }
         return cases;
+    }
+
+    /** The language whose corpus extension {@code fileName} has, or null. */
+    private static Language languageOf(String fileName) {
+        for (Language language : Language.values()) {
+            if (fileName.endsWith(EXTENSION.get(language))) {
+                return language;
+            }
+        }
+        return null;
     }
 
     /**
@@ -120,9 +133,12 @@ record AttackCase(String category, String name, Language language, String code, 
      *     or limit, {@code then} without {@code then-value}
      */
     static AttackCase parse(String category, String fileName, String text) {
-        Language language = fileName.endsWith(".js") ? Language.JS : Language.PYTHON;
+        Language language = languageOf(fileName);
+        if (language == null) {
+            throw new IllegalArgumentException(fileName + ": no language has its extension");
+        }
         String name = fileName.substring(0, fileName.lastIndexOf('.'));
-        String marker = language == Language.JS ? "//" : "#";
+        String marker = COMMENT.get(language);
         Map<String, String> header = new LinkedHashMap<>();
         List<String> then = new ArrayList<>();
         for (String line : text.split("\n", -1)) {

@@ -12,7 +12,7 @@ import io.sandlot.Sandbox;
 import io.sandlot.SandboxFactory;
 import io.sandlot.Session;
 import io.sandlot.Status;
-import io.sandlot.internal.exec.Executor;
+import io.sandlot.internal.exec.GuestExecutor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -66,7 +66,7 @@ class AttackCorpusTest {
      * Beyond a case's own timeout: the executor's grace plus generous slack, as the elapsed time includes making the
      * context (seconds for Python on a loaded 2-core machine). A hang detector, not a benchmark.
      */
-    private static final long ON_TIME_SLACK_MS = Executor.GRACE_MS + 10_000;
+    private static final long ON_TIME_SLACK_MS = GuestExecutor.GRACE_MS + 10_000;
     /** How long a thread that was slow to stop may take to end before the case counts as unstoppable. */
     private static final long QUARANTINE_WAIT_MS = 5_000;
     /** How long closing the factory may take at the end of the run (quarantined guests may still be finishing). */

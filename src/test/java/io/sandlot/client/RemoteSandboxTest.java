@@ -7,6 +7,7 @@ import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
 import io.sandlot.Language;
 import io.sandlot.Limits;
+import io.sandlot.PerLanguage;
 import io.sandlot.Policy;
 import io.sandlot.Sandbox;
 import io.sandlot.SandboxException;
@@ -50,8 +51,8 @@ class RemoteSandboxTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void execute_givesTheSameResultAsEmbedded(Language language) {
-        String code = language == Language.JS ? "console.log('n=' + n); ({sq: n * n, xs: [1, 'two', null]})"
-                : "print(f'n={n}')\n{'sq': n * n, 'xs': [1, 'two', None]}";
+        String code = PerLanguage.of(Language.JS, "console.log('n=' + n); ({sq: n * n, xs: [1, 'two', null]})",
+                Language.PYTHON, "print(f'n={n}')\n{'sq': n * n, 'xs': [1, 'two', None]}").get(language);
 
         ExecutionResult local = embedded.execute(language, code, Map.of("n", 12));
         ExecutionResult overHttp = remote.execute(language, code, Map.of("n", 12));

@@ -4,15 +4,19 @@ import io.sandlot.HostFunction;
 import io.sandlot.Language;
 import io.sandlot.Policy;
 import io.sandlot.Status;
-import io.sandlot.internal.convert.GuestValues;
 import io.sandlot.internal.convert.Json;
 import io.sandlot.internal.engine.EngineShape;
 import io.sandlot.internal.engine.Engines;
 import io.sandlot.internal.fs.MemoryFileSystem;
+import io.sandlot.internal.lang.Dialect;
+import io.sandlot.internal.lang.Dialects;
+import io.sandlot.internal.lang.GuestValues;
+import io.sandlot.internal.lang.Mount;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,19 +40,20 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 final class ContextFactory {
 
     /** The guest's working directory, the root of what it may write. */
-    static final String WORKING_DIRECTORY = "/work";
+    static final String WORKING_DIRECTORY = Dialect.WORKING_DIRECTORY;
     /**
      * What the statement limit counts: the submitted code, code it evaluates ({@code eval}, {@code Function}) and
      * modules it wrote to its own tree; not the language's standard library (file sources outside the tree), whose
      * start-up alone runs thousands of statements, nor the sandbox's own helper sources. A guest cannot name a
      * source to escape counting: its sources have no path, or a path inside its tree.
      */
-    private static final Predicate<Source> COUNTED = source -> !Dialect.isInternal(source)
+    private static final Predicate<Source> COUNTED = source -> !Dialects.isInternal(source)
             && (source.getPath() == null || source.getPath().startsWith(WORKING_DIRECTORY + "/"));
 
     private final Engines engines;
     private final BiConsumer<Execution, Status> stop;
-    private volatile PythonStdlib stdlib;
+    /** Each language's mount, made on its first context. */
+    private final Map<Language, LazyMount> mounts = new EnumMap<>(Language.class);
 
     /**
      * @param stop how to stop an execution when its context reports a limit
@@ -56,6 +61,9 @@ final class ContextFactory {
     ContextFactory(Engines engines, BiConsumer<Execution, Status> stop) {
         this.engines = engines;
         this.stop = stop;
+        for (Dialect dialect : Dialects.all()) {
+            mounts.put(dialect.language(), new LazyMount(dialect));
+        }
     }
 
     /**
@@ -78,7 +86,7 @@ final class ContextFactory {
         return new MemoryFileSystem(WORKING_DIRECTORY, Math.max(quota, 1), quota > 0, denial -> {
             Execution execution = attached.get();
             if (execution != null) {
-                execution.denied.set(true);
+                execution.markDenied();
             }
         });
     }
@@ -86,23 +94,15 @@ final class ContextFactory {
     /** A new, initialised context over an existing file system; {@code attached} must be the one it reports to. */
     GuestContext create(Policy policy, Language language, long maxStatements, MemoryFileSystem files,
             AtomicReference<Execution> attached) {
-        Dialect dialect = Dialect.of(language);
+        Dialect dialect = Dialects.of(language);
         GuestContext.Redirect out = new GuestContext.Redirect();
         GuestContext.Redirect err = new GuestContext.Redirect();
-        SandboxPolicy sandbox = sandboxPolicy(language);
+        SandboxPolicy sandbox = dialect.sandboxPolicy();
         Engine engine = engines.get(new EngineShape(maxStatements > 0, sandbox));
-        FileSystem fileSystem;
-        Map<String, String> options;
-        if (language == Language.PYTHON) {
-            PythonStdlib python = stdlib();
-            fileSystem = python.mount(files.treeFileSystem());
-            options = new LinkedHashMap<>(dialect.options());
-            options.putAll(python.options());
-        } else {
-            fileSystem = files.guestFileSystem();
-            options = dialect.options();
-        }
-        Context.Builder builder = doors(Context.newBuilder(language.graalId()), fileSystem)
+        Mount mount = mount(dialect);
+        Map<String, String> options = new LinkedHashMap<>(dialect.options());
+        options.putAll(mount.options());
+        Context.Builder builder = doors(Context.newBuilder(language.graalId()), mount.fileSystem(files))
                 .engine(engine)
                 .sandbox(sandbox)
                 .out(out)
@@ -124,9 +124,7 @@ final class ContextFactory {
         try {
             // Languages initialise lazily, on first use; doing it here keeps their start-up out of the guest's limits.
             context.initialize(language.graalId());
-            if (dialect.hardening() != null) {
-                context.eval(dialect.hardening());
-            }
+            dialect.harden(context);
             flushFiles = dialect.trackFiles(context);
             exposeHostFunctions(context, dialect, policy.hostFunctions());
         } catch (RuntimeException e) {
@@ -137,14 +135,12 @@ final class ContextFactory {
     }
 
     /**
-     * The GraalVM sandbox policy of a language's contexts. JavaScript contexts use {@link SandboxPolicy#CONSTRAINED}.
-     * Python contexts use {@link SandboxPolicy#TRUSTED} only because CONSTRAINED refuses the options that put
-     * GraalPy's home under a neutral name ({@code python.PythonHome}, {@code python.PyCachePrefix},
-     * {@code python.Executable}); every door CONSTRAINED checks is shut by {@link #doors} all the same, and
-     * {@link #checkDoorsUnderConstrained} proves it by building the same context under CONSTRAINED.
+     * The GraalVM sandbox policy of a language's contexts (see {@link Dialect#sandboxPolicy}). A language whose
+     * contexts are not CONSTRAINED has every door CONSTRAINED checks shut by {@link #doors} all the same, and
+     * {@link #checkDoorsUnderConstrained} proves it.
      */
     static SandboxPolicy sandboxPolicy(Language language) {
-        return language == Language.PYTHON ? SandboxPolicy.TRUSTED : SandboxPolicy.CONSTRAINED;
+        return Dialects.of(language).sandboxPolicy();
     }
 
     /** Every door shut: host access and lookup, polyglot, class loading, threads, processes, native, environment. */
@@ -164,39 +160,57 @@ final class ContextFactory {
     }
 
     /**
-     * Builds and closes a Python context with the doors of {@link #create} and the Python file system, without the
-     * neutral-path options, under {@link SandboxPolicy#CONSTRAINED} on a CONSTRAINED engine: GraalVM's validation
-     * of that policy throws {@link IllegalArgumentException} if any door it checks were open.
+     * For each language whose contexts are not CONSTRAINED, builds and closes a context with the doors of
+     * {@link #create} and the language's file system, without the mount's options, under
+     * {@link SandboxPolicy#CONSTRAINED} on a CONSTRAINED engine: GraalVM's validation of that policy throws
+     * {@link IllegalArgumentException} if any door it checks were open.
      */
     void checkDoorsUnderConstrained() {
-        MemoryFileSystem files = newFileSystem(Policy.newBuilder().build(), new AtomicReference<>());
-        Engine engine = engines.get(new EngineShape(false, SandboxPolicy.CONSTRAINED));
-        try (Context context = doors(Context.newBuilder("python"), stdlib().mount(files.treeFileSystem()))
-                .engine(engine)
-                .sandbox(SandboxPolicy.CONSTRAINED)
-                .out(java.io.OutputStream.nullOutputStream())
-                .err(java.io.OutputStream.nullOutputStream())
-                .options(Dialect.PYTHON.options())
-                .build()) {
-            context.initialize("python");
+        for (Dialect dialect : Dialects.all()) {
+            if (dialect.sandboxPolicy() == SandboxPolicy.CONSTRAINED) {
+                continue;
+            }
+            String id = dialect.language().graalId();
+            MemoryFileSystem files = newFileSystem(Policy.newBuilder().build(), new AtomicReference<>());
+            Engine engine = engines.get(new EngineShape(false, SandboxPolicy.CONSTRAINED));
+            try (Context context = doors(Context.newBuilder(id), mount(dialect).fileSystem(files))
+                    .engine(engine)
+                    .sandbox(SandboxPolicy.CONSTRAINED)
+                    .out(java.io.OutputStream.nullOutputStream())
+                    .err(java.io.OutputStream.nullOutputStream())
+                    .options(dialect.options())
+                    .build()) {
+                context.initialize(id);
+            }
         }
     }
 
-    /** GraalPy's standard library under neutral names; located on first use, then compiled in the background. */
-    private PythonStdlib stdlib() {
-        PythonStdlib found = stdlib;
-        if (found == null) {
-            synchronized (this) {
-                found = stdlib;
-                if (found == null) {
-                    Engine engine = engines.get(new EngineShape(false, SandboxPolicy.TRUSTED));
-                    found = PythonStdlib.locate(engine);
-                    found.compileInBackground(engine);
-                    stdlib = found;
+    private Mount mount(Dialect dialect) {
+        return mounts.get(dialect.language()).get();
+    }
+
+    /** A dialect's mount, made on first use (say, locating a standard library on the host). */
+    private final class LazyMount {
+        private final Dialect dialect;
+        private volatile Mount mount;
+
+        LazyMount(Dialect dialect) {
+            this.dialect = dialect;
+        }
+
+        Mount get() {
+            Mount found = mount;
+            if (found == null) {
+                synchronized (this) {
+                    found = mount;
+                    if (found == null) {
+                        found = dialect.mount(engines);
+                        mount = found;
+                    }
                 }
             }
+            return found;
         }
-        return found;
     }
 
     private static void exposeHostFunctions(Context context, Dialect dialect, Map<String, HostFunction> functions) {
@@ -216,7 +230,7 @@ final class ContextFactory {
             try {
                 List<Object> copies = new ArrayList<>(arguments.length);
                 for (Value argument : arguments) {
-                    copies.add(GuestValues.toJava(argument, dialect.language(), 1 << 20));
+                    copies.add(GuestValues.toJava(argument, dialect, 1 << 20));
                 }
                 Object value = function.call(copies);
                 Json.requireJsonLike("the host function's return value", value);

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.sandlot.Language;
 import io.sandlot.Policy;
+import io.sandlot.internal.lang.Dialects;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,8 @@ import java.util.logging.Logger;
  * context has never run guest code and serves exactly one stateless execution, which then closes it: pooling moves
  * context creation off the request path without weakening isolation.
  *
- * <p>A pooled Python context has also imported the configured standard-library modules, so that guest imports of
- * them cost a dictionary lookup; the modules sit in that context's {@code sys.modules} only.
+ * <p>A pooled context has also preloaded the modules configured for its language (say, Python standard-library
+ * modules), so that guest imports of them cost a dictionary lookup; they sit in that context only.
  */
 final class ContextPools implements AutoCloseable {
 
@@ -36,7 +37,7 @@ final class ContextPools implements AutoCloseable {
 
     private final ContextFactory contexts;
     private final Map<Language, Integer> sizes;
-    private final List<String> pythonPreload;
+    private final Map<Language, List<String>> preloads;
     private final ExecutorService filler = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sandlot-pool-filler");
         thread.setDaemon(true);
@@ -56,10 +57,12 @@ final class ContextPools implements AutoCloseable {
     private final LongAdder misses = new LongAdder();
     private volatile boolean closed;
 
-    ContextPools(ContextFactory contexts, Map<Language, Integer> sizes, List<String> pythonPreload) {
+    ContextPools(ContextFactory contexts, Map<Language, Integer> sizes, Map<Language, List<String>> preloads) {
         this.contexts = contexts;
         this.sizes = sizes.isEmpty() ? Map.of() : new EnumMap<>(sizes);
-        this.pythonPreload = List.copyOf(pythonPreload);
+        Map<Language, List<String>> copies = new EnumMap<>(Language.class);
+        preloads.forEach((language, modules) -> copies.put(language, List.copyOf(modules)));
+        this.preloads = copies;
     }
 
     /**
@@ -127,7 +130,7 @@ final class ContextPools implements AutoCloseable {
                 for (int i = 0; i < warmUpRounds && !closed; i++) {
                     GuestContext context = contexts.create(policy, language, maxStatements);
                     try {
-                        pool.prepare(context).context.eval(language.graalId(), Dialect.of(language).warmUpScript());
+                        pool.prepare(context).context.eval(language.graalId(), Dialects.of(language).warmUpScript());
                     } catch (RuntimeException e) {
                         LOG.log(Level.FINE, "warm-up failed", e);
                     } finally {
@@ -213,9 +216,7 @@ final class ContextPools implements AutoCloseable {
 
         private GuestContext prepare(GuestContext context) {
             context.jsonParser();
-            if (key.language == Language.PYTHON && !pythonPreload.isEmpty()) {
-                context.context.eval("python", "list(map(__import__, " + pythonList(pythonPreload) + "))");
-            }
+            context.dialect.preload(context.context, preloads.getOrDefault(key.language, List.of()));
             return context;
         }
 
@@ -225,13 +226,5 @@ final class ContextPools implements AutoCloseable {
                 context.close(true);
             }
         }
-    }
-
-    private static String pythonList(List<String> modules) {
-        StringBuilder list = new StringBuilder("[");
-        for (String module : modules) {
-            list.append('\'').append(module).append("',");
-        }
-        return list.append(']').toString();
     }
 }

@@ -3,6 +3,7 @@ package io.sandlot.internal.exec;
 import io.sandlot.Status;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.Executor;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -11,7 +12,7 @@ import org.graalvm.polyglot.Value;
  * notices a running evaluation by its odd sequence number and times it from when it first saw it, so a limit
  * fires at most one watchdog period late, never early.
  */
-final class FormulaInstance {
+final class FormulaInstance implements Watched {
 
     private static final VarHandle SEQUENCE;
 
@@ -38,11 +39,13 @@ final class FormulaInstance {
     private long sequence;
     private Thread thread;
     private long allocatedStart;
+    /** Where its context is closed when a limit stops it. */
+    private final Executor reapers;
     /** The limit that stopped this instance (its context is then closed), or null. */
     volatile Status stopped;
     /** Watchdog's view: the sequence it last saw running and since when. */
-    long seenSequence;
-    long seenNanos;
+    private long seenSequence;
+    private long seenNanos;
 
     /** See {@link #maxAllocatedBytes}. */
     static final double HEAP_NEARLY_FULL = 0.9;
@@ -54,8 +57,9 @@ final class FormulaInstance {
         return heap.getMax() > 0 && heap.getUsed() > heap.getMax() * HEAP_NEARLY_FULL;
     }
 
-    FormulaInstance(GuestContext guest, Value function, long timeoutMs, long maxMemoryMb) {
+    FormulaInstance(GuestContext guest, Value function, long timeoutMs, long maxMemoryMb, Executor reapers) {
         this.guest = guest;
+        this.reapers = reapers;
         this.function = function;
         this.timeoutNanos = timeoutMs * 1_000_000;
         this.maxAllocatedBytes = maxMemoryMb << 20;
@@ -76,8 +80,9 @@ final class FormulaInstance {
         }
     }
 
-    /** The watchdog's check: the limit this evaluation broke, or null. Called from the watchdog thread only. */
-    Status check(long now) {
+    /** The limit the running evaluation broke, or null. */
+    @Override
+    public Status brokenLimit(long now) {
         long sequence = (long) SEQUENCE.getAcquire(this);
         if ((sequence & 1) == 0 || stopped != null) {
             return null;
@@ -94,5 +99,12 @@ final class FormulaInstance {
             return Status.MEMORY_LIMIT;
         }
         return null;
+    }
+
+    /** Marks the instance stopped by {@code limit} and closes its context, which cancels the evaluation. */
+    @Override
+    public void stop(Status limit) {
+        stopped = limit;
+        reapers.execute(() -> guest.close(true));
     }
 }

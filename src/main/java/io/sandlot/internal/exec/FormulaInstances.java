@@ -12,12 +12,12 @@ import java.util.function.Supplier;
  */
 final class FormulaInstances {
 
-    private final Executor executor;
+    private final GuestExecutor executor;
     private final Supplier<FormulaInstance> factory;
     private final AtomicReference<FormulaInstance> hot = new AtomicReference<>();
     private final Queue<FormulaInstance> idle = new ConcurrentLinkedQueue<>();
 
-    FormulaInstances(Executor executor, Supplier<FormulaInstance> factory) {
+    FormulaInstances(GuestExecutor executor, Supplier<FormulaInstance> factory) {
         this.executor = executor;
         this.factory = factory;
     }

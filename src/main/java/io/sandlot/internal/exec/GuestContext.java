@@ -1,6 +1,7 @@
 package io.sandlot.internal.exec;
 
 import io.sandlot.internal.fs.MemoryFileSystem;
+import io.sandlot.internal.lang.Dialect;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,8 +42,8 @@ final class GuestContext {
     /** Routes output, denials and limit callbacks to {@code execution}. */
     void attach(Execution execution) {
         attached.set(execution);
-        out.target = execution.output.stdout();
-        err.target = execution.output.stderr();
+        out.target = execution.output().stdout();
+        err.target = execution.output().stderr();
     }
 
     void detach() {

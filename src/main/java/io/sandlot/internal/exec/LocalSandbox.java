@@ -16,16 +16,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
-/** The in-process {@link Sandbox}: a policy bound to the shared {@link Executor}. */
+/** The in-process {@link Sandbox}: a policy bound to the shared {@link GuestExecutor}. */
 public final class LocalSandbox implements Sandbox {
 
     private final Policy policy;
-    private final Executor executor;
+    private final GuestExecutor executor;
     private final WorkerPool workers;
 
-    public LocalSandbox(Policy policy, Executor executor, WorkerPool workers) {
+    public LocalSandbox(Policy policy, GuestExecutor executor, WorkerPool workers) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.executor = executor;
         this.workers = workers;
@@ -44,7 +43,7 @@ public final class LocalSandbox implements Sandbox {
                         + policy.hostFunctions().keySet());
             }
             Limits limits = request.limits().orElse(policy.limits());
-            Executor.validate(policy, request, limits);
+            GuestExecutor.validate(policy, request, limits);
             return workers.submit(policy, request, limits);
         }
         return executor.submit(policy, request);
@@ -52,13 +51,13 @@ public final class LocalSandbox implements Sandbox {
 
     @Override
     public Session openSession(Language language, Limits limits) {
-        Executor.requireAllowed(policy, language);
+        GuestExecutor.requireAllowed(policy, language);
         return new LocalSession(language, policy, Objects.requireNonNull(limits, "limits"), executor);
     }
 
     @Override
     public Formula compileFormula(Language language, String expression, String... parameterNames) {
-        Executor.requireAllowed(policy, language);
+        GuestExecutor.requireAllowed(policy, language);
         if (expression == null || expression.isBlank()) {
             throw new IllegalArgumentException("formula expression is empty");
         }
@@ -67,21 +66,12 @@ public final class LocalSandbox implements Sandbox {
         if (new HashSet<>(parameters).size() != parameters.size()) {
             throw new IllegalArgumentException("formula parameter names repeat: " + parameters);
         }
-        return language == Language.JS ? new JsFormula(executor, policy, expression, parameters)
-                : new PythonFormula(executor, policy, expression, parameters);
+        return new GuestFormula(executor, policy, language, expression, parameters);
     }
 
     @Override
     public ExecutionResult execute(ExecutionRequest request) {
-        CompletableFuture<ExecutionResult> future = submit(request);
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            return ExecutionResult.notRun(Status.CANCELLED, "the calling thread was interrupted");
-        } catch (ExecutionException e) {
-            throw new io.sandlot.SandboxException("the execution failed inside the sandbox", e.getCause());
-        }
+        return Results.await(submit(request),
+                () -> ExecutionResult.notRun(Status.CANCELLED, "the calling thread was interrupted"));
     }
 }

@@ -16,14 +16,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A session: one long-lived context and its file system, run through the shared {@link Executor} one execution
+ * A session: one long-lived context and its file system, run through the shared {@link GuestExecutor} one execution
  * at a time. A limit interrupts the guest ({@code Context.interrupt}), which keeps the context usable; only if the
  * interrupt does not land within the grace, or the statement limit fired (GraalVM cancels the context then), is
  * the session closed.
@@ -36,7 +34,7 @@ final class LocalSession implements Session, ContextLease {
     private final Language language;
     private final Policy policy;
     private final Limits limits;
-    private final Executor executor;
+    private final GuestExecutor executor;
     private final MemoryFileSystem files;
     private final AtomicReference<Execution> attached = new AtomicReference<>();
     private final AtomicBoolean busy = new AtomicBoolean();
@@ -45,7 +43,7 @@ final class LocalSession implements Session, ContextLease {
     private volatile Execution previous;
     private GuestContext guest;
 
-    LocalSession(Language language, Policy policy, Limits limits, Executor executor) {
+    LocalSession(Language language, Policy policy, Limits limits, GuestExecutor executor) {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         this.id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -76,26 +74,19 @@ final class LocalSession implements Session, ContextLease {
         }
         try {
             Execution last = previous;
-            if (last != null && !last.released.get()) {
+            if (last != null && !last.isReleased()) {
                 closeAbandoned();
             }
             if (!open) {
                 return closedResult();
             }
-            CompletableFuture<ExecutionResult> future = executor.submit(policy, request, limits, this);
-            try {
-                ExecutionResult result = future.get();
-                if (endsTheSession(result.status())) {
-                    close();
-                }
-                return result;
-            } catch (InterruptedException e) {
-                future.cancel(true);
-                Thread.currentThread().interrupt();
-                return closedResult();
-            } catch (ExecutionException e) {
-                throw new io.sandlot.SandboxException("the execution failed inside the sandbox", e.getCause());
+            ExecutionResult interrupted = closedResult();
+            ExecutionResult result = Results.await(executor.submit(policy, request, limits, this), () -> interrupted);
+            // Only a result of the execution itself can end the session; an interrupted caller leaves it as it is.
+            if (result != interrupted && endsTheSession(result.status())) {
+                close();
             }
+            return result;
         } finally {
             lastUsedNanos = System.nanoTime();
             busy.set(false);
@@ -131,11 +122,11 @@ final class LocalSession implements Session, ContextLease {
 
     @Override
     public void stop(GuestContext context, Execution execution) {
-        if (endsTheSession(execution.stopReason.get())) {
+        if (endsTheSession(execution.stopReason())) {
             return;
         }
         try {
-            context.context.interrupt(Duration.ofMillis(Executor.GRACE_MS));
+            context.context.interrupt(Duration.ofMillis(GuestExecutor.GRACE_MS));
         } catch (TimeoutException | RuntimeException e) {
             closeAbandoned();
         }

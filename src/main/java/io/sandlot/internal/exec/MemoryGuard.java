@@ -218,10 +218,10 @@ final class MemoryGuard implements AutoCloseable {
         long usedNow = -1;
         for (Execution execution : running.get()) {
             long limit = execution.limits.maxMemoryMb() << 20;
-            if (limit == 0 || !execution.inGuestPhase || execution.stopReason.get() != null) {
+            if (limit == 0 || !execution.isRunningGuest()) {
                 continue;
             }
-            MemoryAccount account = execution.memory;
+            MemoryAccount account = execution.memory();
             long allocated = execution.allocatedSinceStart();
             if (allocated <= limit || !account.due(allocated, limit, now)) {
                 continue;
@@ -259,7 +259,7 @@ final class MemoryGuard implements AutoCloseable {
         try {
             List<Account> accounts = new ArrayList<>();
             for (Execution execution : running.get()) {
-                if (execution.inGuestPhase && execution.stopReason.get() == null) {
+                if (execution.isRunningGuest()) {
                     accounts.add(new Account(execution, execution.allocatedSinceStart()));
                 }
             }
@@ -334,7 +334,7 @@ final class MemoryGuard implements AutoCloseable {
 
         Account(Execution execution, long allocated) {
             this.execution = execution;
-            this.memory = execution.memory;
+            this.memory = execution.memory();
             this.limit = execution.limits.maxMemoryMb() << 20;
             this.allocated = allocated;
         }

@@ -35,8 +35,11 @@ public final class WorkerMain {
     public static void main(String[] args) throws IOException {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
-        try (SandboxFactory factory = SandboxFactory.newBuilder().maxConcurrency(1)
-                .contextPool(Language.JS, 1).contextPool(Language.PYTHON, 1).build()) {
+        SandboxFactory.Builder builder = SandboxFactory.newBuilder().maxConcurrency(1);
+        for (Language language : Language.values()) {
+            builder.contextPool(language, 1);
+        }
+        try (SandboxFactory factory = builder.build()) {
             Map<String, Sandbox> sandboxes = new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Sandbox> eldest) {

@@ -1,4 +1,4 @@
-package io.sandlot.internal.exec;
+package io.sandlot.internal.lang;
 
 import io.sandlot.GuestError;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import org.graalvm.polyglot.Value;
  * so each is capped, whatever the guest does: the type at {@value #MAX_TYPE} characters, the message at
  * {@value #MAX_MESSAGE}, and the stack at {@value #MAX_FRAMES} frames of about {@value #MAX_FRAME} each.
  */
-final class GuestErrors {
+public final class GuestErrors {
 
     static final int MAX_TYPE = 256;
     static final int MAX_MESSAGE = 8192;
@@ -27,13 +27,12 @@ final class GuestErrors {
      * @param dialect the guest's language; the name of its submitted source identifies the frames that give the
      *     error's line
      */
-    static GuestError of(PolyglotException e, Dialect dialect) {
+    public static GuestError of(PolyglotException e, Dialect dialect) {
         String type = type(e, dialect);
         String message = capped(message(e, type), MAX_MESSAGE);
         type = capped(type, MAX_TYPE);
         List<String> stack = new ArrayList<>();
-        Integer line = dialect == Dialect.PYTHON && !e.isSyntaxError()
-                ? pythonTraceback(e.getGuestObject(), dialect.sourceName(), stack) : null;
+        Integer line = dialect.traceback(e, stack);
         if (stack.isEmpty()) {
             line = polyglotFrames(e, dialect.sourceName(), stack);
         }
@@ -66,38 +65,6 @@ final class GuestErrors {
         return line;
     }
 
-    /**
-     * Frames from a Python exception's {@code __traceback__}, which, unlike the polyglot frames (they give the
-     * start of each function), has the line being executed in each frame.
-     */
-    private static Integer pythonTraceback(Value exception, String sourceName, List<String> stack) {
-        if (exception == null || !exception.hasMember("__traceback__")) {
-            return null;
-        }
-        try {
-            List<String> outermostFirst = new ArrayList<>();
-            Integer line = null;
-            Value tb = exception.getMember("__traceback__");
-            for (int depth = 0; tb != null && !tb.isNull() && depth < 10_000; depth++) {
-                Value code = tb.getMember("tb_frame").getMember("f_code");
-                String file = code.getMember("co_filename").asString();
-                int lineNumber = tb.getMember("tb_lineno").asInt();
-                if (sourceName.equals(file)) {
-                    line = lineNumber;
-                }
-                outermostFirst.add(frame(code.getMember("co_name").asString(), file, lineNumber));
-                tb = tb.getMember("tb_next");
-            }
-            for (int i = outermostFirst.size() - 1; i >= 0 && stack.size() < MAX_FRAMES; i--) {
-                stack.add(outermostFirst.get(i));
-            }
-            return line;
-        } catch (RuntimeException unreadable) {
-            stack.clear();
-            return null;
-        }
-    }
-
     private static String type(PolyglotException e, Dialect dialect) {
         if (e.isExit()) {
             return "SystemExit";
@@ -114,10 +81,9 @@ final class GuestErrors {
         Value guest = e.getGuestObject();
         if (guest != null && !guest.isNull()) {
             try {
-                // A JS error names itself; a Python exception's "name" member is data (ImportError.name).
-                Value name = dialect == Dialect.JS && guest.hasMember("name") ? guest.getMember("name") : null;
-                if (name != null && name.isString()) {
-                    return name.asString();
+                String name = dialect.errorName(guest);
+                if (name != null) {
+                    return name;
                 }
                 Value meta = guest.getMetaObject();
                 if (meta != null) {
@@ -141,7 +107,7 @@ final class GuestErrors {
         return message;
     }
 
-    private static String frame(String rootName, String file, Integer line) {
+    static String frame(String rootName, String file, Integer line) {
         String name = rootName == null || rootName.isEmpty() ? "<module>" : capped(rootName, MAX_FRAME / 2);
         if (file == null) {
             return name;

@@ -31,11 +31,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.graalvm.polyglot.Engine;
 
 /**
- * The one execution path behind every front end. Guests run on threads the executor owns, never on the caller's;
- * a watchdog enforces wall time and CPU time, and the {@link MemoryGuard} retained memory; a guest that cannot be stopped within {@link #GRACE_MS}
- * of its limit is abandoned: the caller gets its result on time, and the thread is quarantined until it ends.
+ * The one execution path behind every front end: admits executions (a concurrency slot, a memory reservation) and
+ * runs each on a guest thread it owns, never on the caller's. A watchdog enforces wall time, polls what it
+ * {@linkplain Watched watches} (CPU time of executions, formula limits), and the {@link MemoryGuard} retained
+ * memory; a guest that cannot be stopped within {@link #GRACE_MS} of its limit is abandoned: the caller gets its
+ * result on time, and the thread is quarantined until it ends. Each {@link Execution} keeps its own state; this
+ * class drives its transitions.
  */
-public final class Executor implements AutoCloseable {
+public final class GuestExecutor implements AutoCloseable {
 
     /** How long a stopped guest has to end before its caller is answered without it. */
     public static final long GRACE_MS = 250;
@@ -57,16 +60,17 @@ public final class Executor implements AutoCloseable {
     private final ScheduledThreadPoolExecutor watchdog = newWatchdog();
     private final Set<Execution> running = ConcurrentHashMap.newKeySet();
     private final Set<Execution> quarantined = ConcurrentHashMap.newKeySet();
-    private final Set<FormulaInstance> formulas = ConcurrentHashMap.newKeySet();
+    private final Set<Watched> formulas = ConcurrentHashMap.newKeySet();
     private final Semaphore slots;
     private final MemoryGuard memory = new MemoryGuard(() -> running, this::stop);
     private volatile boolean closed;
 
     /**
      * @param maxConcurrency executions that may run at once; further callers wait for a slot
+     * @param preloads what pooled contexts of each language import ahead of time
      */
-    public Executor(Engines engines, int maxConcurrency, Map<Language, Integer> poolSizes, List<String> pythonPreload,
-            int warmUpRounds) {
+    public GuestExecutor(Engines engines, int maxConcurrency, Map<Language, Integer> poolSizes,
+            Map<Language, List<String>> preloads, int warmUpRounds) {
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency must be >= 1, was " + maxConcurrency);
         }
@@ -74,7 +78,7 @@ public final class Executor implements AutoCloseable {
             throw new SandboxException("this JVM cannot measure per-thread CPU time and allocation");
         }
         this.contexts = new ContextFactory(engines, this::stop);
-        this.pools = new ContextPools(contexts, poolSizes, pythonPreload);
+        this.pools = new ContextPools(contexts, poolSizes, preloads);
         this.warmUpRounds = warmUpRounds;
         this.slots = new Semaphore(maxConcurrency, true);
         watchdog.scheduleWithFixedDelay(this::sample, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
@@ -98,7 +102,7 @@ public final class Executor implements AutoCloseable {
             throw new SandboxException("the sandbox factory is closed");
         }
         Execution execution = new Execution(request, limits, lease, this::stop);
-        execution.result.whenComplete((r, t) -> {
+        execution.future().whenComplete((r, t) -> {
             if (t instanceof CancellationException) {
                 stop(execution, Status.CANCELLED);
             }
@@ -107,29 +111,28 @@ public final class Executor implements AutoCloseable {
             slots.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            execution.result.complete(execution.stopped(Status.CANCELLED, "interrupted while waiting for a slot"));
-            return execution.result;
+            return execution.cancelBeforeStart("interrupted while waiting for a slot");
         }
+        int reservedMb;
         try {
-            execution.reservedMb = memory.reserve(limits.maxMemoryMb());
+            reservedMb = memory.reserve(limits.maxMemoryMb());
         } catch (InterruptedException e) {
             slots.release();
             Thread.currentThread().interrupt();
-            execution.result.complete(execution.stopped(Status.CANCELLED, "interrupted while waiting for memory"));
-            return execution.result;
+            return execution.cancelBeforeStart("interrupted while waiting for memory");
         }
         running.add(execution);
         // Until the guest phase starts, only this bounds the wait; the wall-time timer takes over from then on.
-        execution.timeoutTask = watchdog.schedule(() -> stop(execution, Status.INTERNAL_ERROR), SETUP_TIMEOUT_MS,
-                TimeUnit.MILLISECONDS);
+        execution.admit(reservedMb, watchdog.schedule(() -> stop(execution, Status.INTERNAL_ERROR), SETUP_TIMEOUT_MS,
+                TimeUnit.MILLISECONDS));
         try {
-            guestThreads.execute(() -> run(execution, lease));
+            guestThreads.execute(() -> run(execution));
         } catch (RuntimeException e) {
-            execution.timeoutTask.cancel(false);
+            execution.cancelTimer();
             release(execution);
             throw new SandboxException("cannot start a guest thread", e);
         }
-        return execution.result;
+        return execution.future();
     }
 
     /** Executions currently running, abandoned ones excluded. */
@@ -146,7 +149,7 @@ public final class Executor implements AutoCloseable {
     public Set<Engine> quarantinedEngines() {
         Set<Engine> held = new HashSet<>();
         for (Execution execution : quarantined) {
-            GuestContext guest = execution.guest;
+            GuestContext guest = execution.guest();
             if (guest != null) {
                 held.add(guest.engine);
             }
@@ -188,83 +191,23 @@ public final class Executor implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs {@code execution} on the current (guest) thread. The context goes back to its lease (a fresh one is
-     * closed) before the caller is answered, so that what the guest held is garbage by the time the caller can
-     * start another execution: the memory limit of that one is measured from a heap without it.
-     */
-    private void run(Execution execution, ContextLease lease) {
-        execution.thread = Thread.currentThread();
-        GuestContext guest = null;
-        ExecutionResult result = null;
+    /** Runs {@code execution} on the current (guest) thread, then answers its caller. */
+    private void run(Execution execution) {
         try {
-            guest = lease.acquire();
-            guest.attach(execution);
-            execution.guest = guest;
-            result = execution.stopReason.get() != null
-                    ? execution.stopped(execution.stopReason.get(), null)
-                    : execution.evaluate(guest, source(execution.dialect, execution.request.code()),
-                            () -> beginGuestPhase(execution));
-            endGuestPhase(execution);
-        } catch (Throwable t) {
-            endGuestPhase(execution);
-            Status reason = execution.stopReason.get();
-            result = reason != null ? execution.stopped(reason, null) : execution.failedInternally(t);
+            execution.run(sources, () -> beginGuestPhase(execution), memory::ended, GRACE_MS);
         } finally {
-            try {
-                awaitStop(execution);
-                if (guest != null) {
-                    guest.detach();
-                    lease.release(guest, execution);
-                    execution.guest = null;   // timers may hold the execution a while; they must not hold the context
-                }
-            } finally {
-                release(execution);   // the concurrency slot comes back whatever happened to the context
-                // Building the result can fail too (say, out of memory while copying the output): still answer.
-                execution.result.complete(result != null ? result
-                        : ExecutionResult.notRun(Status.INTERNAL_ERROR, "the result could not be built"));
-            }
-        }
-    }
-
-    /** Waits, at most {@link #GRACE_MS}, until a stop in progress has closed or interrupted the context. */
-    private static void awaitStop(Execution execution) {
-        CompletableFuture<Void> stopping = execution.stopping;
-        if (stopping != null) {
-            try {
-                stopping.get(GRACE_MS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                // the caller is answered all the same; a context that does not close is the quarantine's business
-            }
+            release(execution);   // the concurrency slot comes back whatever happened to the context
+            execution.answer();
         }
     }
 
     private void beginGuestPhase(Execution execution) {
-        Thread thread = Thread.currentThread();
-        execution.memory = memory.open(execution.limits.maxMemoryMb());
-        execution.startNanos = System.nanoTime();
-        execution.cpuStartNanos = Threads.cpuNanos(thread);
-        execution.allocatedStart = Threads.allocatedBytes(thread);
-        execution.inGuestPhase = true;
-        execution.timeoutTask.cancel(false);
-        long timeoutMs = execution.limits.timeoutMs();
-        if (timeoutMs > 0) {
-            execution.timeoutTask = watchdog.schedule(() -> stop(execution, Status.TIMEOUT), timeoutMs,
-                    TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void endGuestPhase(Execution execution) {
-        if (execution.inGuestPhase) {
-            memory.ended(execution.allocatedSinceStart());
-        }
-        execution.inGuestPhase = false;
-        var task = execution.timeoutTask;
-        if (task != null) {
-            task.cancel(false);
-        }
+        execution.beginGuestPhase(memory.open(execution.limits.maxMemoryMb()), () -> {
+            long timeoutMs = execution.limits.timeoutMs();
+            return timeoutMs > 0
+                    ? watchdog.schedule(() -> stop(execution, Status.TIMEOUT), timeoutMs, TimeUnit.MILLISECONDS)
+                    : null;
+        });
     }
 
     /** Puts a formula instance under the watchdog's limits. */
@@ -276,41 +219,36 @@ public final class Executor implements AutoCloseable {
         formulas.remove(instance);
     }
 
-    /** The watchdog's periodic check of CPU time and retained memory, and of formula limits. */
+    /** Runs {@code task} (closing a context, which can block) on a reaper thread. */
+    void reap(Runnable task) {
+        reapers.execute(task);
+    }
+
+    /** The watchdog's periodic check of formula limits, CPU time and retained memory. */
     private void sample() {
         long now = System.nanoTime();
-        for (FormulaInstance instance : formulas) {
-            Status broken = instance.check(now);
-            if (broken != null) {
-                instance.stopped = broken;
-                reapers.execute(() -> instance.guest.close(true));
-            }
-        }
-        for (Execution execution : running) {
-            if (!execution.inGuestPhase || execution.stopReason.get() != null) {
-                continue;
-            }
-            long cpuTimeMs = execution.limits.cpuTimeMs();
-            if (cpuTimeMs > 0 && Threads.cpuNanos(execution.thread) - execution.cpuStartNanos > cpuTimeMs * 1_000_000) {
-                stop(execution, Status.CPU_LIMIT);
-            }
-        }
+        poll(formulas, now);
+        poll(running, now);
         memory.check();
     }
 
+    private static void poll(Set<? extends Watched> watched, long now) {
+        for (Watched work : watched) {
+            Status broken = work.brokenLimit(now);
+            if (broken != null) {
+                work.stop(broken);
+            }
+        }
+    }
+
     /**
-     * Stops {@code execution} for {@code reason} if nothing stopped it yet: the context is closed from a reaper
+     * Stops {@code execution} for {@code reason} if nothing stopped it yet: its context is stopped from a reaper
      * thread (closing can block while a guest ignores cancellation), and after {@link #GRACE_MS} the caller is
      * answered whether or not the guest thread has ended.
      */
     void stop(Execution execution, Status reason) {
-        if (!execution.stopReason.compareAndSet(null, reason)) {
+        if (!execution.startStopping(reason, reapers)) {
             return;
-        }
-        execution.stopNanos = System.nanoTime();
-        GuestContext guest = execution.guest;
-        if (guest != null) {
-            execution.stopping = CompletableFuture.runAsync(() -> execution.lease.stop(guest, execution), reapers);
         }
         try {
             watchdog.schedule(() -> abandonIfRunning(execution), GRACE_MS, TimeUnit.MILLISECONDS);
@@ -320,35 +258,27 @@ public final class Executor implements AutoCloseable {
     }
 
     private void abandonIfRunning(Execution execution) {
-        synchronized (execution) {
-            if (execution.released.get() || execution.result.isDone()) {
-                return;
-            }
-            // Quarantine before answering, so that a caller who then asks sees the abandoned thread.
-            execution.abandoned = true;
+        // Quarantine before answering, so that a caller who then asks sees the abandoned thread.
+        execution.abandon(() -> {
             quarantined.add(execution);
             running.remove(execution);
             releaseSlot(execution);
-        }
-        execution.result.complete(execution.stopped(execution.stopReason.get(), null));
+        });
     }
 
     /** Called once the guest thread is done with {@code execution}, abandoned or not. */
     private void release(Execution execution) {
-        synchronized (execution) {
-            if (!execution.released.compareAndSet(false, true)) {
-                return;
-            }
+        execution.release(() -> {
             running.remove(execution);
             if (!quarantined.remove(execution)) {
                 releaseSlot(execution);
             }
-        }
+        });
     }
 
     /** Hands back the concurrency slot and the memory reservation of {@code execution}. */
     private void releaseSlot(Execution execution) {
-        memory.release(execution.reservedMb);
+        memory.release(execution.reservedMb());
         slots.release();
     }
 
@@ -374,11 +304,6 @@ public final class Executor implements AutoCloseable {
     public SandboxStats stats() {
         return new SandboxStats(running.size(), quarantined.size(), pools.readyCounts(), pools.hits(),
                 pools.misses(), sources.size(), sources.stats().hitCount(), sources.stats().missCount(), 0, 0);
-    }
-
-    /** The cached source for {@code code}; see {@link Sources}. */
-    org.graalvm.polyglot.Source source(Dialect dialect, String code) {
-        return sources.get(dialect.language().graalId(), dialect.sourceName(), code);
     }
 
     /** Builds contexts for leases; also used by sessions and pools. */

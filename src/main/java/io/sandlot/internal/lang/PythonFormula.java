@@ -1,11 +1,9 @@
-package io.sandlot.internal.exec;
+package io.sandlot.internal.lang;
 
-import io.sandlot.Language;
 import io.sandlot.Limits;
-import io.sandlot.Policy;
 import io.sandlot.internal.convert.Json;
-import java.lang.ref.Cleaner;
 import java.util.List;
+import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
@@ -18,16 +16,14 @@ import org.graalvm.polyglot.Value;
  * constant exponent of at most 64 and a base without another {@code **}. The compiled function's globals hold only
  * those functions, so an evaluation can neither keep state nor reach anything else.
  *
- * <p>Evaluations run on the caller's thread, like {@link JsFormula}'s, each in one of a few identical contexts used
- * by one thread at a time, under the policy's wall-time, memory and statement limits (the watchdog closes the
+ * <p>Evaluations run under the policy's wall-time, memory and statement limits (the watchdog closes the
  * context of an evaluation over its time limit, or over its memory limit while the heap is nearly full; see
- * {@link FormulaInstance#maxAllocatedBytes}). A single builtin operation on huge arguments (say
+ * the formula instance's {@code maxAllocatedBytes}). A single builtin operation on huge arguments (say
  * {@code x ** 64} of an integer with a million digits) cannot be interrupted and keeps the calling thread until it
  * ends.
  */
-final class PythonFormula extends CompiledFormula {
+final class PythonFormula implements FormulaCode {
 
-    private static final Cleaner CLEANER = Cleaner.create();
     private static final String FUNCTION = "__sandlot_formula__";
     private static final Source BUILDER = Source.newBuilder("python", """
             (lambda ns: (exec('''
@@ -68,60 +64,38 @@ final class PythonFormula extends CompiledFormula {
             ''', ns), ns['build'])[1])({})
             """, "<sandlot-formula>").buildLiteral();
 
-    private final FormulaInstances instances;
     private final long statements;
+    private final long maxMemoryMb;
+    private final String expression;
+    private final List<String> parameters;
 
-    PythonFormula(Executor executor, Policy policy, String expression, List<String> parameters) {
-        super(Language.PYTHON, expression, parameters);
-        Limits limits = policy.limits();
+    PythonFormula(Limits limits, String expression, List<String> parameters) {
         this.statements = limits.maxStatements();
-        List<String> names = parameters();
-        this.instances = new FormulaInstances(executor, () -> create(executor, policy, expression, names));
-        instances.release(instances.create());
-        CLEANER.register(this, instances::close);
+        this.maxMemoryMb = limits.maxMemoryMb();
+        this.expression = expression;
+        this.parameters = List.copyOf(parameters);
     }
 
-    private static FormulaInstance create(Executor executor, Policy policy, String expression, List<String> parameters) {
-        Limits limits = policy.limits();
-        GuestContext guest = executor.contexts().create(policy, Language.PYTHON, limits.maxStatements());
+    @Override
+    public long statements() {
+        return statements;
+    }
+
+    @Override
+    public long maxMemoryMb() {
+        return maxMemoryMb;
+    }
+
+    @Override
+    public Value compile(Context context, Value jsonParser) {
         try {
-            Value names = guest.jsonParser().execute(Json.write(parameters));
-            Value function = guest.context.eval(BUILDER).execute(expression, names);
-            return new FormulaInstance(guest, function, limits.timeoutMs(), limits.maxMemoryMb());
+            Value names = jsonParser.execute(Json.write(parameters));
+            return context.eval(BUILDER).execute(expression, names);
         } catch (PolyglotException e) {
-            guest.close(true);
             if (e.isGuestException()) {
                 throw new IllegalArgumentException("formula rejected: " + e.getMessage(), e);
             }
             throw e;
-        }
-    }
-
-    @Override
-    public Object evaluate(Object... arguments) {
-        checkArity(arguments);
-        FormulaInstance instance = instances.acquire();
-        boolean reusable = true;
-        try {
-            Object[] guestArguments = JsFormula.toGuest(instance, parameters(), arguments);
-            if (statements > 0) {
-                instance.guest.context.resetLimits();
-            }
-            instance.begin();
-            Value value = instance.function.execute(guestArguments);
-            instance.end();
-            return JsFormula.toJava(value, Language.PYTHON);
-        } catch (PolyglotException e) {
-            instance.end();
-            reusable = !(e.isCancelled() || e.isResourceExhausted() || e.isInterrupted() || e.isInternalError()
-                    || e.isExit());
-            throw JsFormula.failure(instance, e, Dialect.PYTHON);
-        } finally {
-            if (reusable) {
-                instances.release(instance);
-            } else {
-                instances.discard(instance);
-            }
         }
     }
 }

@@ -1,36 +1,31 @@
-package io.sandlot.internal.exec;
+package io.sandlot.internal.lang;
 
 import io.sandlot.Language;
+import io.sandlot.Limits;
+import io.sandlot.internal.engine.EngineShape;
+import io.sandlot.internal.engine.Engines;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 /**
- * What differs between the guest languages: context options that close doors, how JSON becomes a native guest
- * value, how host functions are wrapped, and what counts as "the value of the last expression".
+ * Python 3, run by GraalPy with its standard library only, mounted under neutral names ({@link PythonStdlib}).
+ * Contexts use {@link SandboxPolicy#TRUSTED} only because CONSTRAINED refuses the options that put GraalPy's home
+ * under a neutral name ({@code python.PythonHome}, {@code python.PyCachePrefix}, {@code python.Executable}); every
+ * door CONSTRAINED checks is shut all the same, which the context factory's {@code checkDoorsUnderConstrained}
+ * proves by building the same context under CONSTRAINED.
  */
-enum Dialect {
-    JS(Language.JS, "main.js",
-            // Doors GraalJS leaves open under CONSTRAINED: load() of inline scripts and the Graal object.
-            Map.of("js.load", "false", "js.graal-builtin", "false"),
-            "JSON.parse",
-            """
-            (function (raw, name) {
-              const parse = JSON.parse, GuestError = Error;
-              const fn = function (...args) {
-                const r = parse(raw(...args));
-                if (r.ok) { return r.value; }
-                throw new GuestError(r.error);
-              };
-              Object.defineProperty(fn, 'name', { value: name });
-              return Object.freeze(fn);
-            })
-            """),
-    PYTHON(Language.PYTHON, "main.py",
-            Map.of(),
-            "__import__('json').loads",
-            """
+final class PythonDialect implements Dialect {
+
+    private static final Source PARSER =
+            Source.newBuilder("python", "__import__('json').loads", "<sandlot-json>").buildLiteral();
+    private static final Source HOST_FUNCTION_WRAPPER = Source.newBuilder("python", """
             (lambda ns: (exec('''
             def wrap(raw, name):
                 loads = __import__('json').loads
@@ -42,14 +37,8 @@ enum Dialect {
                 fn.__name__ = fn.__qualname__ = name
                 return fn
             ''', ns), ns['wrap'])[1])({})
-            """);
-
-    private static final String JS_WARM_UP = """
-            const rows = Array.from({length: 200}, (_, i) => ({id: i, name: 'n' + i, v: i * 1.5}));
-            const total = rows.filter(r => r.id % 3).map(r => r.v).reduce((a, b) => a + b, 0);
-            JSON.parse(JSON.stringify(rows)).length + total + /n(\\d+)/.exec('n42')[1].length;
-            """;
-    private static final String PYTHON_WARM_UP = """
+            """, "<sandlot-host>").buildLiteral();
+    private static final String WARM_UP = """
             import json, math, re, statistics
             rows = [{'id': i, 'name': f'n{i}', 'v': i * 1.5} for i in range(200)]
             total = sum(r['v'] for r in rows if r['id'] % 3)
@@ -71,7 +60,7 @@ enum Dialect {
      * and {@code signal} (with {@code enum}) would cost every fresh context about 400 ms; they are patched as well
      * if something already loaded them.
      */
-    private static final String PYTHON_HARDENING = """
+    private static final String HARDENING_CODE = """
             (lambda ns: exec('''
             import sys, _signal, posix, time, pwd
             SIGNALS = ('signal', 'raise_signal', 'pthread_kill', 'pthread_sigmask', 'alarm', 'setitimer',
@@ -109,8 +98,8 @@ enum Dialect {
             ''', ns))({'KEPT': frozenset(GRAALPYTHON_KEPT)})
             """;
 
-    /** How many files opened for writing the file tracking holds strongly; see {@link #PYTHON_FILE_TRACKING}. */
-    private static final int PYTHON_FILES_HELD = 256;
+    /** How many files opened for writing the file tracking holds strongly; see {@link #FILE_TRACKING_CODE}. */
+    private static final int FILES_HELD = 256;
 
     /**
      * Run in every Python context after the hardening; evaluates to a function that flushes every file the guest
@@ -122,10 +111,10 @@ enum Dialect {
      *
      * <p>Files opened through {@code open} (builtins, {@code io}, {@code _io}, and so {@code pathlib},
      * {@code codecs} and {@code csv} users) are tracked. A file is held until it has been flushed once (at the end
-     * of the execution, or when {@value #PYTHON_FILES_HELD} newer files are held), so that a file the guest drops
+     * of the execution, or when {@value #FILES_HELD} newer files are held), so that a file the guest drops
      * is not collected with its data unwritten; from then on only weakly.
      */
-    private static final String PYTHON_FILE_TRACKING = """
+    private static final String FILE_TRACKING_CODE = """
             (lambda ns: (exec('''
             import builtins, sys, _io, _weakref
             real_open = _io.open
@@ -161,7 +150,7 @@ enum Dialect {
                             f.flush()
                     except Exception:
                         pass
-            ''', ns), ns['flush'])[1])({'HELD': """ + PYTHON_FILES_HELD + "})\n";
+            ''', ns), ns['flush'])[1])({'HELD': """ + FILES_HELD + "})\n";
 
     /**
      * What Python guests keep of GraalPy's {@code __graalpython__} module: the names its own library uses and its
@@ -176,90 +165,99 @@ enum Dialect {
              'get_jdk_version', 'extend', 'determine_system_toolchain', 'current_import', 'ForeignType',
              'stdio_encoding', 'stdio_error', 'is_native', 'zlib_module_backend', 'sha3_module_backend']""";
 
-    private final Language language;
-    private final String sourceName;
-    private final Map<String, String> options;
-    private final Source parser;
-    private final Source hostFunctionWrapper;
-    private final Source hardening;
-    private final Source fileTracking;
 
-    Dialect(Language language, String sourceName, Map<String, String> options, String parser, String wrapper) {
-        this.language = language;
-        this.sourceName = sourceName;
-        this.options = options;
-        this.parser = Source.newBuilder(language.graalId(), parser, "<sandlot-json>").buildLiteral();
-        this.hostFunctionWrapper = Source.newBuilder(language.graalId(), wrapper, "<sandlot-host>").buildLiteral();
-        this.hardening = language == Language.PYTHON
-                ? Source.newBuilder("python", PYTHON_HARDENING.replace("GRAALPYTHON_KEPT", GRAALPYTHON_KEPT.strip()),
-                        "<sandlot-harden>").buildLiteral()
-                : null;
-        this.fileTracking = language == Language.PYTHON
-                ? Source.newBuilder("python", PYTHON_FILE_TRACKING, "<sandlot-files>").buildLiteral() : null;
+    private static final Source HARDENING = Source.newBuilder("python",
+            HARDENING_CODE.replace("GRAALPYTHON_KEPT", GRAALPYTHON_KEPT.strip()), "<sandlot-harden>").buildLiteral();
+    private static final Source FILE_TRACKING =
+            Source.newBuilder("python", FILE_TRACKING_CODE, "<sandlot-files>").buildLiteral();
+
+    @Override
+    public Language language() {
+        return Language.PYTHON;
     }
 
-    /** Whether {@code source} is one of the sandbox's own helper sources (equal content, name and language). */
-    static boolean isInternal(Source source) {
-        for (Dialect dialect : values()) {
-            if (source.equals(dialect.parser) || source.equals(dialect.hostFunctionWrapper)
-                    || source.equals(dialect.hardening) || source.equals(dialect.fileTracking)) {
-                return true;
-            }
+    @Override
+    public String sourceName() {
+        return "main.py";
+    }
+
+    @Override
+    public SandboxPolicy sandboxPolicy() {
+        return SandboxPolicy.TRUSTED;
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return Map.of();
+    }
+
+    /** GraalPy's standard library under neutral names; located now, then compiled in the background. */
+    @Override
+    public Mount mount(Engines engines) {
+        var engine = engines.get(new EngineShape(false, SandboxPolicy.TRUSTED));
+        PythonStdlib stdlib = PythonStdlib.locate(engine);
+        stdlib.compileInBackground(engine);
+        return stdlib;
+    }
+
+    @Override
+    public void harden(Context context) {
+        context.eval(HARDENING);
+    }
+
+    @Override
+    public Value trackFiles(Context context) {
+        return context.eval(FILE_TRACKING);
+    }
+
+    @Override
+    public Value jsonParser(Context context) {
+        return context.eval(PARSER);
+    }
+
+    @Override
+    public Value hostFunctionWrapper(Context context) {
+        return context.eval(HOST_FUNCTION_WRAPPER);
+    }
+
+    @Override
+    public boolean isInternal(Source source) {
+        return source.equals(PARSER) || source.equals(HOST_FUNCTION_WRAPPER) || source.equals(HARDENING)
+                || source.equals(FILE_TRACKING);
+    }
+
+    @Override
+    public String warmUpScript() {
+        return WARM_UP;
+    }
+
+    @Override
+    public void preload(Context context, List<String> modules) {
+        if (!modules.isEmpty()) {
+            context.eval("python", "list(map(__import__, " + pythonList(modules) + "))");
         }
-        return false;
     }
 
-    static Dialect of(Language language) {
-        return language == Language.JS ? JS : PYTHON;
+    private static String pythonList(List<String> modules) {
+        StringBuilder list = new StringBuilder("[");
+        for (String module : modules) {
+            list.append('\'').append(module).append("',");
+        }
+        return list.append(']').toString();
     }
 
-    Language language() {
-        return language;
-    }
-
-    /** Hardening run in every new context before guest code, or null. */
-    Source hardening() {
-        return hardening;
-    }
-
-    /**
-     * Installs file tracking in a new context, where the language has files; returns the function that flushes
-     * the guest's open files, or null.
-     */
-    Value trackFiles(Context context) {
-        return fileTracking == null ? null : context.eval(fileTracking);
-    }
-
-    /** A few lines exercising the common paths (collections, JSON, strings, regex) to warm caches and the JIT. */
-    String warmUpScript() {
-        return this == JS ? JS_WARM_UP : PYTHON_WARM_UP;
-    }
-
-    /** The name of the submitted code's source, as it appears in guest stack traces. */
-    String sourceName() {
-        return sourceName;
-    }
-
-    Map<String, String> options() {
-        return options;
-    }
-
-    /** A guest function from JSON text to a native guest value, taken before any guest code runs. */
-    Value jsonParser(Context context) {
-        return context.eval(parser);
-    }
-
-    /** A guest function {@code (raw, name) -> fn} that turns a raw host proxy into a native-looking function. */
-    Value hostFunctionWrapper(Context context) {
-        return context.eval(hostFunctionWrapper);
+    @Override
+    public int backToBackPoolSize() {
+        return 4;   // a Python context takes longer to make than runs back to back drain a pool
     }
 
     /**
-     * The value of the last expression, from what {@code eval} returned. GraalPy returns the value of a final
-     * expression statement, and the {@code __main__} module itself when the code ends with any other statement.
+     * GraalPy returns the value of a final expression statement, and the {@code __main__} module itself when the
+     * code ends with any other statement.
      */
-    Value lastValue(Value evaluated) {
-        if (this == PYTHON && evaluated.hasMembers() && "module".equals(metaName(evaluated))) {
+    @Override
+    public Value lastValue(Value evaluated) {
+        if (evaluated.hasMembers() && "module".equals(metaName(evaluated))) {
             Value name = evaluated.getMember("__name__");
             if (name != null && name.isString() && "__main__".equals(name.asString())) {
                 return null;
@@ -271,5 +269,70 @@ enum Dialect {
     private static String metaName(Value value) {
         Value meta = value.getMetaObject();
         return meta == null ? null : meta.getMetaSimpleName();
+    }
+
+    /** A Python literal ({@link PythonLiterals}): no import of {@code json} in a fresh context. */
+    @Override
+    public Object structuredInput(Context context, Supplier<Value> jsonParser, Object value) {
+        return context.eval(Source.newBuilder("python", PythonLiterals.of(value), "<sandlot-input>")
+                .cached(false).buildLiteral());
+    }
+
+    @Override
+    public boolean isRecord(Value value) {
+        return false;
+    }
+
+    /** None: a Python exception's "name" member is data ({@code ImportError.name}). */
+    @Override
+    public String errorName(Value guestObject) {
+        return null;
+    }
+
+    @Override
+    public Integer traceback(PolyglotException e, List<String> stack) {
+        return e.isSyntaxError() ? null : traceback(e.getGuestObject(), stack);
+    }
+
+    /**
+     * Frames from a Python exception's {@code __traceback__}, which, unlike the polyglot frames (they give the
+     * start of each function), has the line being executed in each frame.
+     */
+    private Integer traceback(Value exception, List<String> stack) {
+        if (exception == null || !exception.hasMember("__traceback__")) {
+            return null;
+        }
+        try {
+            List<String> outermostFirst = new ArrayList<>();
+            Integer line = null;
+            Value tb = exception.getMember("__traceback__");
+            for (int depth = 0; tb != null && !tb.isNull() && depth < 10_000; depth++) {
+                Value code = tb.getMember("tb_frame").getMember("f_code");
+                String file = code.getMember("co_filename").asString();
+                int lineNumber = tb.getMember("tb_lineno").asInt();
+                if (sourceName().equals(file)) {
+                    line = lineNumber;
+                }
+                outermostFirst.add(GuestErrors.frame(code.getMember("co_name").asString(), file, lineNumber));
+                tb = tb.getMember("tb_next");
+            }
+            for (int i = outermostFirst.size() - 1; i >= 0 && stack.size() < GuestErrors.MAX_FRAMES; i--) {
+                stack.add(outermostFirst.get(i));
+            }
+            return line;
+        } catch (RuntimeException unreadable) {
+            stack.clear();
+            return null;
+        }
+    }
+
+    @Override
+    public FormulaCode formula(Limits limits, String expression, List<String> parameters) {
+        return new PythonFormula(limits, expression, parameters);
+    }
+
+    @Override
+    public String toString() {
+        return "PythonDialect";
     }
 }

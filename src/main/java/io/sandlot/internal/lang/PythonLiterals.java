@@ -1,6 +1,7 @@
-package io.sandlot.internal.convert;
+package io.sandlot.internal.lang;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.sandlot.internal.convert.Json;
 import java.util.List;
 import java.util.Map;
 
@@ -9,13 +10,13 @@ import java.util.Map;
  * importing {@code json} (a pure-Python module whose import costs a fresh context hundreds of milliseconds). Strings
  * are written with JSON escapes, which Python string literals read the same way, so no input can become code.
  */
-public final class PythonLiterals {
+final class PythonLiterals {
 
     private PythonLiterals() {
     }
 
     /** The literal for {@code value}, which must be JSON-like ({@link Json#requireJsonLike}). */
-    public static String of(Object value) {
+    static String of(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();

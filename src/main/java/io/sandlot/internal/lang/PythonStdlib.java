@@ -1,4 +1,4 @@
-package io.sandlot.internal.exec;
+package io.sandlot.internal.lang;
 
 import io.sandlot.internal.fs.MemoryFileSystem;
 import io.sandlot.internal.fs.StdlibMount;
@@ -33,7 +33,7 @@ import org.graalvm.polyglot.io.IOAccess;
  * bytecode exists, guests compile it from source, as before; GraalPy checks each file against its source's size
  * and modification time.
  */
-final class PythonStdlib {
+final class PythonStdlib implements Mount {
 
     /** The neutral name of GraalPy's home. */
     static final String HOME = "/usr/lib/graalpy";
@@ -99,16 +99,18 @@ final class PythonStdlib {
     }
 
     /** Context options that name the neutral paths. */
-    Map<String, String> options() {
+    @Override
+    public Map<String, String> options() {
         return Map.of("python.PythonHome", HOME,
                 "python.PyCachePrefix", BYTECODE,
                 "python.Executable", EXECUTABLE,
                 "python.BaseExecutable", EXECUTABLE);
     }
 
-    /** {@code tree} with the home and the bytecode cache mounted read-only. */
-    FileSystem mount(FileSystem tree) {
-        return new StdlibMount(tree, Path.of(HOME), hostHome, Path.of(BYTECODE), hostBytecode, false);
+    /** The guest's tree with the home and the bytecode cache mounted read-only. */
+    @Override
+    public FileSystem fileSystem(MemoryFileSystem files) {
+        return new StdlibMount(files.treeFileSystem(), Path.of(HOME), hostHome, Path.of(BYTECODE), hostBytecode, false);
     }
 
     /**
@@ -142,12 +144,12 @@ final class PythonStdlib {
     }
 
     private void compileLocked(Engine engine) throws IOException {
-        MemoryFileSystem tree = new MemoryFileSystem(ContextFactory.WORKING_DIRECTORY, 1, false, denied -> { });
+        MemoryFileSystem tree = new MemoryFileSystem(Dialect.WORKING_DIRECTORY, 1, false, denied -> { });
         FileSystem fs = new StdlibMount(tree.treeFileSystem(), Path.of(HOME), hostHome, Path.of(BYTECODE),
                 hostBytecode, true);
         try (Context context = Context.newBuilder("python").engine(engine).allowHostAccess(HostAccess.CONSTRAINED)
                 .allowIO(IOAccess.newBuilder().fileSystem(fs).build())
-                .currentWorkingDirectory(Path.of(ContextFactory.WORKING_DIRECTORY))
+                .currentWorkingDirectory(Path.of(Dialect.WORKING_DIRECTORY))
                 .out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream())
                 .options(options())
                 .option("python.DontWriteBytecodeFlag", "false")

@@ -1,6 +1,5 @@
-package io.sandlot.internal.convert;
+package io.sandlot.internal.lang;
 
-import io.sandlot.Language;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +20,11 @@ public final class GuestValues {
     static final int MAX_DEPTH = 64;
     private static final int MAX_STRING_FORM = 4096;
 
-    private final Language language;
+    private final Dialect dialect;
     private long nodesLeft;
 
-    private GuestValues(Language language, long maxNodes) {
-        this.language = language;
+    private GuestValues(Dialect dialect, long maxNodes) {
+        this.dialect = dialect;
         this.nodesLeft = maxNodes;
     }
 
@@ -35,8 +34,8 @@ public final class GuestValues {
      * @param maxNodes the most values (elements, entries, scalars) to convert; 0 = no bound
      * @throws TooLargeException when the value has more than {@code maxNodes} parts
      */
-    public static Object toJava(Value value, Language language, long maxNodes) {
-        return new GuestValues(language, maxNodes == 0 ? Long.MAX_VALUE : maxNodes).convert(value, 0);
+    public static Object toJava(Value value, Dialect dialect, long maxNodes) {
+        return new GuestValues(dialect, maxNodes == 0 ? Long.MAX_VALUE : maxNodes).convert(value, 0);
     }
 
     private Object convert(Value v, int depth) {
@@ -82,7 +81,7 @@ public final class GuestValues {
             }
             return map;
         }
-        if (language == Language.JS && isPlainJsObject(v)) {
+        if (dialect.isRecord(v)) {
             Map<String, Object> map = new LinkedHashMap<>();
             for (String key : v.getMemberKeys()) {
                 map.put(key, convert(v.getMember(key), depth + 1));
@@ -108,16 +107,6 @@ public final class GuestValues {
         Value meta = v.getMetaObject();
         String type = meta == null ? "" : meta.getMetaSimpleName();
         return "int".equals(type) || "bigint".equalsIgnoreCase(type);
-    }
-
-    /** A JS object that is data: not a function, not a host or foreign object, not a promise or other exotic type. */
-    private static boolean isPlainJsObject(Value v) {
-        if (!v.hasMembers() || v.canExecute() || v.canInstantiate() || v.isHostObject() || v.isProxyObject()) {
-            return false;
-        }
-        Value meta = v.getMetaObject();
-        String type = meta == null ? "Object" : meta.getMetaSimpleName();
-        return !"Promise".equals(type) && !"Symbol".equals(type) && !"Error".equals(type) && !type.endsWith("Error");
     }
 
     private static String stringForm(Value v) {

@@ -1,0 +1,111 @@
+package io.sandlot.internal.lang;
+
+import io.sandlot.Language;
+import io.sandlot.Limits;
+import io.sandlot.internal.engine.Engines;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SandboxPolicy;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+/**
+ * Everything that differs between the guest languages, one implementation per {@link Language}, looked up with
+ * {@link Dialects#of}: how a context is built and hardened, how values cross into and out of the guest, how its
+ * errors read, how a formula compiles, and how its contexts are warmed. Callers never branch on the language.
+ *
+ * <p>Sealed, so its implementations sit in this package: a sealed type in an unnamed module can only permit
+ * classes of its own package.
+ */
+public sealed interface Dialect permits JsDialect, PythonDialect {
+
+    /** The guest's working directory, the root of what it may write. */
+    String WORKING_DIRECTORY = "/work";
+
+    /** The language it speaks for. */
+    Language language();
+
+    /** The name of the submitted code's source, as it appears in guest stack traces. */
+    String sourceName();
+
+    /** The GraalVM sandbox policy of this language's contexts. */
+    SandboxPolicy sandboxPolicy();
+
+    /** Context options that close doors the sandbox policy leaves open. */
+    Map<String, String> options();
+
+    /**
+     * Where this language's contexts find their files; made once per context factory, on its first context of
+     * this language.
+     */
+    Mount mount(Engines engines);
+
+    /** Runs hardening in a new, initialised context, before any guest code. */
+    void harden(Context context);
+
+    /**
+     * Installs file tracking in a new context, where the language needs it; returns the function that flushes
+     * the guest's open files, or null.
+     */
+    Value trackFiles(Context context);
+
+    /** A guest function from JSON text to a native guest value; take it before any guest code runs. */
+    Value jsonParser(Context context);
+
+    /** A guest function {@code (raw, name) -> fn} that turns a raw host proxy into a native-looking function. */
+    Value hostFunctionWrapper(Context context);
+
+    /** Whether {@code source} is one of this dialect's own helper sources, which the statement limit does not count. */
+    boolean isInternal(Source source);
+
+    /** A few lines exercising the common paths (collections, JSON, strings, regex) to warm caches and the JIT. */
+    String warmUpScript();
+
+    /**
+     * Imports {@code modules} into a pooled context ahead of time.
+     *
+     * @throws IllegalArgumentException if there are modules and the language has none to import
+     */
+    void preload(Context context, List<String> modules);
+
+    /**
+     * Pooled contexts that keep executions run back to back (say, from a command line) from waiting for a new
+     * one: more where a context is slow to make.
+     */
+    int backToBackPoolSize();
+
+    /** The value of the last expression from what {@code eval} returned, or null if the code ends with no value. */
+    Value lastValue(Value evaluated);
+
+    /**
+     * A structured (list or map) JSON-like input as a native guest value.
+     *
+     * @param jsonParser the context's JSON parser, taken before guest code ran
+     */
+    Object structuredInput(Context context, Supplier<Value> jsonParser, Object value);
+
+    /**
+     * Whether {@code value}, which has members and is neither an array nor a hash, is data that converts to a map
+     * (else it converts to its string form).
+     */
+    boolean isRecord(Value value);
+
+    /** The type an error names itself by, or null to use its meta-object's name. */
+    String errorName(Value guestObject);
+
+    /**
+     * Adds the frames of the error's own traceback to {@code stack}, innermost first, where the language has one
+     * that is better than the polyglot frames; returns the line in the submitted code, or null.
+     */
+    Integer traceback(PolyglotException e, List<String> stack);
+
+    /**
+     * The language-specific part of a formula.
+     *
+     * @throws IllegalArgumentException if the expression is rejected before compiling
+     */
+    FormulaCode formula(Limits limits, String expression, List<String> parameters);
+}
