@@ -7,7 +7,7 @@ import io.sandlot.Language;
 import io.sandlot.Limits;
 import io.sandlot.Policy;
 import io.sandlot.Sandbox;
-import io.sandlot.SandboxFactory;
+import io.sandlot.local.SandboxFactory;
 import java.util.List;
 import java.util.Map;
 

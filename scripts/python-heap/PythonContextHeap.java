@@ -8,7 +8,7 @@
 import io.sandlot.ExecutionResult;
 import io.sandlot.Language;
 import io.sandlot.Sandbox;
-import io.sandlot.SandboxFactory;
+import io.sandlot.local.SandboxFactory;
 import io.sandlot.Status;
 import java.lang.management.ManagementFactory;
 

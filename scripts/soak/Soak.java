@@ -13,7 +13,7 @@ import io.sandlot.ExecutionResult;
 import io.sandlot.Isolation;
 import io.sandlot.Language;
 import io.sandlot.Limits;
-import io.sandlot.SandboxFactory;
+import io.sandlot.local.SandboxFactory;
 import io.sandlot.Status;
 import io.sandlot.client.RemoteSandbox;
 import io.sandlot.server.SandboxServer;

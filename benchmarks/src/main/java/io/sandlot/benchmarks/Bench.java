@@ -3,7 +3,7 @@ package io.sandlot.benchmarks;
 import io.sandlot.ExecutionResult;
 import io.sandlot.Language;
 import io.sandlot.RuntimeInfo;
-import io.sandlot.SandboxFactory;
+import io.sandlot.local.SandboxFactory;
 import io.sandlot.SandboxStats;
 import java.io.IOException;
 import java.io.InputStream;

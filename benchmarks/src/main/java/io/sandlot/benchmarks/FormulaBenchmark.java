@@ -6,7 +6,7 @@ import io.sandlot.Formula;
 import io.sandlot.Language;
 import io.sandlot.Limits;
 import io.sandlot.Policy;
-import io.sandlot.SandboxFactory;
+import io.sandlot.local.SandboxFactory;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

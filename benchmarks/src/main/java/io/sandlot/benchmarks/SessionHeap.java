@@ -2,7 +2,7 @@ package io.sandlot.benchmarks;
 
 import io.sandlot.Language;
 import io.sandlot.Sandbox;
-import io.sandlot.SandboxFactory;
+import io.sandlot.local.SandboxFactory;
 import io.sandlot.Session;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -5,7 +5,7 @@ import io.sandlot.Language;
 import io.sandlot.Sandbox;
 import io.sandlot.Isolation;
 import io.sandlot.Policy;
-import io.sandlot.SandboxFactory;
+import io.sandlot.local.SandboxFactory;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

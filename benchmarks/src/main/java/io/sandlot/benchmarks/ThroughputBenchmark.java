@@ -4,7 +4,7 @@ import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
 import io.sandlot.Language;
 import io.sandlot.Sandbox;
-import io.sandlot.SandboxFactory;
+import io.sandlot.local.SandboxFactory;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

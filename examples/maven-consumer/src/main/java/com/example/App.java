@@ -4,7 +4,7 @@ import io.sandlot.ExecutionResult;
 import io.sandlot.Language;
 import io.sandlot.RuntimeInfo;
 import io.sandlot.Sandbox;
-import io.sandlot.SandboxFactory;
+import io.sandlot.local.SandboxFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

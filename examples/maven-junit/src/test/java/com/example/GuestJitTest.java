@@ -7,7 +7,7 @@ import io.sandlot.ExecutionResult;
 import io.sandlot.Language;
 import io.sandlot.RuntimeInfo;
 import io.sandlot.Sandbox;
-import io.sandlot.SandboxFactory;
+import io.sandlot.local.SandboxFactory;
 import io.sandlot.Status;
 import java.io.IOException;
 import java.nio.file.Files;

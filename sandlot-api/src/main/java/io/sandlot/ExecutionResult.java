@@ -1,0 +1,120 @@
+package io.sandlot;
+
+import io.sandlot.wire.Json;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The outcome of one execution, as data: a {@link Status} for every outcome, the value of the last expression as
+ * a JSON-like Java value, captured stdout and stderr, the guest's error, and what the execution cost.
+ *
+ * <p>{@link #toJson()} gives the one JSON form shared by the CLI ({@code run --json}, {@code batch}) and the HTTP
+ * API; {@link #fromJson(String)} reads it back.
+ *
+ * @param status how the execution ended
+ * @param value the value of the last expression (JS completion value, Python's final expression statement),
+ *     converted to {@code null}, {@link Boolean}, {@link Long}, {@link java.math.BigInteger}, {@link Double},
+ *     {@link String}, {@link List} or {@link Map}; anything else as its string form; null unless {@code ok}
+ * @param stdout what the guest wrote to standard output, truncated at {@link Limits#maxOutputBytes()}
+ * @param stderr what the guest wrote to standard error, truncated likewise
+ * @param error the guest's error, or the limit that stopped it; null when {@code ok}
+ * @param stats wall time, CPU time and allocation of the execution
+ */
+public record ExecutionResult(Status status, Object value, String stdout, String stderr, GuestError error,
+        ExecutionStats stats) {
+
+    /** Validates. */
+    public ExecutionResult {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(stdout, "stdout");
+        Objects.requireNonNull(stderr, "stderr");
+        Objects.requireNonNull(stats, "stats");
+    }
+
+    /**
+     * A result for an execution that never ran guest code, such as one cancelled before it started or sent to a
+     * closed session.
+     */
+    public static ExecutionResult notRun(Status status, String message) {
+        return new ExecutionResult(status, null, "", "", GuestError.of(status.id(), message), ExecutionStats.empty());
+    }
+
+    /** True if the guest ran to completion. */
+    public boolean isOk() {
+        return status == Status.OK;
+    }
+
+    /** The value's JSON text ({@code null} when there is none). */
+    public String valueJson() {
+        return Json.write(value);
+    }
+
+    /** The JSON form of this result. */
+    public String toJson() {
+        return Json.write(toMap());
+    }
+
+    /** The JSON form as an ordered map, for embedding in a larger document. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("status", status.id());
+        map.put("value", value);
+        map.put("stdout", stdout);
+        map.put("stderr", stderr);
+        if (error == null) {
+            map.put("error", null);
+        } else {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("type", error.type());
+            e.put("message", error.message());
+            e.put("line", error.line());
+            e.put("stack", error.stack());
+            map.put("error", e);
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("wallMs", stats.wallMs());
+        s.put("cpuMs", stats.cpuMs());
+        s.put("allocatedBytes", stats.allocatedBytes());
+        s.put("stopMs", stats.stopMs());
+        map.put("stats", s);
+        return map;
+    }
+
+    /**
+     * Reads the JSON form written by {@link #toJson()}.
+     *
+     * @throws IllegalArgumentException if {@code json} is not such a document
+     */
+    public static ExecutionResult fromJson(String json) {
+        if (!(Json.parse(json) instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("a result must be a JSON object");
+        }
+        return fromMap(map);
+    }
+
+    /** Reads the map form; see {@link #fromJson(String)}. */
+    public static ExecutionResult fromMap(Map<?, ?> map) {
+        GuestError error = null;
+        if (map.get("error") instanceof Map<?, ?> e) {
+            Object line = e.get("line");
+            List<String> stack = e.get("stack") instanceof List<?> frames
+                    ? frames.stream().map(String::valueOf).toList() : List.of();
+            error = new GuestError(String.valueOf(e.get("type")), String.valueOf(e.get("message")),
+                    line instanceof Number n ? n.intValue() : null, stack);
+        }
+        ExecutionStats stats = ExecutionStats.empty();
+        if (map.get("stats") instanceof Map<?, ?> s) {
+            stats = new ExecutionStats(number(s.get("wallMs")).doubleValue(), number(s.get("cpuMs")).doubleValue(),
+                    number(s.get("allocatedBytes")).longValue(),
+                    s.get("stopMs") instanceof Number stop ? stop.doubleValue() : null);
+        }
+        return new ExecutionResult(Status.of(String.valueOf(map.get("status"))), map.get("value"),
+                Objects.toString(map.get("stdout"), ""), Objects.toString(map.get("stderr"), ""), error, stats);
+    }
+
+    private static Number number(Object value) {
+        return value instanceof Number n ? n : 0;
+    }
+}

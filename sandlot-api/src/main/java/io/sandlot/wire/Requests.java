@@ -1,0 +1,83 @@
+package io.sandlot.wire;
+
+import io.sandlot.ExecutionRequest;
+import io.sandlot.Isolation;
+import io.sandlot.Language;
+import io.sandlot.Limits;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The JSON form of an execution request, shared by {@code batch} and the HTTP API:
+ * {@code {"language": "js", "code": "...", "inputs": {...}, "limits": {"timeoutMs": 1000, ...}, "isolation": "worker"}}
+ * ({@code inputs}, {@code limits} and {@code isolation} optional).
+ */
+public final class Requests {
+
+    private static final Set<String> FIELDS = Set.of("language", "code", "inputs", "limits", "isolation");
+
+    private Requests() {
+    }
+
+    /** The map form of {@code request}: what {@link #fromMap} reads back. */
+    public static Map<String, Object> toMap(ExecutionRequest request) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("language", request.language().id());
+        map.put("code", request.code());
+        if (!request.inputs().isEmpty()) {
+            Json.requireJsonLike("inputs", request.inputs());
+            map.put("inputs", request.inputs());
+        }
+        request.limits().ifPresent(limits -> map.put("limits", limits.toMap()));
+        request.isolation().ifPresent(isolation -> map.put("isolation", isolation.id()));
+        return map;
+    }
+
+    /**
+     * Reads a request from its map form. {@code extraFields} names fields the front end handles itself (such as
+     * {@code id}); any other unknown field is an error.
+     *
+     * @throws IllegalArgumentException naming the missing, unknown or malformed field
+     */
+    public static ExecutionRequest fromMap(Map<String, Object> map, Limits baseLimits, Set<String> extraFields) {
+        for (String field : map.keySet()) {
+            if (!FIELDS.contains(field) && !extraFields.contains(field)) {
+                throw new IllegalArgumentException("unknown field '" + field
+                        + "'; expected language, code, inputs, limits, isolation" + (extraFields.isEmpty() ? "" : ", "
+                        + String.join(", ", extraFields)));
+            }
+        }
+        if (!(map.get("language") instanceof String language)) {
+            throw new IllegalArgumentException("field 'language' is required and must be a string");
+        }
+        if (!(map.get("code") instanceof String code)) {
+            throw new IllegalArgumentException("field 'code' is required and must be a string");
+        }
+        ExecutionRequest.Builder builder = ExecutionRequest.newBuilder(Language.of(language), code);
+        Object inputs = map.get("inputs");
+        if (inputs != null) {
+            if (!(inputs instanceof Map<?, ?> inputMap)) {
+                throw new IllegalArgumentException("field 'inputs' must be an object");
+            }
+            inputMap.forEach((name, value) -> builder.input((String) name, value));
+        }
+        Object limits = map.get("limits");
+        if (limits != null) {
+            if (!(limits instanceof Map<?, ?> limitMap)) {
+                throw new IllegalArgumentException("field 'limits' must be an object");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, ?> typed = (Map<String, ?>) limitMap;
+            builder.limits(Limits.fromMap(typed, baseLimits));
+        }
+        Object isolation = map.get("isolation");
+        if (isolation != null) {
+            if (!(isolation instanceof String name)) {
+                throw new IllegalArgumentException("field 'isolation' must be a string: in_process or worker");
+            }
+            builder.isolation(Isolation.of(name));
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,319 @@
+package io.sandlot.cli;
+
+import io.sandlot.local.SandboxFactory;
+import io.sandlot.SandboxStats;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.UserPrincipal;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import jdk.net.ExtendedSocketOptions;
+import jdk.net.UnixDomainPrincipal;
+
+/**
+ * The background process behind {@code sandbox run}: one per user, build and JVM options, holding warm engines
+ * and a pooled context per language. It owns a lock file for its whole life (a second one started for the same
+ * socket exits at once), replaces a stale socket left by a crash, serves only connections from its own user, runs
+ * each request exactly as {@code --no-daemon} would (same command line code, limits and output), cancels a run
+ * whose client went away, and exits after {@code --idle-seconds} without requests or when its jar changes.
+ */
+public final class DaemonServer {
+
+    private final Path socket;
+    private final Path jar;
+    private final long idleNanos;
+    private final FileTime jarTime;
+    private final long jarSize;
+    private final UserPrincipal owner;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "sandlot-daemon-idle");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private ServerSocketChannel server;
+    private SandboxFactory factory;
+    private int active;
+    private long lastActivity = System.nanoTime();
+    private boolean closing;
+
+    private DaemonServer(Path socket, Path jar, long idleSeconds) throws IOException {
+        this.socket = socket;
+        this.jar = jar;
+        this.idleNanos = TimeUnit.SECONDS.toNanos(idleSeconds);
+        this.jarTime = Files.getLastModifiedTime(jar);
+        this.jarSize = Files.size(jar);
+        this.owner = Files.getOwner(Path.of("/proc/self"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path socket = null;
+        Path jar = null;
+        long idle = DaemonProtocol.DEFAULT_IDLE_SECONDS;
+        for (String arg : args) {
+            if (arg.startsWith("--socket=")) {
+                socket = Path.of(arg.substring("--socket=".length()));
+            } else if (arg.startsWith("--jar=")) {
+                jar = Path.of(arg.substring("--jar=".length()));
+            } else if (arg.startsWith("--idle-seconds=")) {
+                idle = Long.parseLong(arg.substring("--idle-seconds=".length()));
+            } else {
+                throw new IllegalArgumentException("unknown argument " + arg);
+            }
+        }
+        if (socket == null || jar == null) {
+            throw new IllegalArgumentException("--socket and --jar are required");
+        }
+        new DaemonServer(socket, jar, idle).serve();
+    }
+
+    private void serve() throws IOException, InterruptedException {
+        Path lockFile = Path.of(socket + ".lock");
+        try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = lock(lockChannel)) {
+            if (lock == null) {
+                log("another background process owns " + socket + "; exiting");
+                return;
+            }
+            // Holding the lock, any socket file left is a dead daemon's: replace it.
+            Files.deleteIfExists(socket);
+            server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Path pidFile = Path.of(socket + ".pid");
+            Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
+            log("listening on " + socket + " (idle exit after " + TimeUnit.NANOSECONDS.toSeconds(idleNanos) + " s)");
+            factory = Main.newSharedFactory();
+            long tick = Math.max(100, Math.min(1000, TimeUnit.NANOSECONDS.toMillis(idleNanos) / 4));
+            ticker.scheduleWithFixedDelay(this::checkIdle, tick, tick, TimeUnit.MILLISECONDS);
+            try {
+                acceptLoop();
+            } finally {
+                Files.deleteIfExists(socket);
+                Files.deleteIfExists(pidFile);
+                factory.close();
+                log("stopped");
+            }
+        }
+    }
+
+    /**
+     * The lock, or null when another live process holds it and answers on the socket. A holder that no longer
+     * answers is exiting: wait for its lock rather than leave the clients without a daemon.
+     */
+    private FileLock lock(FileChannel channel) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return lock;
+            }
+            try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+                return null;
+            } catch (IOException notAnswering) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the lock of " + socket + " stays held by a process that does not answer");
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private void acceptLoop() {
+        while (true) {
+            SocketChannel channel;
+            try {
+                channel = server.accept();
+            } catch (IOException e) {
+                return;   // closed: idle, stopped, or the jar changed
+            }
+            synchronized (this) {
+                if (closing) {
+                    close(channel);
+                    return;
+                }
+                active++;
+            }
+            Thread.ofPlatform().daemon().name("sandlot-daemon-client").start(() -> {
+                try {
+                    handle(channel);
+                } finally {
+                    close(channel);
+                    synchronized (this) {
+                        active--;
+                        lastActivity = System.nanoTime();
+                    }
+                }
+            });
+        }
+    }
+
+    private void checkIdle() {
+        String reason = null;
+        try {
+            if (!Files.getLastModifiedTime(jar).equals(jarTime) || Files.size(jar) != jarSize) {
+                reason = "the jar changed";
+            }
+        } catch (IOException e) {
+            reason = "the jar is gone";
+        }
+        synchronized (this) {
+            if (closing || active > 0) {
+                return;
+            }
+            if (reason == null && System.nanoTime() - lastActivity < idleNanos) {
+                return;
+            }
+            closing = true;
+        }
+        log("exiting: " + (reason != null ? reason : "idle"));
+        closeServer();
+    }
+
+    private void closeServer() {
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // the accept loop ends either way
+        }
+    }
+
+    private void handle(SocketChannel channel) {
+        try {
+            UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
+            if (!peer.user().equals(owner)) {
+                log("refused a connection from user " + peer.user().getName());
+                return;
+            }
+            DaemonProtocol.Frame first = DaemonProtocol.read(channel);
+            if (first == null) {
+                return;
+            }
+            switch (first.type()) {
+                case DaemonProtocol.STOP -> {
+                    synchronized (this) {
+                        closing = true;
+                    }
+                    DaemonProtocol.writeText(channel, DaemonProtocol.OUT, "stopped " + ProcessHandle.current().pid() + "\n");
+                    DaemonProtocol.writeExit(channel, Main.OK);
+                    log("exiting: asked to stop");
+                    closeServer();
+                }
+                case DaemonProtocol.STATUS -> {
+                    SandboxStats stats = factory.stats();
+                    DaemonProtocol.writeText(channel, DaemonProtocol.OUT, "pid " + ProcessHandle.current().pid()
+                            + "\nsocket " + socket + "\nrunning " + stats.runningExecutions() + "\nquarantined "
+                            + stats.quarantinedThreads() + "\npooled " + stats.pooledContexts() + "\npool hits "
+                            + stats.poolHits() + "\npool misses " + stats.poolMisses() + "\n");
+                    DaemonProtocol.writeExit(channel, Main.OK);
+                }
+                case DaemonProtocol.ARGS -> run(channel, DaemonProtocol.decodeList(first.data()));
+                default -> log("unexpected first frame " + (char) first.type());
+            }
+        } catch (IOException | RuntimeException e) {
+            log("connection failed: " + e);
+        }
+    }
+
+    /** Runs one command for a client; a client that goes away cancels it. */
+    private void run(SocketChannel channel, List<String> args) throws IOException {
+        DaemonProtocol.Frame directory = DaemonProtocol.read(channel);
+        if (directory == null || directory.type() != DaemonProtocol.DIRECTORY) {
+            return;
+        }
+        DaemonProtocol.write(channel, DaemonProtocol.HELLO, new byte[0]);
+        if (args.isEmpty() || !args.get(0).equals("run")) {
+            DaemonProtocol.writeText(channel, DaemonProtocol.ERR, "sandbox: the background process runs only 'run'\n");
+            DaemonProtocol.writeExit(channel, Main.USAGE);
+            return;
+        }
+        CompletableFuture<byte[]> stdin = new CompletableFuture<>();
+        Thread runner = Thread.currentThread();
+        Object done = new Object();
+        boolean[] finished = {false};
+        Thread.ofPlatform().daemon().name("sandlot-daemon-reader").start(() -> {
+            try {
+                DaemonProtocol.Frame frame;
+                while ((frame = DaemonProtocol.read(channel)) != null) {
+                    if (frame.type() == DaemonProtocol.STDIN) {
+                        stdin.complete(frame.data());
+                    }
+                }
+            } catch (IOException ended) {
+                // the same as the end of the stream
+            }
+            stdin.completeExceptionally(new IOException("the client went away"));
+            synchronized (done) {
+                if (!finished[0]) {
+                    runner.interrupt();   // RunCommand turns the interrupt into a cancelled guest
+                }
+            }
+        });
+        InputStream lazyStdin = new InputStream() {
+            private InputStream bytes;
+
+            private InputStream bytes() throws IOException {
+                if (bytes == null) {
+                    DaemonProtocol.write(channel, DaemonProtocol.NEED_STDIN, new byte[0]);
+                    try {
+                        bytes = new java.io.ByteArrayInputStream(stdin.get());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted");
+                    } catch (ExecutionException e) {
+                        throw new IOException(e.getCause().getMessage());
+                    }
+                }
+                return bytes;
+            }
+
+            @Override
+            public int read() throws IOException {
+                return bytes().read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return bytes().read(b, off, len);
+            }
+        };
+        PrintWriter out = new PrintWriter(DaemonProtocol.frames(channel, DaemonProtocol.OUT), true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(DaemonProtocol.frames(channel, DaemonProtocol.ERR), true, StandardCharsets.UTF_8);
+        int code = Main.commandLine(lazyStdin, Path.of(directory.text()), factory, out, err)
+                .execute(args.toArray(String[]::new));
+        out.flush();
+        err.flush();
+        synchronized (done) {
+            finished[0] = true;
+            Thread.interrupted();   // a cancellation that arrived after the command ended
+        }
+        DaemonProtocol.writeExit(channel, code);
+    }
+
+    private static void close(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+
+    private static void log(String message) {
+        System.err.println(Instant.now() + " sandlot daemon " + ProcessHandle.current().pid() + ": " + message);
+    }
+}

@@ -1,0 +1,107 @@
+package io.sandlot.cli;
+
+import io.sandlot.Language;
+import io.sandlot.local.SandboxFactory;
+import io.sandlot.internal.lang.Dialect;
+import io.sandlot.internal.lang.Dialects;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sandbox} command line: {@code run}, {@code batch} and {@code info}. */
+@Command(name = "sandbox", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Runs untrusted JavaScript and Python inside the JVM, isolated by GraalVM contexts.",
+        subcommands = {RunCommand.class, BatchCommand.class, InfoCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the guest ran to completion",
+            "1:the guest raised an error or was denied something",
+            "2:usage error (bad flags, unreadable or invalid file, bad request)",
+            "3:a limit stopped the guest (timeout, cpu_limit, memory_limit, statement_limit, output_limit)",
+            "70:internal error, cancellation, or a crashed worker process"})
+public final class Main {
+
+    /** Exit code: the guest ran to completion. */
+    static final int OK = 0;
+    /** Exit code: the guest failed. */
+    static final int GUEST_ERROR = 1;
+    /** Exit code: bad usage or input. */
+    static final int USAGE = 2;
+    /** Exit code: a limit stopped the guest. */
+    static final int LIMIT = 3;
+    /** Exit code: the sandbox failed (EX_SOFTWARE). */
+    static final int INTERNAL = 70;
+
+    /** What {@code run} reads for the file {@code -}. */
+    final InputStream stdin;
+    /** What {@code run} resolves a relative FILE against. */
+    final Path workingDirectory;
+    /** The factory {@code run} uses; null: a new one per command, closed afterwards. */
+    final SandboxFactory sharedFactory;
+
+    private Main(InputStream stdin, Path workingDirectory, SandboxFactory sharedFactory) {
+        this.stdin = stdin;
+        this.workingDirectory = workingDirectory;
+        this.sharedFactory = sharedFactory;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests. */
+    static CommandLine commandLine() {
+        return commandLine(new Main(System.in, Path.of(""), null),
+                new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    }
+
+    /** The command line as the background process runs it for a client: its streams, directory and factory. */
+    static CommandLine commandLine(InputStream stdin, Path workingDirectory, SandboxFactory factory, PrintWriter out,
+            PrintWriter err) {
+        return commandLine(new Main(stdin, workingDirectory, factory), out, err);
+    }
+
+    /** The factory {@code run} uses when it has no shared one: one execution, with a worker for worker isolation. */
+    static SandboxFactory newRunFactory() {
+        return SandboxFactory.newBuilder().maxConcurrency(1).workers(1).build();
+    }
+
+    /**
+     * The shared factory of the background process: as {@link #newRunFactory()}, plus pooled contexts, as many per
+     * language as keep runs back to back from waiting ({@link Dialect#backToBackPoolSize()}).
+     */
+    static SandboxFactory newSharedFactory() {
+        SandboxFactory.Builder builder = SandboxFactory.newBuilder().maxConcurrency(2).workers(1);
+        for (Language language : Language.values()) {
+            builder.contextPool(language, Dialects.of(language).backToBackPoolSize());
+        }
+        return builder.build();
+    }
+
+    private static CommandLine commandLine(Main main, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(main);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
+            if (e instanceof IllegalArgumentException) {
+                cl.getErr().println("sandbox: " + e.getMessage());
+                return USAGE;
+            }
+            cl.getErr().println("sandbox: internal error: " + e);
+            return INTERNAL;
+        });
+        return commandLine;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"sandlot " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

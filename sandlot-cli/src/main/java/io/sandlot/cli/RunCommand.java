@@ -1,0 +1,120 @@
+package io.sandlot.cli;
+
+import io.sandlot.ExecutionRequest;
+import io.sandlot.ExecutionResult;
+import io.sandlot.GuestError;
+import io.sandlot.Isolation;
+import io.sandlot.Language;
+import io.sandlot.Policy;
+import io.sandlot.local.SandboxFactory;
+import io.sandlot.wire.Json;
+import io.sandlot.wire.Utf8;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code sandbox run}: one execution of a file or of standard input. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs FILE (or standard input, '-') in the sandbox and prints its output and value.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "The script to run, or '-' for standard input.")
+    String file;
+
+    @Option(names = "--lang", paramLabel = "js|python",
+            description = "The language; by default taken from the file extension (.js, .mjs, .py).")
+    String language;
+
+    @Option(names = "--inputs", paramLabel = "JSON",
+            description = "A JSON object whose entries are bound as guest variables.")
+    String inputs;
+
+    @Option(names = "--json", description = "Print exactly one JSON result object on stdout.")
+    boolean json;
+
+    @Option(names = "--isolation", paramLabel = "in_process|worker", defaultValue = "in_process",
+            description = "Run in this JVM (default) or in a separate worker JVM with OS limits.")
+    String isolation;
+
+    @Option(names = "--no-daemon",
+            description = "Run in this process, not in the background process the launcher keeps (see README).")
+    boolean noDaemon;
+
+    @Mixin
+    LimitOptions limits;
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        ExecutionRequest request = request();
+        try (SandboxFactory own = main.sharedFactory == null ? Main.newRunFactory() : null) {
+            SandboxFactory factory = own != null ? own : main.sharedFactory;
+            ExecutionResult result = factory.newSandbox(Policy.DEFAULT).execute(request);
+            print(result);
+            return ExitCodes.of(result.status());
+        }
+    }
+
+    private ExecutionRequest request() throws IOException {
+        Language lang = language != null ? Language.of(language)
+                : Language.fromFileName(file).orElseThrow(() -> new IllegalArgumentException(
+                        "cannot tell the language of '" + file + "'; pass --lang js or --lang python"));
+        byte[] bytes;
+        try {
+            bytes = "-".equals(file) ? main.stdin.readAllBytes()
+                    : Files.readAllBytes(main.workingDirectory.resolve(file));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no such file: " + file, e);
+        }
+        String code = Utf8.decode(bytes, "-".equals(file) ? "standard input" : file);
+        ExecutionRequest.Builder builder = ExecutionRequest.newBuilder(lang, code).limits(limits.limits())
+                .isolation(Isolation.of(isolation));
+        if (inputs != null) {
+            if (!(Json.parse(inputs) instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException("--inputs must be a JSON object");
+            }
+            map.forEach((name, value) -> builder.input((String) name, value));
+        }
+        return builder.build();
+    }
+
+    private void print(ExecutionResult result) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (json) {
+            out.println(result.toJson());
+            out.flush();
+            return;
+        }
+        out.print(result.stdout());
+        out.flush();
+        err.print(result.stderr());
+        if (result.value() != null) {
+            out.println(result.valueJson());
+        }
+        GuestError error = result.error();
+        if (error != null) {
+            String type = error.type().equals(result.status().id()) ? "" : error.type() + ": ";
+            err.println("sandbox: " + result.status().id() + ": " + type + error.message()
+                    + (error.line() == null ? "" : " (line " + error.line() + ")"));
+        }
+        out.flush();
+        err.flush();
+    }
+}

@@ -1,0 +1,203 @@
+package io.sandlot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sandlot.ExecutionResult;
+import io.sandlot.Status;
+import io.sandlot.wire.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line, run in-process: exit codes, JSON output, batch and bad input. */
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final StringWriter stderr = new StringWriter();
+
+    @Test
+    void run_pythonExample_printsOutputAndValueAndExitsZero() {
+        int code = run(null, "run", "examples/hello.py");
+
+        assertThat(code).isEqualTo(0);
+        assertThat(out()).contains("Hello from Python");
+    }
+
+    @Test
+    void run_jsExampleWithJson_printsExactlyOneResultObject() {
+        int code = run(null, "run", "--json", "examples/hello.js");
+
+        ExecutionResult result = ExecutionResult.fromJson(out().strip());
+        assertThat(code).isEqualTo(0);
+        assertThat(result.status()).isEqualTo(Status.OK);
+        assertThat(result.stdout()).contains("Hello from JavaScript");
+        assertThat(out().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void run_guestError_exitsOneAndReportsTheLine() throws Exception {
+        Path script = Files.writeString(dir.resolve("bad.py"), "x = 1\nraise ValueError('nope')\n");
+
+        int code = run(null, "run", script.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err()).contains("ValueError: nope (line 2)");
+    }
+
+    @Test
+    void run_limitHit_exitsThree() throws Exception {
+        Path script = Files.writeString(dir.resolve("loop.js"), "while (true) {}");
+
+        int code = run(null, "run", "--timeout-ms", "200", "--json", script.toString());
+
+        assertThat(code).isEqualTo(3);
+        assertThat(ExecutionResult.fromJson(out().strip()).status()).isEqualTo(Status.TIMEOUT);
+    }
+
+    @Test
+    void run_stdinWithLang_runsIt() {
+        int code = run("console.log(6 * 7)", "run", "--lang", "js", "-");
+
+        assertThat(code).isEqualTo(0);
+        assertThat(out()).isEqualTo("42\n");
+    }
+
+    @Test
+    void run_inputs_areBound() {
+        int code = run("a + b", "run", "--lang", "python", "--inputs", "{\"a\": 2, \"b\": 40}", "-");
+
+        assertThat(code).isEqualTo(0);
+        assertThat(out()).isEqualTo("42\n");
+    }
+
+    @Test
+    void run_invalidUtf8_isAUsageErrorNamingTheOffset() throws Exception {
+        Path script = Files.write(dir.resolve("bad.js"), new byte[] {'1', '+', (byte) 0xC3, '('});
+
+        int code = run(null, "run", script.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).contains("is not valid UTF-8 (malformed byte at offset 2)");
+    }
+
+    @Test
+    void run_unknownExtensionWithoutLang_isAUsageError() throws Exception {
+        Path script = Files.writeString(dir.resolve("script.rb"), "puts 1");
+
+        int code = run(null, "run", script.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).contains("pass --lang js or --lang python");
+    }
+
+    @Test
+    void run_unknownLanguage_isAUsageError() {
+        int code = run("1", "run", "--lang", "ruby", "-");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).contains("unknown language 'ruby'");
+    }
+
+    @Test
+    void run_negativeLimit_isAUsageError() {
+        int code = run("1", "run", "--lang", "js", "--max-statements", "-1", "-");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).contains("maxStatements must be >= 0");
+    }
+
+    @Test
+    void run_emptyCode_isAUsageError() {
+        int code = run("  \n", "run", "--lang", "js", "-");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).contains("code is empty");
+    }
+
+    @Test
+    void run_missingFile_isAUsageError() {
+        int code = run(null, "run", dir.resolve("absent.py").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).contains("no such file");
+    }
+
+    @Test
+    void batch_mixedLines_answersEachByIdAndFlagsTheInvalidOne() {
+        String input = String.join("\n",
+                "{\"id\": \"a\", \"language\": \"js\", \"code\": \"x * 2\", \"inputs\": {\"x\": 21}}",
+                "{\"id\": \"b\", \"language\": \"python\", \"code\": \"while True: pass\", \"limits\": {\"timeoutMs\": 200}}",
+                "{\"id\": \"c\", \"language\": \"cobol\", \"code\": \"1\"}",
+                "not json",
+                "",
+                "{\"id\": 4, \"language\": \"python\", \"code\": \"print('hi')\", \"extra\": 1}");
+
+        int code = run(input, "batch", "--parallelism", "2");
+
+        Map<Object, Map<?, ?>> byId = out().lines()
+                .map(line -> (Map<?, ?>) Json.parse(line))
+                .collect(Collectors.toMap(m -> String.valueOf(m.get("id")), m -> m));
+        assertThat(code).isEqualTo(2);
+        assertThat(byId).hasSize(5);
+        assertThat(byId.get("a").get("value")).isEqualTo(42L);
+        assertThat(byId.get("b").get("status")).isEqualTo("timeout");
+        assertThat(byId.get("c").get("status")).isEqualTo("invalid_request");
+        assertThat(byId.get("null").get("status")).isEqualTo("invalid_request");
+        assertThat(String.valueOf(byId.get("4").get("error"))).contains("unknown field 'extra'");
+    }
+
+    @Test
+    void info_json_reportsVersionsLanguagesAndJit() {
+        int code = run(null, "info", "--json");
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> info = (Map<String, Object>) Json.parse(out().strip());
+        assertThat(code).isEqualTo(0);
+        assertThat(info.keySet()).containsExactly("java", "graalvm", "implementation", "jit", "languages");
+        assertThat(String.valueOf(info.get("languages"))).contains("js=", "python=");
+        assertThat(info.get("jit")).isInstanceOf(Boolean.class);
+    }
+
+    @Test
+    void unknownCommand_isAUsageError() {
+        assertThat(run(null, "frobnicate")).isEqualTo(2);
+    }
+
+    private int run(String stdin, String... args) {
+        InputStream originalIn = System.in;
+        PrintStream originalOut = System.out;
+        try {
+            System.setIn(new ByteArrayInputStream(stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8)));
+            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+            CommandLine commandLine = Main.commandLine();
+            commandLine.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+            commandLine.setErr(new PrintWriter(stderr, true));
+            return commandLine.execute(args);
+        } finally {
+            System.setIn(originalIn);
+            System.setOut(originalOut);
+        }
+    }
+
+    private String out() {
+        return stdout.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return stderr.toString();
+    }
+}

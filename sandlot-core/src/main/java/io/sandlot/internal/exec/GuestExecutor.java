@@ -1,0 +1,382 @@
+package io.sandlot.internal.exec;
+
+import io.sandlot.ExecutionRequest;
+import io.sandlot.ExecutionResult;
+import io.sandlot.Limit;
+import io.sandlot.Limits;
+import io.sandlot.Policy;
+import io.sandlot.SandboxException;
+import io.sandlot.Language;
+import io.sandlot.SandboxStats;
+import io.sandlot.Status;
+import io.sandlot.wire.Json;
+import io.sandlot.internal.engine.Engines;
+import io.sandlot.internal.engine.Sources;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.graalvm.polyglot.Engine;
+
+/**
+ * The one execution path behind every front end: admits executions (a concurrency slot, a memory reservation) and
+ * runs each on a guest thread it owns, never on the caller's. A watchdog enforces wall time, polls what it
+ * {@linkplain Watched watches} (CPU time of executions, formula limits), and the {@link MemoryGuard} retained
+ * memory; a guest that cannot be stopped within {@link #GRACE_MS} of its limit is abandoned: the caller gets its
+ * result on time, and the thread is quarantined until it ends. Each {@link Execution} keeps its own state; this
+ * class drives its transitions.
+ */
+public final class GuestExecutor implements AutoCloseable {
+
+    /** How long a stopped guest has to end before its caller is answered without it. */
+    public static final long GRACE_MS = 250;
+    /** How often the watchdog samples CPU time and allocation. */
+    static final long POLL_MS = 5;
+    /** A context that takes longer than this to create is given up on. */
+    static final long SETUP_TIMEOUT_MS = 120_000;
+
+    private final ContextFactory contexts;
+    private final ContextPools pools;
+    private final Sources sources = new Sources();
+    private final int warmUpRounds;
+    /** Cold Truffle frames are large: GraalPy needs about 8 MiB to reach its own recursion limit of 1000. */
+    private static final long GUEST_STACK_BYTES = 16L << 20;
+
+    private final ExecutorService guestThreads =
+            Executors.newCachedThreadPool(daemon("sandlot-guest-", GUEST_STACK_BYTES));
+    private final ExecutorService reapers = Executors.newCachedThreadPool(daemon("sandlot-reaper-", 0));
+    private final ScheduledThreadPoolExecutor watchdog = newWatchdog();
+    private final Set<Execution> running = ConcurrentHashMap.newKeySet();
+    private final Set<Execution> quarantined = ConcurrentHashMap.newKeySet();
+    private final Set<Watched> formulas = ConcurrentHashMap.newKeySet();
+    private final Semaphore slots;
+    private final MemoryGuard memory = new MemoryGuard(() -> running, this::stop);
+    private volatile boolean closed;
+
+    /**
+     * @param maxConcurrency executions that may run at once; further callers wait for a slot
+     * @param preloads what pooled contexts of each language import ahead of time
+     */
+    public GuestExecutor(Engines engines, int maxConcurrency, Map<Language, Integer> poolSizes,
+            Map<Language, List<String>> preloads, int warmUpRounds) {
+        if (maxConcurrency < 1) {
+            throw new IllegalArgumentException("maxConcurrency must be >= 1, was " + maxConcurrency);
+        }
+        if (!Threads.supported()) {
+            throw new SandboxException("this JVM cannot measure per-thread CPU time and allocation");
+        }
+        this.contexts = new ContextFactory(engines, this::stop);
+        this.pools = new ContextPools(contexts, poolSizes, preloads);
+        this.warmUpRounds = warmUpRounds;
+        this.slots = new Semaphore(maxConcurrency, true);
+        watchdog.scheduleWithFixedDelay(this::sample, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Validates {@code request} against {@code policy} and starts it.
+     *
+     * @throws IllegalArgumentException if the request breaks the policy (language, code or input size, inputs)
+     * @throws SandboxException if the executor is closed
+     */
+    public CompletableFuture<ExecutionResult> submit(Policy policy, ExecutionRequest request) {
+        Limits limits = request.limits().orElse(policy.limits());
+        return submit(policy, request, limits, new FreshContext(policy, request.language(), limits.maxStatements()));
+    }
+
+    /** Runs {@code request} in a context from {@code lease}; see {@link #submit(Policy, ExecutionRequest)}. */
+    CompletableFuture<ExecutionResult> submit(Policy policy, ExecutionRequest request, Limits limits, ContextLease lease) {
+        validate(policy, request, limits);
+        if (closed) {
+            throw new SandboxException("the sandbox factory is closed");
+        }
+        Execution execution = new Execution(request, limits, lease, this::stop);
+        execution.future().whenComplete((r, t) -> {
+            if (t instanceof CancellationException) {
+                stop(execution, Status.CANCELLED);
+            }
+        });
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return execution.cancelBeforeStart("interrupted while waiting for a slot");
+        }
+        int reservedMb;
+        try {
+            reservedMb = memory.reserve(limits.maxMemoryMb());
+        } catch (InterruptedException e) {
+            slots.release();
+            Thread.currentThread().interrupt();
+            return execution.cancelBeforeStart("interrupted while waiting for memory");
+        }
+        running.add(execution);
+        // Until the guest phase starts, only this bounds the wait; the wall-time timer takes over from then on.
+        execution.admit(reservedMb, watchdog.schedule(() -> stop(execution, Status.INTERNAL_ERROR), SETUP_TIMEOUT_MS,
+                TimeUnit.MILLISECONDS));
+        try {
+            guestThreads.execute(() -> run(execution));
+        } catch (RuntimeException e) {
+            execution.cancelTimer();
+            release(execution);
+            throw new SandboxException("cannot start a guest thread", e);
+        }
+        return execution.future();
+    }
+
+    /** Executions currently running, abandoned ones excluded. */
+    public int runningCount() {
+        return running.size();
+    }
+
+    /** Guest threads that could not be stopped and still run; see the README on abandoned threads. */
+    public int quarantinedCount() {
+        return quarantined.size();
+    }
+
+    /** The engines that quarantined guest threads still run in: closing one would wait for its thread to end. */
+    public Set<Engine> quarantinedEngines() {
+        Set<Engine> held = new HashSet<>();
+        for (Execution execution : quarantined) {
+            GuestContext guest = execution.guest();
+            if (guest != null) {
+                held.add(guest.engine);
+            }
+        }
+        return held;
+    }
+
+    /**
+     * Checks {@code request} against {@code policy} before anything runs: the one validation every isolation
+     * shares.
+     *
+     * @throws IllegalArgumentException naming the problem
+     */
+    public static void validate(Policy policy, ExecutionRequest request, Limits limits) {
+        requireAllowed(policy, request.language());
+        long codeBytes = request.code().getBytes(StandardCharsets.UTF_8).length;
+        if (limits.maxCodeBytes() > 0 && codeBytes > limits.maxCodeBytes()) {
+            throw new IllegalArgumentException(Limit.MAX_CODE_BYTES.refusal(limits.maxCodeBytes(), codeBytes));
+        }
+        request.inputs().forEach((name, value) -> {
+            Json.requireJsonLike("input '" + name + "'", value);
+            if (policy.hostFunctions().containsKey(name)) {
+                throw new IllegalArgumentException("input '" + name + "' would hide the host function of that name");
+            }
+        });
+        if (limits.maxInputBytes() > 0 && !request.inputs().isEmpty()) {
+            long inputBytes = Json.write(request.inputs()).getBytes(StandardCharsets.UTF_8).length;
+            if (inputBytes > limits.maxInputBytes()) {
+                throw new IllegalArgumentException(Limit.MAX_INPUT_BYTES.refusal(limits.maxInputBytes(), inputBytes));
+            }
+        }
+    }
+
+    /** @throws IllegalArgumentException if the policy does not allow {@code language} */
+    static void requireAllowed(Policy policy, Language language) {
+        if (!policy.languages().contains(language)) {
+            throw new IllegalArgumentException("language " + language + " is not allowed by the policy; allowed: "
+                    + policy.languages());
+        }
+    }
+
+    /** Runs {@code execution} on the current (guest) thread, then answers its caller. */
+    private void run(Execution execution) {
+        try {
+            execution.run(sources, () -> beginGuestPhase(execution), memory::ended, GRACE_MS);
+        } finally {
+            release(execution);   // the concurrency slot comes back whatever happened to the context
+            execution.answer();
+        }
+    }
+
+    private void beginGuestPhase(Execution execution) {
+        execution.beginGuestPhase(memory.open(execution.limits.maxMemoryMb()), () -> {
+            long timeoutMs = execution.limits.timeoutMs();
+            return timeoutMs > 0
+                    ? watchdog.schedule(() -> stop(execution, Status.TIMEOUT), timeoutMs, TimeUnit.MILLISECONDS)
+                    : null;
+        });
+    }
+
+    /** Puts a formula instance under the watchdog's limits. */
+    void watch(FormulaInstance instance) {
+        formulas.add(instance);
+    }
+
+    void unwatch(FormulaInstance instance) {
+        formulas.remove(instance);
+    }
+
+    /** Runs {@code task} (closing a context, which can block) on a reaper thread. */
+    void reap(Runnable task) {
+        reapers.execute(task);
+    }
+
+    /** The watchdog's periodic check of formula limits, CPU time and retained memory. */
+    private void sample() {
+        long now = System.nanoTime();
+        poll(formulas, now);
+        poll(running, now);
+        memory.check();
+    }
+
+    private static void poll(Set<? extends Watched> watched, long now) {
+        for (Watched work : watched) {
+            Status broken = work.brokenLimit(now);
+            if (broken != null) {
+                work.stop(broken);
+            }
+        }
+    }
+
+    /**
+     * Stops {@code execution} for {@code reason} if nothing stopped it yet: its context is stopped from a reaper
+     * thread (closing can block while a guest ignores cancellation), and after {@link #GRACE_MS} the caller is
+     * answered whether or not the guest thread has ended.
+     */
+    void stop(Execution execution, Status reason) {
+        if (!execution.startStopping(reason, reapers)) {
+            return;
+        }
+        try {
+            watchdog.schedule(() -> abandonIfRunning(execution), GRACE_MS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            abandonIfRunning(execution);
+        }
+    }
+
+    private void abandonIfRunning(Execution execution) {
+        // Quarantine before answering, so that a caller who then asks sees the abandoned thread.
+        execution.abandon(() -> {
+            quarantined.add(execution);
+            running.remove(execution);
+            releaseSlot(execution);
+        });
+    }
+
+    /** Called once the guest thread is done with {@code execution}, abandoned or not. */
+    private void release(Execution execution) {
+        execution.release(() -> {
+            running.remove(execution);
+            if (!quarantined.remove(execution)) {
+                releaseSlot(execution);
+            }
+        });
+    }
+
+    /** Hands back the concurrency slot and the memory reservation of {@code execution}. */
+    private void releaseSlot(Execution execution) {
+        memory.release(execution.reservedMb());
+        slots.release();
+    }
+
+    /**
+     * Starts pre-warming the context pools a sandbox with {@code policy} will draw from, if a start-up warm-up was
+     * asked for; otherwise a pool starts filling when its shape is first used.
+     */
+    public void prewarm(Policy policy) {
+        if (warmUpRounds == 0) {
+            return;
+        }
+        for (Language language : policy.languages()) {
+            pools.prewarm(policy, language, policy.limits().maxStatements(), warmUpRounds);
+        }
+    }
+
+    /** A pooled context of this shape if one is ready now, else null (see {@link ContextPools#poll}). */
+    GuestContext readyContext(Policy policy, Language language, long maxStatements) {
+        return pools.poll(policy, language, maxStatements);
+    }
+
+    /** What the executor, its pools and caches hold and have done. */
+    public SandboxStats stats() {
+        return new SandboxStats(running.size(), quarantined.size(), pools.readyCounts(), pools.hits(),
+                pools.misses(), sources.size(), sources.stats().hitCount(), sources.stats().missCount(), 0, 0);
+    }
+
+    /** Builds contexts for leases; also used by sessions and pools. */
+    ContextFactory contexts() {
+        return contexts;
+    }
+
+    /** A fresh context per execution, closed afterwards: the isolation of stateless executions. */
+    private final class FreshContext implements ContextLease {
+        private final Policy policy;
+        private final Language language;
+        private final long maxStatements;
+
+        FreshContext(Policy policy, Language language, long maxStatements) {
+            this.policy = policy;
+            this.language = language;
+            this.maxStatements = maxStatements;
+        }
+
+        @Override
+        public GuestContext acquire() {
+            return pools.take(policy, language, maxStatements);
+        }
+
+        @Override
+        public void release(GuestContext guest, Execution execution) {
+            // Always cancel: a normal close runs the guest's atexit handlers and finalizers, after the result,
+            // outside every limit (attack corpus F4).
+            guest.close(true);
+            pools.refillSoon(policy, language, maxStatements);
+        }
+
+        @Override
+        public void stop(GuestContext guest, Execution execution) {
+            guest.close(true);
+        }
+    }
+
+    /** Cancels every running execution and releases the threads; quarantined threads are daemons and left. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Execution execution : running) {
+            stop(execution, Status.CANCELLED);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRACE_MS * 2);
+        while (!running.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        watchdog.shutdownNow();
+        memory.close();
+        guestThreads.shutdownNow();
+        pools.close();
+        reapers.shutdown();
+    }
+
+    private static ScheduledThreadPoolExecutor newWatchdog() {
+        ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, daemon("sandlot-watchdog-", 0));
+        watchdog.setRemoveOnCancelPolicy(true);   // a cancelled timer must not keep its execution reachable
+        return watchdog;
+    }
+
+    private static ThreadFactory daemon(String prefix, long stackBytes) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(null, runnable, prefix + count.incrementAndGet(), stackBytes);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

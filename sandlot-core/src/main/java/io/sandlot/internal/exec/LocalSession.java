@@ -1,0 +1,231 @@
+package io.sandlot.internal.exec;
+
+import io.sandlot.ExecutionRequest;
+import io.sandlot.ExecutionResult;
+import io.sandlot.Language;
+import io.sandlot.Limits;
+import io.sandlot.Policy;
+import io.sandlot.Results;
+import io.sandlot.Session;
+import io.sandlot.Status;
+import io.sandlot.internal.fs.MemoryFileSystem;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A session: one long-lived context and its file system, run through the shared {@link GuestExecutor} one execution
+ * at a time. A limit interrupts the guest ({@code Context.interrupt}), which keeps the context usable; only if the
+ * interrupt does not land within the grace, or the statement limit fired (GraalVM cancels the context then), is
+ * the session closed.
+ */
+final class LocalSession implements Session, ContextLease {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String id;
+    private final Language language;
+    private final Policy policy;
+    private final Limits limits;
+    private final GuestExecutor executor;
+    private final MemoryFileSystem files;
+    private final AtomicReference<Execution> attached = new AtomicReference<>();
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private volatile boolean open = true;
+    private volatile long lastUsedNanos = System.nanoTime();
+    private volatile Execution previous;
+    private GuestContext guest;
+
+    LocalSession(Language language, Policy policy, Limits limits, GuestExecutor executor) {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        this.id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        this.language = language;
+        this.policy = policy;
+        this.limits = limits;
+        this.executor = executor;
+        // A pre-warmed context (with its own file system) if the pool has one ready, else one made at first use.
+        this.guest = executor.readyContext(policy, language, limits.maxStatements());
+        this.files = guest != null ? guest.files : ContextFactory.newFileSystem(policy, attached);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Language language() {
+        return language;
+    }
+
+    @Override
+    public ExecutionResult execute(String code, Map<String, ?> inputs) {
+        ExecutionRequest request = ExecutionRequest.newBuilder(language, code).inputs(inputs).limits(limits).build();
+        if (!busy.compareAndSet(false, true)) {
+            throw new IllegalStateException("session " + id + " is running another execution");
+        }
+        try {
+            Execution last = previous;
+            if (last != null && !last.isReleased()) {
+                closeAbandoned();
+            }
+            if (!open) {
+                return closedResult();
+            }
+            ExecutionResult interrupted = closedResult();
+            ExecutionResult result = Results.await(executor.submit(policy, request, limits, this), () -> interrupted);
+            // Only a result of the execution itself can end the session; an interrupted caller leaves it as it is.
+            if (result != interrupted && endsTheSession(result.status())) {
+                close();
+            }
+            return result;
+        } finally {
+            lastUsedNanos = System.nanoTime();
+            busy.set(false);
+        }
+    }
+
+    private static ExecutionResult closedResult() {
+        return ExecutionResult.notRun(Status.CANCELLED, "the session is closed");
+    }
+
+    @Override
+    public synchronized GuestContext acquire() {
+        if (!open) {
+            throw new IllegalStateException("session " + id + " is closed");
+        }
+        if (guest == null) {
+            guest = executor.contexts().create(policy, language, limits.maxStatements(), files, attached);
+        } else if (limits.maxStatements() > 0) {
+            guest.context.resetLimits();
+        }
+        return guest;
+    }
+
+    /** GraalVM cancels a context that hits its statement limit; a cancelled execution was stopped by closing. */
+    private static boolean endsTheSession(Status status) {
+        return status == Status.STATEMENT_LIMIT || status == Status.CANCELLED;
+    }
+
+    @Override
+    public void release(GuestContext context, Execution execution) {
+        previous = execution;
+    }
+
+    @Override
+    public void stop(GuestContext context, Execution execution) {
+        if (endsTheSession(execution.stopReason())) {
+            return;
+        }
+        try {
+            context.context.interrupt(Duration.ofMillis(GuestExecutor.GRACE_MS));
+        } catch (TimeoutException | RuntimeException e) {
+            closeAbandoned();
+        }
+    }
+
+    /** The guest of the last execution ignored every request to stop: give up the whole session. */
+    private void closeAbandoned() {
+        open = false;
+        GuestContext context;
+        synchronized (this) {
+            context = guest;
+        }
+        if (context != null) {
+            Thread.ofPlatform().daemon().name("sandlot-session-reaper").start(() -> context.close(true));
+        }
+    }
+
+    @Override
+    public void writeFile(String path, byte[] data) {
+        touch();
+        try {
+            files.writeFile(path, data);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> readFile(String path) {
+        touch();
+        try {
+            return Optional.of(files.readFile(path));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<FileInfo> listFiles() {
+        touch();
+        return files.list().stream().map(entry -> new FileInfo(entry.path(), entry.size())).toList();
+    }
+
+    @Override
+    public boolean deleteFile(String path) {
+        touch();
+        try {
+            return files.deleteFile(path);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot delete " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public long idleMillis() {
+        return busy.get() ? 0 : (System.nanoTime() - lastUsedNanos) / 1_000_000;
+    }
+
+    private void touch() {
+        lastUsedNanos = System.nanoTime();
+    }
+
+    @Override
+    public void close() {
+        Execution running = attached.get();
+        if (running != null) {
+            executor.stop(running, Status.CANCELLED);
+        }
+        GuestContext context;
+        synchronized (this) {
+            if (!open && guest == null) {
+                return;
+            }
+            open = false;
+            context = guest;
+            guest = null;
+        }
+        if (context != null) {
+            // close(true) can block while a guest ignores cancellation; never make the caller wait for it.
+            Thread.ofPlatform().daemon().name("sandlot-session-close").start(() -> context.close(true));
+        } else {
+            try {
+                files.close();
+            } catch (IOException ignored) {
+                // nothing to flush
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Session{" + id + ", " + language + (open ? "" : ", closed") + "}";
+    }
+}

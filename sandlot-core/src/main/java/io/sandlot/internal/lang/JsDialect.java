@@ -1,0 +1,162 @@
+package io.sandlot.internal.lang;
+
+import io.sandlot.Language;
+import io.sandlot.Limits;
+import io.sandlot.wire.Json;
+import io.sandlot.internal.engine.Engines;
+import io.sandlot.internal.fs.MemoryFileSystem;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SandboxPolicy;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.FileSystem;
+
+/** JavaScript, run by GraalJS under {@link SandboxPolicy#CONSTRAINED}. */
+final class JsDialect implements Dialect {
+
+    /** Doors GraalJS leaves open under CONSTRAINED: load() of inline scripts and the Graal object. */
+    private static final Map<String, String> OPTIONS = Map.of("js.load", "false", "js.graal-builtin", "false");
+    private static final Source PARSER = Source.newBuilder("js", "JSON.parse", "<sandlot-json>").buildLiteral();
+    private static final Source HOST_FUNCTION_WRAPPER = Source.newBuilder("js", """
+            (function (raw, name) {
+              const parse = JSON.parse, GuestError = Error;
+              const fn = function (...args) {
+                const r = parse(raw(...args));
+                if (r.ok) { return r.value; }
+                throw new GuestError(r.error);
+              };
+              Object.defineProperty(fn, 'name', { value: name });
+              return Object.freeze(fn);
+            })
+            """, "<sandlot-host>").buildLiteral();
+    private static final String WARM_UP = """
+            const rows = Array.from({length: 200}, (_, i) => ({id: i, name: 'n' + i, v: i * 1.5}));
+            const total = rows.filter(r => r.id % 3).map(r => r.v).reduce((a, b) => a + b, 0);
+            JSON.parse(JSON.stringify(rows)).length + total + /n(\\d+)/.exec('n42')[1].length;
+            """;
+    private static final Mount GUEST_FILES_ONLY = new Mount() {
+        @Override
+        public FileSystem fileSystem(MemoryFileSystem files) {
+            return files.guestFileSystem();
+        }
+
+        @Override
+        public Map<String, String> options() {
+            return Map.of();
+        }
+    };
+
+    @Override
+    public Language language() {
+        return Language.JS;
+    }
+
+    @Override
+    public String sourceName() {
+        return "main.js";
+    }
+
+    @Override
+    public SandboxPolicy sandboxPolicy() {
+        return SandboxPolicy.CONSTRAINED;
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public Mount mount(Engines engines) {
+        return GUEST_FILES_ONLY;
+    }
+
+    @Override
+    public void harden(Context context) {
+        // CONSTRAINED and the options close every door; nothing is left to take out of the global object.
+    }
+
+    @Override
+    public Value trackFiles(Context context) {
+        return null;
+    }
+
+    @Override
+    public Value jsonParser(Context context) {
+        return context.eval(PARSER);
+    }
+
+    @Override
+    public Value hostFunctionWrapper(Context context) {
+        return context.eval(HOST_FUNCTION_WRAPPER);
+    }
+
+    @Override
+    public boolean isInternal(Source source) {
+        return source.equals(PARSER) || source.equals(HOST_FUNCTION_WRAPPER);
+    }
+
+    @Override
+    public String warmUpScript() {
+        return WARM_UP;
+    }
+
+    @Override
+    public void preload(Context context, List<String> modules) {
+        if (!modules.isEmpty()) {
+            throw new IllegalArgumentException("JavaScript has no modules to preload: " + modules);
+        }
+    }
+
+    @Override
+    public int backToBackPoolSize() {
+        return 2;
+    }
+
+    @Override
+    public Value lastValue(Value evaluated) {
+        return evaluated;
+    }
+
+    @Override
+    public Object structuredInput(Context context, Supplier<Value> jsonParser, Object value) {
+        return jsonParser.get().execute(Json.write(value));
+    }
+
+    /** A JS object that is data: not a function, not a host or foreign object, not a promise or other exotic type. */
+    @Override
+    public boolean isRecord(Value v) {
+        if (!v.hasMembers() || v.canExecute() || v.canInstantiate() || v.isHostObject() || v.isProxyObject()) {
+            return false;
+        }
+        Value meta = v.getMetaObject();
+        String type = meta == null ? "Object" : meta.getMetaSimpleName();
+        return !"Promise".equals(type) && !"Symbol".equals(type) && !"Error".equals(type) && !type.endsWith("Error");
+    }
+
+    /** A JS error names itself. */
+    @Override
+    public String errorName(Value guestObject) {
+        Value name = guestObject.hasMember("name") ? guestObject.getMember("name") : null;
+        return name != null && name.isString() ? name.asString() : null;
+    }
+
+    @Override
+    public Integer traceback(PolyglotException e, List<String> stack) {
+        return null;   // the polyglot frames are JS's own
+    }
+
+    @Override
+    public FormulaCode formula(Limits limits, String expression, List<String> parameters) {
+        return new JsFormula(limits, expression, parameters);
+    }
+
+    @Override
+    public String toString() {
+        return "JsDialect";
+    }
+}
