@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -53,6 +54,39 @@ class SessionTest {
             assertThat(timedOut.status()).isEqualTo(Status.TIMEOUT);
             assertThat(session.isOpen()).isTrue();
             assertThat(after.value()).as(after.toJson()).isEqualTo("still here");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void interrupt_runningExecution_isCancelledAndTheSessionKeepsItsState(Language language) throws Exception {
+        try (Session session = SANDBOX.openSession(language)) {
+            session.execute(KEEP.get(language));
+            CompletableFuture<ExecutionResult> spinning = CompletableFuture.supplyAsync(
+                    () -> session.execute(SPIN.get(language)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!session.interrupt()) {   // false until the loop runs
+                assertThat(System.nanoTime()).as("the execution never started").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+
+            ExecutionResult stopped = spinning.get(10, TimeUnit.SECONDS);
+            ExecutionResult after = session.execute("kept");
+
+            assertThat(stopped.status()).as(stopped.toJson()).isEqualTo(Status.CANCELLED);
+            assertThat(session.isOpen()).isTrue();
+            assertThat(after.value()).as(after.toJson()).isEqualTo("still here");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void interrupt_nothingRunning_returnsFalseAndChangesNothing(Language language) {
+        try (Session session = SANDBOX.openSession(language)) {
+            session.execute(KEEP.get(language));
+
+            assertThat(session.interrupt()).isFalse();
+            assertThat(session.execute("kept").value()).isEqualTo("still here");
         }
     }
 

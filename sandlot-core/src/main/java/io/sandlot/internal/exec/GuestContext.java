@@ -39,6 +39,11 @@ final class GuestContext {
         this.attached = attached;
     }
 
+    /** The execution running in this context, or null. */
+    Execution attached() {
+        return attached.get();
+    }
+
     /** Routes output, denials and limit callbacks to {@code execution}. */
     void attach(Execution execution) {
         attached.set(execution);

@@ -39,6 +39,8 @@ final class LocalSession implements Session, ContextLease {
     private final MemoryFileSystem files;
     private final AtomicReference<Execution> attached = new AtomicReference<>();
     private final AtomicBoolean busy = new AtomicBoolean();
+    /** The execution {@link #interrupt()} stopped: its {@code cancelled} must not end the session. */
+    private final AtomicReference<Execution> interrupted = new AtomicReference<>();
     private volatile boolean open = true;
     private volatile long lastUsedNanos = System.nanoTime();
     private volatile Execution previous;
@@ -81,10 +83,13 @@ final class LocalSession implements Session, ContextLease {
             if (!open) {
                 return closedResult();
             }
-            ExecutionResult interrupted = closedResult();
-            ExecutionResult result = Results.await(executor.submit(policy, request, limits, this), () -> interrupted);
-            // Only a result of the execution itself can end the session; an interrupted caller leaves it as it is.
-            if (result != interrupted && endsTheSession(result.status())) {
+            ExecutionResult callerInterrupted = closedResult();
+            ExecutionResult result = Results.await(executor.submit(policy, request, limits, this),
+                    () -> callerInterrupted);
+            // Only a result of the execution itself can end the session; an interrupted caller leaves it as it is,
+            // and so does interrupt(), unless the guest ignored it (then stop() closed the session already).
+            boolean byInterrupt = interrupted.getAndSet(null) != null && result.status() == Status.CANCELLED;
+            if (result != callerInterrupted && !byInterrupt && endsTheSession(result.status())) {
                 close();
             }
             return result;
@@ -121,9 +126,34 @@ final class LocalSession implements Session, ContextLease {
         previous = execution;
     }
 
+    /**
+     * Interrupts the running execution as a limit would ({@code Context.interrupt}, so the context and its state
+     * stay); its result says {@code cancelled}. A guest that ignores the interrupt for the grace period costs the
+     * session, as after a limit.
+     */
+    @Override
+    public boolean interrupt() {
+        Execution running = running();
+        if (running == null) {
+            return false;
+        }
+        interrupted.set(running);
+        executor.stop(running, Status.CANCELLED);
+        return true;
+    }
+
+    /** The execution running in the session's context, or null (a pooled context reports to its own reference). */
+    private Execution running() {
+        GuestContext context;
+        synchronized (this) {
+            context = guest;
+        }
+        return context == null ? null : context.attached();
+    }
+
     @Override
     public void stop(GuestContext context, Execution execution) {
-        if (endsTheSession(execution.stopReason())) {
+        if (endsTheSession(execution.stopReason()) && interrupted.get() != execution) {
             return;
         }
         try {
@@ -199,7 +229,7 @@ final class LocalSession implements Session, ContextLease {
 
     @Override
     public void close() {
-        Execution running = attached.get();
+        Execution running = running();
         if (running != null) {
             executor.stop(running, Status.CANCELLED);
         }
