@@ -20,7 +20,7 @@ sandlot_recipe_prepare() {
   sandlot_require_maven || return 1
   sandlot_maven_env
   if [[ ${SANDLOT_SKIP_INSTALL:-0} != 1 ]]; then
-    echo "recipe: installing io.sandlot:sandlot from $SANDLOT_ROOT (mvn -B -q install -DskipTests) ..." >&2
+    echo "recipe: installing the Sandlot modules from $SANDLOT_ROOT (mvn -B -q install -DskipTests) ..." >&2
     (cd "$SANDLOT_ROOT" && sandlot_recipe_mvn install -DskipTests) >&2
   fi
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,18 +23,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RecipesIT {
 
     private static final Path BASEDIR = Path.of(System.getProperty("sandlot.basedir", ".")).toAbsolutePath();
-    private static final Path LOGS = BASEDIR.resolve("target/recipes");
+    private static final Path LOGS = BASEDIR.resolve("sandlot-cli/target/recipes");
+    private static final String VERSION = System.getProperty("sandlot.version", "0.1.0-SNAPSHOT");
 
-    /** Installs target/sandlot.jar with its pom, as `mvn install` would, without building it again. */
+    /**
+     * Installs what a recipe depends on, as `mvn install` would, without building it again: the parent pom and the
+     * packaged sandlot-api and sandlot-core jars (failsafe runs after the reactor packaged them).
+     */
     @BeforeAll
-    static void installThePackagedJar() throws Exception {
+    static void installThePackagedJars() throws Exception {
         Files.createDirectories(LOGS);
-        Path jar = BASEDIR.resolve("target/sandlot.jar");
-        assertThat(jar).as("the packaged jar (failsafe runs after package)").exists();
-        Run install = run("install", List.of("mvn", "-B", "-q", "-Dstyle.color=never",
+        Path parent = BASEDIR.resolve("pom.xml");
+        install(parent, parent, "-Dpackaging=pom");
+        for (String module : List.of("sandlot-api", "sandlot-core")) {
+            Path jar = BASEDIR.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+            assertThat(jar).as("the packaged jar of %s (failsafe runs after package)", module).exists();
+            install(jar, BASEDIR.resolve(module).resolve("pom.xml"));
+        }
+    }
+
+    private static void install(Path file, Path pom, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q", "-Dstyle.color=never",
                 "org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file",
-                "-Dfile=" + jar, "-DpomFile=" + BASEDIR.resolve("pom.xml")));
-        assertThat(install.exit).as("installing %s failed:%n%s", jar, install.stderr()).isEqualTo(0);
+                "-Dfile=" + file, "-DpomFile=" + pom));
+        command.addAll(List.of(options));
+        Run install = run("install", command);
+        assertThat(install.exit).as("installing %s failed:%n%s", file, install.stderr()).isEqualTo(0);
     }
 
     @ParameterizedTest
