@@ -94,6 +94,64 @@ class ServeCommandIT {
                 .contains("file: /work/report.csv");
     }
 
+    /**
+     * A program with only sandlot-client, sandlot-api and Jackson on its class path (no GraalVM, no engine) runs code
+     * on a server and opens a session: what a service that only talks to Sandlot ships.
+     */
+    @Test
+    void clientAlone_withoutGraalVm_runsCodeOnAServer(@TempDir Path dir) throws Exception {
+        Path program = Files.writeString(dir.resolve("ClientOnly.java"), """
+                import io.sandlot.*;
+                import io.sandlot.client.RemoteSandbox;
+
+                public class ClientOnly {
+                    public static void main(String[] args) throws Exception {
+                        try {
+                            Class.forName("org.graalvm.polyglot.Context");
+                            throw new AssertionError("GraalVM is on the class path");
+                        } catch (ClassNotFoundException expected) {
+                            // the point of sandlot-client
+                        }
+                        Sandbox sandbox = RemoteSandbox.newBuilder(java.net.URI.create(args[0])).build();
+                        System.out.println(sandbox.execute(Language.PYTHON, "sum(range(10))").toJson());
+                        try (Session session = sandbox.openSession(Language.JS)) {
+                            session.execute("var n = 41");
+                            System.out.println(session.execute("n + 1").toJson());
+                        }
+                    }
+                }
+                """);
+        Path lib = BASEDIR.resolve("sandlot-cli/target/lib/classpath");
+        String classPath;
+        try (var jars = Files.list(lib)) {
+            classPath = jars.map(Path::toString)
+                    .filter(jar -> jar.matches(".*/(sandlot-(client|api)|jackson-[a-z]+)-[0-9][^/]*\\.jar"))
+                    .sorted().collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        }
+        assertThat(classPath.split(java.io.File.pathSeparator)).hasSize(5);
+        Process server = new ProcessBuilder(LAUNCHER, "serve", "--port", "0", "--no-warm-up")
+                .directory(BASEDIR.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
+            URI uri = java.util.concurrent.CompletableFuture.supplyAsync(() -> awaitListening(err))
+                    .get(180, TimeUnit.SECONDS);
+            new Thread(() -> err.lines().forEach(line -> { })).start();
+            Process client = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", classPath, program.toString(), uri.toString()).start();
+            client.getOutputStream().close();
+            String stdout = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String stderr = new String(client.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(client.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(client.exitValue()).as(stderr).isZero();
+            String[] lines = stdout.strip().split("\n");
+            assertThat(ExecutionResult.fromJson(lines[0]).value()).as(stdout).isEqualTo(45L);
+            assertThat(ExecutionResult.fromJson(lines[1]).value()).as(stdout).isEqualTo(42L);
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
     private static URI awaitListening(BufferedReader err) {
         try {
             String line;

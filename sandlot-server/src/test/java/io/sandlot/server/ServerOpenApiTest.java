@@ -2,11 +2,13 @@ package io.sandlot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sandlot.Language;
 import io.sandlot.wire.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,6 +81,15 @@ class ServerOpenApiTest {
         collectRefs(document, refs);
 
         assertThat(refs).isNotEmpty().allSatisfy(ref -> assertThat(resolve(Map.of("$ref", ref))).as(ref).isNotNull());
+    }
+
+    @Test
+    void document_languageSchemaListsEveryLanguage() {
+        Map<String, Object> schemas = TestServers.map(TestServers.map(document.get("components")).get("schemas"));
+
+        Object languages = TestServers.map(schemas.get("Language")).get("enum");
+
+        assertThat(languages).isEqualTo(Arrays.stream(Language.values()).map(Language::id).toList());
     }
 
     private static Map<String, Object> operation(Router.Route route) {

@@ -338,8 +338,8 @@ final class Execution implements Watched {
         if (limits.maxOutputBytes() > 0 && value != null) {
             int size = Json.write(value).length();
             if (size > limits.maxOutputBytes()) {
-                return stopped(Status.OUTPUT_LIMIT, "the value's JSON form is " + size
-                        + " characters, above maxOutputBytes=" + limits.maxOutputBytes());
+                return stopped(Status.OUTPUT_LIMIT, "the value's JSON form is " + size + " characters, above "
+                        + Limit.MAX_OUTPUT_BYTES.key() + "=" + limits.maxOutputBytes());
             }
         }
         return finish(Status.OK, value, null);
