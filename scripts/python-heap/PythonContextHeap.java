@@ -8,8 +8,8 @@
 import io.sandlot.ExecutionResult;
 import io.sandlot.Language;
 import io.sandlot.Sandbox;
-import io.sandlot.local.SandboxFactory;
 import io.sandlot.Status;
+import io.sandlot.local.SandboxFactory;
 import java.lang.management.ManagementFactory;
 
 public class PythonContextHeap {

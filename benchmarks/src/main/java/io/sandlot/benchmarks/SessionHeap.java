@@ -2,8 +2,8 @@ package io.sandlot.benchmarks;
 
 import io.sandlot.Language;
 import io.sandlot.Sandbox;
-import io.sandlot.local.SandboxFactory;
 import io.sandlot.Session;
+import io.sandlot.local.SandboxFactory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

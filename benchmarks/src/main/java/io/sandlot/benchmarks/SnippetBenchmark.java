@@ -1,10 +1,10 @@
 package io.sandlot.benchmarks;
 
 import io.sandlot.ExecutionResult;
-import io.sandlot.Language;
-import io.sandlot.Sandbox;
 import io.sandlot.Isolation;
+import io.sandlot.Language;
 import io.sandlot.Policy;
+import io.sandlot.Sandbox;
 import io.sandlot.local.SandboxFactory;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

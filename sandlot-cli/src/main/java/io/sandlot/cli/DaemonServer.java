@@ -1,7 +1,7 @@
 package io.sandlot.cli;
 
-import io.sandlot.local.SandboxFactory;
 import io.sandlot.SandboxStats;
+import io.sandlot.local.SandboxFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

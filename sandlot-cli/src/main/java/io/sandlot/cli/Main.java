@@ -2,14 +2,12 @@ package io.sandlot.cli;
 
 import io.sandlot.Language;
 import io.sandlot.local.SandboxFactory;
-import io.sandlot.internal.lang.Dialect;
-import io.sandlot.internal.lang.Dialects;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code sandbox} command line: {@code run}, {@code batch} and {@code info}. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -72,14 +70,10 @@ public final class Main {
 
     /**
      * The shared factory of the background process: as {@link #newRunFactory()}, plus pooled contexts, as many per
-     * language as keep runs back to back from waiting ({@link Dialect#backToBackPoolSize()}).
+     * language as keep runs back to back from waiting.
      */
     static SandboxFactory newSharedFactory() {
-        SandboxFactory.Builder builder = SandboxFactory.newBuilder().maxConcurrency(2).workers(1);
-        for (Language language : Language.values()) {
-            builder.contextPool(language, Dialects.of(language).backToBackPoolSize());
-        }
-        return builder.build();
+        return SandboxFactory.newBuilder().maxConcurrency(2).workers(1).backToBackPools().build();
     }
 
     private static CommandLine commandLine(Main main, PrintWriter out, PrintWriter err) {

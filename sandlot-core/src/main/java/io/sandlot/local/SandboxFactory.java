@@ -11,6 +11,7 @@ import io.sandlot.internal.engine.GraalVersion;
 import io.sandlot.internal.engine.JitCheck;
 import io.sandlot.internal.exec.GuestExecutor;
 import io.sandlot.internal.exec.LocalSandbox;
+import io.sandlot.internal.lang.Dialects;
 import io.sandlot.internal.worker.WorkerPool;
 import java.util.EnumMap;
 import java.util.List;
@@ -184,6 +185,17 @@ public final class SandboxFactory implements AutoCloseable {
                 throw new IllegalArgumentException("context pool size must be >= 0 (0 = no pool), was " + size);
             }
             poolSizes.put(Objects.requireNonNull(language, "language"), size);
+            return this;
+        }
+
+        /**
+         * Sets every language's {@link #contextPool context pool} to as many contexts as keep executions run back to
+         * back (a command line's runs, say) from waiting for a new one: more where a context is slow to make.
+         */
+        public Builder backToBackPools() {
+            for (Language language : Language.values()) {
+                contextPool(language, Dialects.of(language).backToBackPoolSize());
+            }
             return this;
         }
 

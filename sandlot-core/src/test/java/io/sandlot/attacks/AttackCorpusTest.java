@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
-import io.sandlot.Language;
 import io.sandlot.HostProbes;
 import io.sandlot.Isolation;
+import io.sandlot.Language;
 import io.sandlot.Policy;
 import io.sandlot.Sandbox;
-import io.sandlot.local.SandboxFactory;
 import io.sandlot.Session;
 import io.sandlot.Status;
 import io.sandlot.internal.exec.GuestExecutor;
+import io.sandlot.local.SandboxFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;

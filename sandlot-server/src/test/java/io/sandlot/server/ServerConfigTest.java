@@ -3,10 +3,10 @@ package io.sandlot.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sandlot.service.ServiceConfig;
-import io.sandlot.service.ServiceException;
-import io.sandlot.service.ServiceException.Kind;
 import io.sandlot.server.TestServers.Http;
+import io.sandlot.service.ServiceConfig;
+import io.sandlot.service.ServiceException.Kind;
+import io.sandlot.service.ServiceException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

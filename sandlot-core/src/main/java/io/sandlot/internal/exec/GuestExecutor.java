@@ -2,16 +2,16 @@ package io.sandlot.internal.exec;
 
 import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
+import io.sandlot.Language;
 import io.sandlot.Limit;
 import io.sandlot.Limits;
 import io.sandlot.Policy;
 import io.sandlot.SandboxException;
-import io.sandlot.Language;
 import io.sandlot.SandboxStats;
 import io.sandlot.Status;
-import io.sandlot.wire.Json;
 import io.sandlot.internal.engine.Engines;
 import io.sandlot.internal.engine.Sources;
+import io.sandlot.wire.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;

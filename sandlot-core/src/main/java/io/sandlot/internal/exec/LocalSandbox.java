@@ -2,15 +2,15 @@ package io.sandlot.internal.exec;
 
 import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
+import io.sandlot.Formula;
+import io.sandlot.Isolation;
 import io.sandlot.Language;
+import io.sandlot.Limits;
 import io.sandlot.Policy;
 import io.sandlot.Results;
 import io.sandlot.Sandbox;
 import io.sandlot.Session;
 import io.sandlot.Status;
-import io.sandlot.Formula;
-import io.sandlot.Isolation;
-import io.sandlot.Limits;
 import io.sandlot.internal.worker.WorkerPool;
 import io.sandlot.wire.Identifiers;
 import java.util.HashSet;

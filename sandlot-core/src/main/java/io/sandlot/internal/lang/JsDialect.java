@@ -2,9 +2,9 @@ package io.sandlot.internal.lang;
 
 import io.sandlot.Language;
 import io.sandlot.Limits;
-import io.sandlot.wire.Json;
 import io.sandlot.internal.engine.Engines;
 import io.sandlot.internal.fs.MemoryFileSystem;
+import io.sandlot.wire.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
