@@ -5,9 +5,9 @@ import io.sandlot.Language;
 import io.sandlot.Session;
 import io.sandlot.Status;
 import io.sandlot.wire.Json;
-import io.sandlot.wire.SessionForms.FileListing;
-import io.sandlot.wire.SessionForms.SessionState;
-import io.sandlot.wire.SessionForms;
+import io.sandlot.wire.RestForms.FileListing;
+import io.sandlot.wire.RestForms.SessionState;
+import io.sandlot.wire.RestForms;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -50,7 +50,7 @@ final class RemoteSession implements Session {
         if (closed) {
             return gone();
         }
-        String json = Json.write(SessionForms.executeToMap(code, inputs));
+        String json = Json.write(RestForms.executeToMap(code, inputs));
         return RemoteSandbox.orCancelled(() -> {
             HttpResponse<byte[]> response = client.send(client.post(path + "/execute", json));
             if (isSessionGone(response)) {

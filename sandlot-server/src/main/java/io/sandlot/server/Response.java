@@ -1,7 +1,7 @@
 package io.sandlot.server;
 
 import io.sandlot.wire.Json;
-import io.sandlot.wire.SessionForms.ErrorBody;
+import io.sandlot.wire.RestForms.ErrorBody;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;

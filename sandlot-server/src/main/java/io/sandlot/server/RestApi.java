@@ -9,10 +9,10 @@ import io.sandlot.service.SessionFiles;
 import io.sandlot.service.SessionInfo;
 import io.sandlot.service.SessionSpec;
 import io.sandlot.wire.Requests;
-import io.sandlot.wire.SessionForms.FileListing;
-import io.sandlot.wire.SessionForms.NewSession;
-import io.sandlot.wire.SessionForms.SessionState;
-import io.sandlot.wire.SessionForms;
+import io.sandlot.wire.RestForms.FileListing;
+import io.sandlot.wire.RestForms.NewSession;
+import io.sandlot.wire.RestForms.SessionState;
+import io.sandlot.wire.RestForms;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -115,7 +115,7 @@ final class RestApi {
     private Response executeInSession(Call call) throws IOException {
         String id = call.parameter("id");
         SessionInfo session = service.session(call.tenant, id);
-        ExecutionRequest request = SessionForms.executeFromMap(call.jsonObject(), session.language());
+        ExecutionRequest request = RestForms.executeFromMap(call.jsonObject(), session.language());
         return Response.jsonText(200,
                 service.executeInSession(call.tenant, id, request.code(), request.inputs()).toJson());
     }
@@ -131,7 +131,7 @@ final class RestApi {
         service.session(call.tenant, id);
         byte[] data = call.body();
         service.putFile(call.tenant, id, path, data);
-        return Response.json(200, SessionForms.fileToMap(new Session.FileInfo(path, data.length)));
+        return Response.json(200, RestForms.fileToMap(new Session.FileInfo(path, data.length)));
     }
 
     private static SessionState sessionState(SessionInfo session) {

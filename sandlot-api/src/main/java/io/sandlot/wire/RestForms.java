@@ -13,13 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The JSON forms of the HTTP API's sessions, files and errors: what the server writes and the client reads, in one
+ * The JSON forms of the REST API's sessions, files and errors: what the server writes and the client reads, in one
  * place. Each form's {@code fromMap} checks what a peer may get wrong and throws {@link IllegalArgumentException}
  * naming the field; each {@code toMap} gives the map the other side reads back.
  */
-public final class SessionForms {
+public final class RestForms {
 
-    private SessionForms() {
+    private RestForms() {
     }
 
     /**
@@ -132,7 +132,7 @@ public final class SessionForms {
         /** The map form. */
         public Map<String, Object> toMap() {
             Map<String, Object> map = new LinkedHashMap<>();
-            map.put("files", files.stream().map(SessionForms::fileToMap).toList());
+            map.put("files", files.stream().map(RestForms::fileToMap).toList());
             map.put("totalBytes", totalBytes);
             map.put("quotaBytes", quotaBytes);
             return map;

@@ -6,17 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sandlot.Language;
 import io.sandlot.Limits;
 import io.sandlot.Session;
-import io.sandlot.wire.SessionForms.ErrorBody;
-import io.sandlot.wire.SessionForms.FileListing;
-import io.sandlot.wire.SessionForms.NewSession;
-import io.sandlot.wire.SessionForms.SessionState;
+import io.sandlot.wire.RestForms.ErrorBody;
+import io.sandlot.wire.RestForms.FileListing;
+import io.sandlot.wire.RestForms.NewSession;
+import io.sandlot.wire.RestForms.SessionState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class SessionFormsTest {
+class RestFormsTest {
 
     private static final Limits LIMITS = Limits.newBuilder().timeoutMs(1_000).maxMemoryMb(64).build();
 
@@ -85,8 +85,8 @@ class SessionFormsTest {
 
     @Test
     void executeFromMap_takesTheSessionsLanguage() {
-        var request = SessionForms.executeFromMap(
-                object(Json.write(SessionForms.executeToMap("x + 1", Map.of("x", 2)))), Language.PYTHON);
+        var request = RestForms.executeFromMap(
+                object(Json.write(RestForms.executeToMap("x + 1", Map.of("x", 2)))), Language.PYTHON);
 
         assertThat(request.language()).isEqualTo(Language.PYTHON);
         assertThat(request.code()).isEqualTo("x + 1");
@@ -96,7 +96,7 @@ class SessionFormsTest {
 
     @Test
     void executeFromMap_limitsField_isRefused() {
-        assertThatThrownBy(() -> SessionForms.executeFromMap(Map.of("code", "1", "limits", Map.of()), Language.JS))
+        assertThatThrownBy(() -> RestForms.executeFromMap(Map.of("code", "1", "limits", Map.of()), Language.JS))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown field 'limits'; expected code, inputs");
     }
