@@ -11,6 +11,7 @@ import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import io.sandlot.service.SandboxService;
+import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
@@ -34,6 +35,9 @@ public final class SandlotMcp {
 
     /** The key of the tenant's name in an {@link McpTransportContext}. */
     public static final String TENANT_KEY = "sandlot.tenant";
+
+    /** The longest message {@link #stdio} accepts: 16 MiB, the SDK's default. */
+    public static final int MAX_STDIO_FRAME_BYTES = 16 << 20;
 
     /** What a client shows about the server. */
     static final String INSTRUCTIONS = "Sandlot runs untrusted Python (GraalPy, standard library only) and "
@@ -61,11 +65,15 @@ public final class SandlotMcp {
 
     /**
      * A server over {@code in} and {@code out}: newline-delimited JSON-RPC, one client, every call for
-     * {@code tenant}. It serves until {@code in} ends or it is closed.
+     * {@code tenant}. It serves until {@code in} ends or it is closed. A line that is not a JSON-RPC message, or
+     * is longer than {@link #MAX_STDIO_FRAME_BYTES}, gets a JSON-RPC error and the server reads on.
      */
     public static McpSyncServer stdio(SandboxService service, String tenant, InputStream in, OutputStream out) {
         Objects.requireNonNull(tenant, "tenant");
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(jsonMapper(), in, out);
+        McpJsonMapper mapper = jsonMapper();
+        StdioFrames frames = new StdioFrames(new BufferedInputStream(in), out, mapper, MAX_STDIO_FRAME_BYTES);
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper, frames, out,
+                MAX_STDIO_FRAME_BYTES);
         return configure(McpServer.sync(transport), service, context -> tenant);
     }
 
