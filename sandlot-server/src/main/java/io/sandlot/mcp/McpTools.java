@@ -24,6 +24,7 @@ import io.sandlot.wire.Json;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -187,7 +189,7 @@ final class McpTools {
 
     private CallToolResult supportedLanguages(String tenant, ToolArguments args) {
         args.requireOnly(Set.of());
-        return json(java.util.Arrays.stream(Language.values()).map(Language::id).toList(), false);
+        return json(Arrays.stream(Language.values()).map(Language::id).toList(), false);
     }
 
     private CallToolResult languageDetails(String tenant, ToolArguments args) {
@@ -369,7 +371,7 @@ final class McpTools {
     private static Map<String, Object> schema(Map<String, Map<String, Object>> properties, List<String> required) {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("type", "object");
-        schema.put("properties", new java.util.TreeMap<>(properties));
+        schema.put("properties", new TreeMap<>(properties));
         schema.put("required", required);
         schema.put("additionalProperties", false);
         return schema;
@@ -377,8 +379,7 @@ final class McpTools {
 
     private SyncToolSpecification tool(String name, String title, String description, Map<String, Object> schema,
             Handler handler) {
-        McpSchema.Tool tool = McpSchema.Tool.builder().name(name).title(title).description(description)
-                .inputSchema(schema).build();
+        McpSchema.Tool tool = McpSchema.Tool.builder(name, schema).title(title).description(description).build();
         return SyncToolSpecification.builder().tool(tool)
                 .callHandler((exchange, request) -> call(name, handler, exchange, request)).build();
     }

@@ -1,8 +1,11 @@
 package io.sandlot.mcp;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The arguments of one tool call, read with checks whose messages name the argument and what was expected. */
 final class ToolArguments {
@@ -69,11 +72,11 @@ final class ToolArguments {
     }
 
     /** Refuses any argument not in {@code known}, so that a misspelt one is not silently ignored. */
-    void requireOnly(java.util.Set<String> known) {
+    void requireOnly(Set<String> known) {
         for (String name : arguments.keySet()) {
             if (!known.contains(name)) {
                 throw error("unknown argument '" + name + "'; expected "
-                        + (known.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(known))));
+                        + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known))));
             }
         }
     }
@@ -87,7 +90,7 @@ final class ToolArguments {
         if (value instanceof Map<?, ?>) {
             return "an object";
         }
-        if (value instanceof java.util.List<?>) {
+        if (value instanceof List<?>) {
             return "an array";
         }
         if (value instanceof Boolean b) {

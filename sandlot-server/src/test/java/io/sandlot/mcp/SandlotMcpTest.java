@@ -266,12 +266,12 @@ class SandlotMcpTest {
     }
 
     private static CallToolResult call(String tool, Map<String, Object> arguments) {
-        return client.callTool(new CallToolRequest(tool, arguments));
+        return client.callTool(CallToolRequest.builder(tool).arguments(arguments).build());
     }
 
     private static CallToolResult direct(Map<String, SyncToolSpecification> tools, String tool,
             Map<String, Object> arguments) {
-        return tools.get(tool).callHandler().apply(null, new CallToolRequest(tool, arguments));
+        return tools.get(tool).callHandler().apply(null, CallToolRequest.builder(tool).arguments(arguments).build());
     }
 
     private static String text(CallToolResult result) {
