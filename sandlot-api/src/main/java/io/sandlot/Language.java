@@ -1,6 +1,7 @@
 package io.sandlot;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +29,16 @@ public enum Language {
     /** The name used in the CLI, JSON and HTTP API: {@code js} or {@code python}. */
     public String id() {
         return id;
+    }
+
+    /** Other names {@link #of(String)} accepts, such as {@code javascript}. */
+    public Set<String> aliases() {
+        return aliases;
+    }
+
+    /** The file extensions of the language, such as {@code .py}, as {@link #fromFileName(String)} knows them. */
+    public List<String> fileExtensions() {
+        return List.of(extensions);
     }
 
     /** The GraalVM language id. */

@@ -9,10 +9,11 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
-/** The {@code sandbox} command line: {@code run}, {@code batch} and {@code info}. */
+/** The {@code sandbox} command line: {@code run}, {@code batch}, {@code info}, {@code serve} and {@code mcp}. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Runs untrusted JavaScript and Python inside the JVM, isolated by GraalVM contexts.",
-        subcommands = {RunCommand.class, BatchCommand.class, InfoCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, BatchCommand.class, InfoCommand.class, ServeCommand.class, McpCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the guest ran to completion",

@@ -63,8 +63,17 @@ class ArchitectureTest {
     void serviceCore_knowsNoTransport() {
         noClasses().that().resideInAPackage("io.sandlot.service..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.sandlot.server..", "io.sandlot.cli..", "com.sun.net.httpserver..", "java.net.http..")
+                        "io.sandlot.server..", "io.sandlot.mcp..", "io.sandlot.cli..", "com.sun.net.httpserver..",
+                        "java.net.http..", "io.modelcontextprotocol..")
                 .because("the HTTP, Jupyter and MCP front ends are adapters over one transport-neutral core")
+                .check(sandlot);
+    }
+
+    @Test
+    void mcpSdk_isUsedOnlyByTheMcpAdapterAndItsFrontEnds() {
+        noClasses().that().resideOutsideOfPackages("io.sandlot.mcp..", "io.sandlot.server..", "io.sandlot.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.modelcontextprotocol..")
+                .because("the MCP SDK must not leak into the API, the client, the engine or the service core")
                 .check(sandlot);
     }
 
@@ -73,13 +82,15 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy("io.sandlot.cli..")
                 .layer("server").definedBy("io.sandlot.server..")
+                .layer("mcp").definedBy("io.sandlot.mcp..")
                 .layer("service").definedBy("io.sandlot.service..")
                 .layer("client").definedBy("io.sandlot.client..")
                 .layer("engine").definedBy("io.sandlot.local..", "io.sandlot.internal..")
                 .layer("api").definedBy("io.sandlot", "io.sandlot.wire")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("server").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("service").mayOnlyBeAccessedByLayers("server", "cli")
+                .whereLayer("mcp").mayOnlyBeAccessedByLayers("server", "cli")
+                .whereLayer("service").mayOnlyBeAccessedByLayers("server", "mcp", "cli")
                 .whereLayer("client").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("service", "server", "cli")
                 .check(sandlot);
