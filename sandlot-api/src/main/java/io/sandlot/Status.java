@@ -50,6 +50,22 @@ public enum Status {
         };
     }
 
+    /**
+     * The exit code a process reports for a result with this status, as {@code sandlot run} and MCP's
+     * {@code execute_code} do: 0 ok, 1 a guest error or a denied door, 3 a limit stopped the guest, 70 anything else
+     * (cancelled, crashed, internal; sysexits' {@code EX_SOFTWARE}).
+     */
+    public int exitCode() {
+        if (isLimit()) {
+            return 3;
+        }
+        return switch (this) {
+            case OK -> 0;
+            case ERROR, DENIED -> 1;
+            default -> 70;
+        };
+    }
+
     /** Returns the status whose {@link #id()} is {@code id}. */
     public static Status of(String id) {
         for (Status status : values()) {

@@ -23,14 +23,10 @@ import picocli.CommandLine;
             "70:internal error, cancellation, or a crashed worker process"})
 public final class Main {
 
-    /** Exit code: the guest ran to completion. */
+    /** Exit code: the guest ran to completion. A result's own code is {@link io.sandlot.Status#exitCode()}. */
     static final int OK = 0;
-    /** Exit code: the guest failed. */
-    static final int GUEST_ERROR = 1;
     /** Exit code: bad usage or input. */
     static final int USAGE = 2;
-    /** Exit code: a limit stopped the guest. */
-    static final int LIMIT = 3;
     /** Exit code: the sandbox failed (EX_SOFTWARE). */
     static final int INTERNAL = 70;
 

@@ -67,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
             SandboxFactory factory = own != null ? own : main.sharedFactory;
             ExecutionResult result = factory.newSandbox(Policy.DEFAULT).execute(request);
             print(result);
-            return ExitCodes.of(result.status());
+            return result.status().exitCode();
         }
     }
 

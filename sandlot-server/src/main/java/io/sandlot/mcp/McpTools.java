@@ -177,7 +177,7 @@ final class McpTools {
             result = service.execute(tenant, request.build());
         }
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("exit_code", exitCode(result.status()));
+        answer.put("exit_code", result.status().exitCode());
         answer.put("stdout", result.stdout());
         answer.put("stderr", result.stderr());
         Map<String, Object> form = result.toMap();
@@ -281,17 +281,6 @@ final class McpTools {
      * The process exit code of {@code ./sandbox run} for {@code status} (README, "Command line"): 0 ok, 1 a guest
      * error or denial, 3 a limit, 70 anything else.
      */
-    static int exitCode(Status status) {
-        if (status.isLimit()) {
-            return 3;
-        }
-        return switch (status) {
-            case OK -> 0;
-            case ERROR, DENIED -> 1;
-            default -> 70;
-        };
-    }
-
     private static Language language(ToolArguments args, String name) {
         try {
             return Language.of(name);
