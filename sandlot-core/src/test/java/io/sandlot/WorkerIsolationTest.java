@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -101,13 +102,22 @@ class WorkerIsolationTest {
         CompletableFuture<ExecutionResult> running = sandbox.submit(ExecutionRequest.of(JS, "while (true) {}"));
         Thread.sleep(500);
 
+        List<ProcessHandle> killed = new ArrayList<>();
         for (long pid : workerPids()) {
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            ProcessHandle.of(pid).ifPresent(killed::add);
+        }
+        for (ProcessHandle worker : killed) {
+            worker.destroyForcibly();
+        }
+        for (ProcessHandle worker : killed) {
+            // dead, not just signalled: a worker the OS has not reaped yet still looks alive to the pool
+            worker.onExit().get(20, TimeUnit.SECONDS);
         }
 
         ExecutionResult result = running.get(20, TimeUnit.SECONDS);
+        ExecutionResult after = sandbox.execute(JS, "3 + 3");
         assertThat(result.status()).as(result.toJson()).isEqualTo(Status.CRASHED);
-        assertThat(sandbox.execute(JS, "3 + 3").value()).isEqualTo(6L);
+        assertThat(after.value()).as(after.toJson()).isEqualTo(6L);
     }
 
     @Test
