@@ -4,6 +4,7 @@ import io.sandlot.Limit;
 import io.sandlot.Limits;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,8 +53,7 @@ final class LimitOptions {
 
         @Override
         public CommandSpec transform(CommandSpec command) {
-            LimitOptions options = command.mixins().values().stream().map(CommandSpec::userObject)
-                    .filter(LimitOptions.class::isInstance).map(LimitOptions.class::cast).findFirst()
+            LimitOptions options = find(command)
                     .orElseThrow(() -> new IllegalStateException(command.name() + " does not mix in LimitOptions"));
             for (Limit limit : Limit.values()) {
                 command.addOption(OptionSpec.builder(limit.flag())
@@ -64,6 +64,20 @@ final class LimitOptions {
                         .build());
             }
             return command;
+        }
+
+        /** The {@link LimitOptions} mixed into {@code command}, directly or through another mixin. */
+        private static Optional<LimitOptions> find(CommandSpec command) {
+            for (CommandSpec mixin : command.mixins().values()) {
+                if (mixin.userObject() instanceof LimitOptions options) {
+                    return Optional.of(options);
+                }
+                Optional<LimitOptions> nested = find(mixin);
+                if (nested.isPresent()) {
+                    return nested;
+                }
+            }
+            return Optional.empty();
         }
     }
 

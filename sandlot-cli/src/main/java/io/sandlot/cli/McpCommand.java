@@ -1,7 +1,6 @@
 package io.sandlot.cli;
 
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.sandlot.Language;
 import io.sandlot.mcp.SandlotMcp;
 import io.sandlot.service.SandboxService;
 import io.sandlot.service.ServiceConfig;
@@ -37,60 +36,12 @@ final class McpCommand implements Callable<Integer> {
     /** The one tenant of a stdio server: its client. */
     static final String TENANT = "local";
 
-    @Option(names = "--max-limits", paramLabel = "SPEC",
-            description = "The most a call may ask for, in the limits' string form; 0 = no maximum (default "
-                    + "timeoutMs=60000,maxMemoryMb=1024,maxOutputBytes=16777216,maxCodeBytes=1048576,"
-                    + "maxInputBytes=8388608).")
-    String maxLimits;
-
-    @Option(names = "--max-concurrency", paramLabel = "N",
-            description = "Executions at once (default: twice the processors).")
-    Integer maxConcurrency;
-
-    @Option(names = "--queue-size", paramLabel = "N", defaultValue = "64",
-            description = "Calls that may wait for a slot (default ${DEFAULT-VALUE}); beyond, a tool error.")
-    int queueSize;
-
-    @Option(names = "--queue-timeout-ms", paramLabel = "N", defaultValue = "30000",
-            description = "Longest wait for a slot (default ${DEFAULT-VALUE}).")
-    long queueTimeoutMs;
-
     @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "8",
             description = "Sessions open at once (default ${DEFAULT-VALUE}).")
     int maxSessions;
 
-    @Option(names = "--session-ttl-seconds", paramLabel = "N", defaultValue = "600",
-            description = "Idle time after which a session is closed (default ${DEFAULT-VALUE}).")
-    long sessionTtlSeconds;
-
-    @Option(names = "--max-session-ttl-seconds", paramLabel = "N", defaultValue = "3600",
-            description = "Longest idle TTL of a session (default ${DEFAULT-VALUE}).")
-    long maxSessionTtlSeconds;
-
-    @Option(names = "--session-files-mb", paramLabel = "N", defaultValue = "16",
-            description = "MiB of files per session (default ${DEFAULT-VALUE}).")
-    long sessionFilesMb;
-
-    @Option(names = "--shutdown-timeout-seconds", paramLabel = "N", defaultValue = "10",
-            description = "When stdin ends or on SIGTERM/Ctrl-C, how long running executions may finish before "
-                    + "they are cancelled (default ${DEFAULT-VALUE}).")
-    long shutdownTimeoutSeconds;
-
-    @Option(names = "--pool-js", paramLabel = "N", defaultValue = "0",
-            description = "Pre-warmed JavaScript contexts for one-off executions (default ${DEFAULT-VALUE}).")
-    int poolJs;
-
-    @Option(names = "--pool-python", paramLabel = "N", defaultValue = "2",
-            description = "Pre-warmed Python contexts, common modules imported, for one-off executions "
-                    + "(default ${DEFAULT-VALUE}).")
-    int poolPython;
-
-    @Option(names = "--warm-up", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Start both languages in the background as soon as the server is up (default on).")
-    boolean warmUp;
-
     @Mixin
-    LimitOptions limits;
+    ServiceOptions options;
 
     @Spec
     CommandSpec spec;
@@ -100,22 +51,9 @@ final class McpCommand implements Callable<Integer> {
         // stdout is the protocol's: whatever else in this JVM prints goes to stderr
         PrintStream protocol = System.out;
         System.setOut(System.err);
-        ServiceConfig.Builder config = ServiceConfig.newBuilder()
-                .defaultLimits(limits.limits())
-                .queueSize(queueSize).queueTimeout(Duration.ofMillis(queueTimeoutMs))
-                .maxSessions(maxSessions).sessionsPerTenant(maxSessions)
-                .sessionTtl(Duration.ofSeconds(sessionTtlSeconds))
-                .maxSessionTtl(Duration.ofSeconds(maxSessionTtlSeconds))
-                .sessionFileQuotaBytes(sessionFilesMb << 20)
-                .contextPool(Language.JS, poolJs).contextPool(Language.PYTHON, poolPython);
-        if (maxLimits != null) {
-            config.maxLimits(ServeCommand.maxLimits(maxLimits));
-        }
-        if (maxConcurrency != null) {
-            config.maxConcurrency(maxConcurrency);
-        }
-        SandboxService service = new SandboxService(config.build(), ServiceObserver.NONE).start();
-        Duration shutdownTimeout = Duration.ofSeconds(shutdownTimeoutSeconds);
+        ServiceConfig config = options.config().maxSessions(maxSessions).sessionsPerTenant(maxSessions).build();
+        SandboxService service = new SandboxService(config, ServiceObserver.NONE).start();
+        Duration shutdownTimeout = options.shutdownTimeout();
         InputEnd input = new InputEnd(System.in);
         McpSyncServer server = SandlotMcp.stdio(service, TENANT, input, protocol);
         AtomicBoolean stopped = new AtomicBoolean();
@@ -130,7 +68,7 @@ final class McpCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         err.println("sandbox: MCP server on stdio; stops when stdin ends");
         err.flush();
-        if (warmUp) {
+        if (options.warmUp) {
             Thread.ofPlatform().daemon().name("sandlot-warm-up").start(() -> {
                 try {
                     service.warmUp();
