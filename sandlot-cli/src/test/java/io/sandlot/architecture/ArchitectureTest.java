@@ -63,8 +63,18 @@ class ArchitectureTest {
     void serviceCore_knowsNoTransport() {
         noClasses().that().resideInAPackage("io.sandlot.service..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.sandlot.server..", "io.sandlot.cli..", "com.sun.net.httpserver..", "java.net.http..")
+                        "io.sandlot.server..", "io.sandlot.cli..", "com.sun.net.httpserver..", "java.net.http..",
+                        "org.eclipse.jetty..", "jakarta.servlet..")
                 .because("the HTTP, Jupyter and MCP front ends are adapters over one transport-neutral core")
+                .check(sandlot);
+    }
+
+    @Test
+    void engine_knowsNoHttpServer() {
+        noClasses().that().resideInAnyPackage("io.sandlot.local..", "io.sandlot.internal..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "jakarta.servlet..")
+                .because("the HTTP server is a front end's concern; the API and the client are held to the JDK and "
+                        + "Jackson by the rules above")
                 .check(sandlot);
     }
 
