@@ -68,6 +68,13 @@ final class HttpDispatcher extends Handler.Abstract {
         this.stopping = stopping;
     }
 
+    /** Mounted handlers belong to the same server (a context handler needs it to start). */
+    @Override
+    public void setServer(org.eclipse.jetty.server.Server server) {
+        super.setServer(server);
+        mounts.forEach(mount -> mount.handler().setServer(server));
+    }
+
     /** Requests being handled or answered. */
     int active() {
         return active.get();

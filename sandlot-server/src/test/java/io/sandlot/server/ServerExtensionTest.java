@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sandlot.server.TestServers.Http;
 import io.sandlot.server.TestServers.Reply;
 import io.sandlot.service.ServiceException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +25,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -43,6 +49,7 @@ class ServerExtensionTest {
     private static final long MAX_BODY = 64 * 1024;
 
     private static SandboxServer server;
+    private static final TenantHandler MOUNTED = new TenantHandler();
 
     /** Echoes every text message, prefixed with the tenant and the room of its path. */
     public static final class Echo extends Session.Listener.Abstract implements Session.Listener.AutoDemanding {
@@ -79,7 +86,7 @@ class ServerExtensionTest {
                     }
                     return new Echo(upgrade.tenant() + "@" + upgrade.parameter("room") + ": ");
                 })
-                .mount("/ext", new TenantHandler())
+                .mount("/ext", MOUNTED)
                 .start();
     }
 
@@ -181,6 +188,38 @@ class ServerExtensionTest {
         assertThat(alpha.get("/ext").body()).isEqualTo("tenant=tenant-1 path=/ext");
         assertThat(alpha.get("/ext/a/b?x=1").body()).isEqualTo("tenant=tenant-1 path=/ext/a/b");
         assertThat(alpha.get("/extra").status()).as("a sibling path is not the mount's").isEqualTo(404);
+        assertThat(MOUNTED.isStarted()).isTrue();
+        assertThat(MOUNTED.getServer()).as("the mounted handler's server").isNotNull();
+    }
+
+    @Test
+    void mount_servletContext_servesTheServletWithTheTenant() throws Exception {
+        ServletContextHandler context = new ServletContextHandler("/svc");
+        context.addServlet(new ServletHolder(new TenantServlet()), "/hello/*");
+        try (SandboxServer withServlet = TestServers.builder().tokens(List.of(TestServers.ALPHA)).build()
+                .mount("/svc", context).start()) {
+            Http alpha = new Http(withServlet.uri(), TestServers.ALPHA);
+
+            Reply reply = alpha.get("/svc/hello/there");
+
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            assertThat(reply.body()).isEqualTo("tenant-1 /hello /there");
+            assertThat(alpha.get("/svc/nothing").status()).isEqualTo(404);
+            assertThat(alpha.as(null).get("/svc/hello/there").status()).isEqualTo(401);
+            assertThat(alpha.get("/v1/info").status()).as("REST beside the servlet").isEqualTo(200);
+        }
+    }
+
+    /** Answers with the tenant the server put in the request, the servlet path and the path info. */
+    static final class TenantServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setContentType("text/plain");
+            response.getWriter().print(request.getAttribute(SandboxServer.TENANT_ATTRIBUTE) + " "
+                    + request.getServletPath() + " " + request.getPathInfo());
+        }
     }
 
     @Test
