@@ -165,7 +165,7 @@ final class HttpDispatcher extends Handler.Abstract {
                     route[0] = webSocket.pattern();
                     requireTenant(tenant, request);
                     checkOrigin(request);
-                    return upgrade(webSocket.route(), tenant, parameters, request, response, done);
+                    return upgrade(webSocket, tenant, parameters, request, response, done);
                 }
             }
         }
@@ -177,19 +177,27 @@ final class HttpDispatcher extends Handler.Abstract {
         return match.route().handler().handle(new Call(request, tenant, match.parameters(), maxBodyBytes));
     }
 
-    private Response upgrade(WebSocketRoute route, String tenant, Map<String, String> parameters, Request request,
+    private Response upgrade(WebSocket webSocket, String tenant, Map<String, String> parameters, Request request,
             org.eclipse.jetty.server.Response response, Callback done) throws Exception {
-        ServerWebSocketContainer webSockets = container;
-        if (webSockets == null) {
+        WebSocketRoute route = webSocket.route();
+        String pattern = webSocket.pattern();
+        ServerWebSocketContainer upgrader = container;
+        if (upgrader == null) {
             throw new IllegalStateException("WebSocket routes need the container set at start");
         }
-        boolean upgraded = webSockets.upgrade((upgradeRequest, upgradeResponse, callback) -> {
+        boolean upgraded = upgrader.upgrade((upgradeRequest, upgradeResponse, callback) -> {
+            Response refusal;
             try {
-                return route.open(new WebSocketRoute.Upgrade(tenant, parameters, upgradeRequest));
+                Object endpoint = route.open(new WebSocketRoute.Upgrade(tenant, parameters, upgradeRequest));
+                if (endpoint != null) {
+                    return endpoint;
+                }
+                refusal = Response.error(new HttpError(500, "internal_error", "the WebSocket route gave no endpoint"));
             } catch (Exception e) {
-                send(upgradeResponse, answerTo(e, "GET", "websocket"), callback);
-                return null;
+                refusal = answerTo(e, "GET", pattern);
             }
+            send(upgradeResponse, refusal, callback);
+            return null;
         }, request, response, done);
         if (!upgraded) {
             throw new HttpError(400, "websocket_expected", "this path answers only a WebSocket upgrade "

@@ -17,7 +17,7 @@ import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 public interface WebSocketRoute {
 
     /**
-     * The endpoint of one accepted upgrade.
+     * The endpoint of one accepted upgrade; never null.
      *
      * @throws io.sandlot.service.ServiceException to refuse the upgrade with the status the REST API would give
      *     (for example 404 for a session that is not the caller's); {@link IllegalArgumentException} for 400

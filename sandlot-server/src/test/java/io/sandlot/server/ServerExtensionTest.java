@@ -81,6 +81,9 @@ class ServerExtensionTest {
         server = TestServers.builder().tokens(List.of(TestServers.ALPHA, TestServers.BETA)).maxBodyBytes(MAX_BODY)
                 .build()
                 .addWebSocket("/ws/rooms/{room}", upgrade -> {
+                    if (upgrade.parameter("room").equals("nobody")) {
+                        return null;
+                    }
                     if (upgrade.parameter("room").equals("closed")) {
                         throw ServiceException.of(ServiceException.Kind.NOT_FOUND, "room_not_found", "no room 'closed'");
                     }
@@ -125,6 +128,7 @@ class ServerExtensionTest {
         WebSocket.Builder builder = CLIENT.newWebSocketBuilder().header("Authorization", "Bearer " + TestServers.ALPHA);
 
         assertThat(handshakeStatus(builder, "/ws/rooms/closed")).isEqualTo(404);
+        assertThat(handshakeStatus(builder, "/ws/rooms/nobody")).as("a route that gives no endpoint").isEqualTo(500);
     }
 
     @Test
