@@ -103,44 +103,55 @@ final class HttpDispatcher extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, org.eclipse.jetty.server.Response response, Callback callback) {
-        long start = System.nanoTime();
         active.incrementAndGet();
-        String method = request.getMethod();
-        String rawPath = Objects.requireNonNullElse(request.getHttpURI().getPath(), "");
-        String[] route = {"unmatched"};
-        Callback done = new Callback.Nested(callback) {
-            @Override
-            public void succeeded() {
-                finish(route[0], method, response.getStatus(), start);
-                super.succeeded();
-            }
-
-            @Override
-            public void failed(Throwable failure) {
-                finish(route[0], method, response.getStatus(), start);
-                super.failed(failure);
-            }
-        };
+        Exchange exchange = new Exchange(callback, response, request.getMethod());
         Response answer;
         try {
-            answer = dispatch(request, response, done, method, rawPath, route);
+            answer = dispatch(request, response, exchange);
         } catch (Exception e) {
-            answer = answerTo(e, method, route[0]);
+            answer = answerTo(e, exchange.method, exchange.route);
         }
         if (answer != null) {
-            send(response, answer, done);
+            send(response, answer, exchange);
         }
         return true;
     }
 
-    private void finish(String route, String method, int status, long start) {
-        metrics.request(route, method, status, System.nanoTime() - start);
-        active.decrementAndGet();
+    /** One request until its answer is written: the callback that ends it, counts it and times it by route. */
+    private final class Exchange extends Callback.Nested {
+        private final org.eclipse.jetty.server.Response response;
+        private final String method;
+        private final long start = System.nanoTime();
+        private volatile String route = "unmatched";
+
+        Exchange(Callback callback, org.eclipse.jetty.server.Response response, String method) {
+            super(callback);
+            this.response = response;
+            this.method = method;
+        }
+
+        @Override
+        public void succeeded() {
+            finish();
+            super.succeeded();
+        }
+
+        @Override
+        public void failed(Throwable failure) {
+            finish();
+            super.failed(failure);
+        }
+
+        private void finish() {
+            metrics.request(route, method, response.getStatus(), System.nanoTime() - start);
+            active.decrementAndGet();
+        }
     }
 
     /** The answer to write, or null if a mounted handler or a WebSocket upgrade took the request over. */
-    private Response dispatch(Request request, org.eclipse.jetty.server.Response response, Callback done, String method,
-            String rawPath, String[] route) throws Exception {
+    private Response dispatch(Request request, org.eclipse.jetty.server.Response response, Exchange exchange)
+            throws Exception {
+        String rawPath = Objects.requireNonNullElse(request.getHttpURI().getPath(), "");
         if (stopping.getAsBoolean() && !HEALTH.equals(rawPath)) {
             metrics.rejected("stopping");
             throw ServiceException.stopping();
@@ -149,31 +160,31 @@ final class HttpDispatcher extends Handler.Abstract {
         String tenant = authenticate(request);
         for (Mount mount : mounts) {
             if (mount.matches(rawPath)) {
-                route[0] = mount.path();
+                exchange.route = mount.path();
                 requireTenant(tenant, request);
                 request.setAttribute(TENANT_ATTRIBUTE, tenant);
-                if (!mount.handler().handle(request, response, done)) {
+                if (!mount.handler().handle(request, response, exchange)) {
                     throw HttpError.notFound("not_found", "no route for " + rawPath);
                 }
                 return null;
             }
         }
-        if ("GET".equals(method)) {
+        if ("GET".equals(exchange.method)) {
             for (WebSocket webSocket : webSockets) {
                 Map<String, String> parameters = Router.matchPath(webSocket.pattern(), rawPath);
                 if (parameters != null) {
-                    route[0] = webSocket.pattern();
+                    exchange.route = webSocket.pattern();
                     requireTenant(tenant, request);
                     checkOrigin(request);
-                    return upgrade(webSocket, tenant, parameters, request, response, done);
+                    return upgrade(webSocket, tenant, parameters, request, response, exchange);
                 }
             }
         }
         if (tenant == null && !router.isPublic(rawPath)) {
             requireTenant(null, request);
         }
-        Router.Match match = router.match(method, rawPath);
-        route[0] = match.route().pattern();
+        Router.Match match = router.match(exchange.method, rawPath);
+        exchange.route = match.route().pattern();
         return match.route().handler().handle(new Call(request, tenant, match.parameters(), maxBodyBytes));
     }
 
