@@ -167,7 +167,9 @@ public final class SandboxServer implements AutoCloseable {
      * (every one needs a token when the server has tokens), carry their tenant in the request attribute
      * {@link #TENANT_ATTRIBUTE}, and are then handled by {@code handler} (with its own status codes and bodies; a
      * handler that declines gets 404). The handler is started and stopped with the server. A servlet goes in a
-     * {@code ServletContextHandler} whose context path is {@code path}. Mounts are matched before all routes.
+     * {@code ServletContextHandler} whose context path is {@code path}. Mounts are matched before all routes. A
+     * request counts as running until the handler completes its callback, so a stop waits for an open stream (such
+     * as server-sent events) up to its bound like for an execution, then closes it.
      *
      * @return this server
      * @throws IllegalStateException if the server was already started
