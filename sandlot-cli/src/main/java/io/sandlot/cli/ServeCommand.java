@@ -24,6 +24,18 @@ import picocli.CommandLine.Spec;
                     + "no limits of their own; --max-limits caps what a request may ask for."})
 final class ServeCommand implements Callable<Integer> {
 
+    /**
+     * Jetty's own messages below WARNING (versions, connectors started and stopped) stay out of the console unless a
+     * logging configuration asks for them. Held here: java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger JETTY_LOG = java.util.logging.Logger.getLogger("org.eclipse.jetty");
+
+    static {
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            JETTY_LOG.setLevel(java.util.logging.Level.WARNING);
+        }
+    }
+
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "Address to listen on (default ${DEFAULT-VALUE}); anything but loopback needs tokens.")
     String host;

@@ -64,7 +64,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.sandlot.service..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.sandlot.server..", "io.sandlot.mcp..", "io.sandlot.cli..", "com.sun.net.httpserver..",
-                        "java.net.http..", "io.modelcontextprotocol..")
+                        "java.net.http..", "io.modelcontextprotocol..", "org.eclipse.jetty..", "jakarta.servlet..")
                 .because("the HTTP, Jupyter and MCP front ends are adapters over one transport-neutral core")
                 .check(sandlot);
     }
@@ -74,6 +74,15 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("io.sandlot.mcp..", "io.sandlot.server..", "io.sandlot.cli..")
                 .should().dependOnClassesThat().resideInAPackage("io.modelcontextprotocol..")
                 .because("the MCP SDK must not leak into the API, the client, the engine or the service core")
+                .check(sandlot);
+    }
+
+    @Test
+    void engine_knowsNoHttpServer() {
+        noClasses().that().resideInAnyPackage("io.sandlot.local..", "io.sandlot.internal..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "jakarta.servlet..")
+                .because("the HTTP server is a front end's concern; the API and the client are held to the JDK and "
+                        + "Jackson by the rules above")
                 .check(sandlot);
     }
 

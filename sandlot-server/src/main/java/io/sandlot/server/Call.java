@@ -1,26 +1,31 @@
 package io.sandlot.server;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.sandlot.wire.Json;
 import io.sandlot.wire.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
 
-/** One request being handled: the exchange, the authenticated tenant, route parameters and the bounded body. */
+/**
+ * One request being handled: the request, the authenticated tenant, route parameters and the bounded body. The body
+ * is read on the handler's (virtual) thread, blocking, from the request's {@link Content.Source}.
+ */
 final class Call {
 
     /** Bytes past the limit that are still read (and dropped) so the client sees the 413 rather than a reset. */
     private static final long DRAIN_BYTES = 4L << 20;
 
-    final HttpExchange exchange;
+    final Request request;
     final String tenant;
     final Map<String, String> parameters;
     private final long maxBodyBytes;
 
-    Call(HttpExchange exchange, String tenant, Map<String, String> parameters, long maxBodyBytes) {
-        this.exchange = exchange;
+    Call(Request request, String tenant, Map<String, String> parameters, long maxBodyBytes) {
+        this.request = request;
         this.tenant = tenant;
         this.parameters = parameters;
         this.maxBodyBytes = maxBodyBytes;
@@ -30,13 +35,27 @@ final class Call {
         return parameters.get(name);
     }
 
+    /** The first value of the request header {@code name}, or null. */
+    String header(String name) {
+        return request.getHeaders().get(name);
+    }
+
+    /**
+     * The first value of the query parameter {@code name}, or null.
+     *
+     * @throws HttpError 400 if the query string is not valid percent-encoded UTF-8
+     */
+    String queryParameter(String name) {
+        return HttpDispatcher.queryParameter(request, name);
+    }
+
     /**
      * The request body, at most the server's maximum.
      *
      * @throws HttpError 413 if the body is larger
      */
     byte[] body() throws IOException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        String length = request.getHeaders().get(HttpHeader.CONTENT_LENGTH);
         if (length != null) {
             long declared;
             try {
@@ -45,11 +64,11 @@ final class Call {
                 throw HttpError.badRequest("Content-Length '" + length + "' is not a number");
             }
             if (declared > maxBodyBytes) {
-                drain(exchange.getRequestBody(), declared);
+                drain(Content.Source.asInputStream(request), declared);
                 throw tooLarge(declared + " bytes");
             }
         }
-        InputStream in = exchange.getRequestBody();
+        InputStream in = Content.Source.asInputStream(request);
         byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
         if (body.length > maxBodyBytes) {
             drain(in, DRAIN_BYTES);
@@ -64,7 +83,7 @@ final class Call {
      * @throws HttpError 415 if the content type is not JSON, 400 if the body is not UTF-8 or not a JSON object
      */
     Map<String, Object> jsonObject() throws IOException {
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
             throw new HttpError(415, "unsupported_media_type", "the body must be JSON sent with Content-Type: "

@@ -1,31 +1,34 @@
 package io.sandlot.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.sandlot.Language;
 import io.sandlot.Limits;
 import io.sandlot.local.SandboxFactory;
 import io.sandlot.service.SandboxService;
 import io.sandlot.service.ServiceConfig;
-import io.sandlot.service.ServiceException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
 /**
  * Sandlot as an HTTP/JSON service: stateless executions, stateful sessions with files, bearer-token tenants,
@@ -38,15 +41,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Built on the JDK's {@code com.sun.net.httpserver} with one virtual thread per request. Request threads only
+ * <p>Built on Jetty 12 (core, no servlet container) with one virtual thread per request. Request threads only
  * parse, queue and wait: guests always run on the {@link SandboxFactory}'s own threads. In front of execution sits
  * a bounded, per-tenant fair queue ({@link Builder#tenantConcurrency}, {@link Builder#queueSize}): when it is full,
  * requests get 429 or 503 with {@code Retry-After} instead of waiting without bound.
  *
  * <p>Without tokens the server listens on loopback only and answers only requests whose {@code Host} is a loopback
  * name (so a web page cannot reach it through DNS rebinding). With tokens, every request but
- * {@code GET /v1/health} needs {@code Authorization: Bearer <token>}; each token is a tenant, and a session is
- * visible to its tenant only.
+ * {@code GET /v1/health} needs {@code Authorization: Bearer <token>} (or {@code Authorization: token <token>}, or
+ * {@code ?token=<token>}); each token is a tenant, and a session is visible to its tenant only.
+ *
+ * <p>Other front ends share the port, the tenants and the {@link #service()}: before {@link #start()}, register a
+ * WebSocket route ({@link #addWebSocket}) or mount a Jetty handler, such as a servlet context, at a path
+ * ({@link #mount}). Both are authenticated by the same rules as the REST API.
  *
  * <p>What it does not protect against: a guest that ignores cancellation keeps a core busy until it ends (see the
  * README); the server does not throttle by client address; and it speaks plain HTTP: put TLS in front of it (a
@@ -60,33 +67,41 @@ public final class SandboxServer implements AutoCloseable {
     /** The default maximum limits a request may ask for; {@code 0} here means "no maximum". */
     public static final Limits DEFAULT_MAX_LIMITS = ServiceConfig.DEFAULT_MAX_LIMITS;
 
+    /**
+     * The request attribute under which a {@link #mount mounted} handler finds the caller's tenant (a
+     * {@code String}); a servlet reads it with {@code request.getAttribute(SandboxServer.TENANT_ATTRIBUTE)}.
+     */
+    public static final String TENANT_ATTRIBUTE = HttpDispatcher.TENANT_ATTRIBUTE;
+
     private static final System.Logger LOG = System.getLogger(SandboxServer.class.getName());
     private static final String OPENAPI_RESOURCE = "/io/sandlot/server/openapi.json";
-
-    static {
-        // The JDK server reads these once. Nagle's algorithm would add up to 40 ms to small responses; a request
-        // (headers and body) that takes longer than 60 s to arrive is a slow-loris client and is cut off.
-        setIfAbsent("sun.net.httpserver.nodelay", "true");
-        setIfAbsent("sun.net.httpserver.maxReqTime", "60");
-        setIfAbsent("jdk.httpserver.maxConnections", "1000");
-    }
+    /** Open connections beyond which the server stops accepting until one closes. */
+    private static final int MAX_CONNECTIONS = 1000;
+    /** The request line and headers together, at most; beyond, 431 (browsers on localhost may carry big cookies). */
+    private static final int REQUEST_HEADER_BYTES = 64 * 1024;
+    /** A connection with no byte in or out for this long is closed (a slow or vanished client). */
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     private final ServerConfig config;
     private final Tenants tenants;
     private final SandboxService service;
     private final Metrics metrics = new Metrics();
     private final Router router = new Router();
-    private final AtomicInteger activeExchanges = new AtomicInteger();
+    private final HttpDispatcher dispatcher;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean stopping;
-    private HttpServer http;
+    private Server jetty;
+    private ServerConnector connector;
     private ExecutorService requestThreads;
+    private volatile int port = -1;
 
     private SandboxServer(ServiceConfig serviceConfig, ServerConfig config) {
         this.config = config;
         this.tenants = new Tenants(config.tokens());
         this.service = new SandboxService(serviceConfig, metrics);
-        metrics.watch(service, activeExchanges::get);
+        this.dispatcher = new HttpDispatcher(router, tenants, metrics, config.host(), config.maxBodyBytes(),
+                () -> stopping);
+        metrics.watch(service, dispatcher::active);
         new RestApi(service, metrics, openApi(), config.maxBodyBytes(), () -> stopping).addTo(router);
     }
 
@@ -127,6 +142,58 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
+     * Registers a WebSocket endpoint at {@code pattern} (the REST routes' syntax: literal segments and
+     * {@code {name}}, such as {@code /api/kernels/{id}/channels}). A {@code GET} upgrade to a matching path is
+     * authenticated like a REST call (and, without tokens, must come from a loopback {@code Origin} if it names
+     * one), then {@code route} opens the endpoint; a matching request that is not an upgrade gets 400. WebSocket
+     * routes are matched before REST routes.
+     *
+     * @return this server
+     * @throws IllegalStateException if the server was already started
+     * @throws IllegalArgumentException if the pattern does not start with {@code /}
+     */
+    public synchronized SandboxServer addWebSocket(String pattern, WebSocketRoute route) {
+        requireNotStarted();
+        Objects.requireNonNull(route, "route");
+        if (!Objects.requireNonNull(pattern, "pattern").startsWith("/")) {
+            throw new IllegalArgumentException("a WebSocket pattern must start with '/', was '" + pattern + "'");
+        }
+        dispatcher.addWebSocket(pattern, route);
+        return this;
+    }
+
+    /**
+     * Mounts a Jetty handler at {@code path}: requests to {@code path} or below it are authenticated like REST calls
+     * (every one needs a token when the server has tokens), carry their tenant in the request attribute
+     * {@link #TENANT_ATTRIBUTE}, and are then handled by {@code handler} (with its own status codes and bodies; a
+     * handler that declines gets 404). The handler is started and stopped with the server. A servlet goes in a
+     * {@code ServletContextHandler} whose context path is {@code path}. Mounts are matched before all routes. A
+     * request counts as running until the handler completes its callback, so a stop waits for an open stream (such
+     * as server-sent events) up to its bound like for an execution, then closes it.
+     *
+     * @return this server
+     * @throws IllegalStateException if the server was already started
+     * @throws IllegalArgumentException if {@code path} is not {@code /} plus segments without a trailing slash, or
+     *     is already mounted
+     */
+    public synchronized SandboxServer mount(String path, Handler handler) {
+        requireNotStarted();
+        Objects.requireNonNull(handler, "handler");
+        if (!Objects.requireNonNull(path, "path").matches("(/[A-Za-z0-9._~-]+)+")) {
+            throw new IllegalArgumentException("a mount path is '/' plus segments of letters, digits and ._~-, "
+                    + "without a trailing slash, such as /mcp; was '" + path + "'");
+        }
+        dispatcher.mount(path, handler);
+        return this;
+    }
+
+    private void requireNotStarted() {
+        if (jetty != null) {
+            throw new IllegalStateException("the server was already started; register routes before start()");
+        }
+    }
+
+    /**
      * Binds the address and starts answering. With {@link Builder#warmUp(boolean)}, runs a trivial execution per
      * language first, so that the first requests do not pay for starting the engines.
      *
@@ -134,39 +201,75 @@ public final class SandboxServer implements AutoCloseable {
      * @throws UncheckedIOException if the address cannot be bound
      */
     public synchronized SandboxServer start() {
-        if (http != null) {
+        if (jetty != null) {
             throw new IllegalStateException("the server was already started");
         }
         if (config.warmUp()) {
             warmUp();
         }
-        try {
-            http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(config.host()), config.port()), 128);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port() + ": "
-                    + e.getMessage(), e);
-        }
         requestThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sandlot-http-", 0).factory());
-        http.setExecutor(requestThreads);
-        http.createContext("/", this::handle);
+        QueuedThreadPool threads = new QueuedThreadPool(16, 2);
+        threads.setName("sandlot-jetty");
+        threads.setVirtualThreadsExecutor(requestThreads);
+        jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
+        // The raw path reaches the Router as sent, as it did on the JDK server: the Router percent-decodes each
+        // segment strictly (400 for a bad escape or bad UTF-8, naming the path), and a file path is normalised in
+        // the session's tree by the service. Jetty's default would refuse %2F, %2E%2E and bad UTF-8 itself, with
+        // messages that do not name the problem.
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        connector.setAcceptQueueSize(128);
+        jetty.addConnector(connector);
+        jetty.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+        jetty.setErrorHandler(new JsonErrorHandler());
+        jetty.setHandler(dispatcher);
+        if (dispatcher.hasWebSockets()) {
+            ServerWebSocketContainer webSockets = ServerWebSocketContainer.ensure(jetty);
+            webSockets.setMaxTextMessageSize(config.maxBodyBytes());
+            webSockets.setMaxBinaryMessageSize(config.maxBodyBytes());
+            dispatcher.useContainer(webSockets);
+        }
         service.start();
-        http.start();
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            stopJetty();
+            requestThreads.shutdown();
+            service.close();
+            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + e.getMessage(), e instanceof IOException io ? io : new IOException(e));
+        }
+        port = connector.getLocalPort();
         return this;
     }
 
-    /** The port the server listens on (useful after {@link Builder#port(int) port(0)}). */
+    /** The port the server listens on (useful after {@link Builder#port(int) port(0)}); still known after stop. */
     public int port() {
-        return http.getAddress().getPort();
+        if (port < 0) {
+            throw new IllegalStateException("the server is not started");
+        }
+        return port;
     }
 
     /** The base URI, such as {@code http://127.0.0.1:8080/}. */
     public URI uri() {
-        InetSocketAddress address = http.getAddress();
-        String host = address.getAddress().getHostAddress();
+        String host;
+        try {
+            host = InetAddress.getByName(config.host()).getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("host '" + config.host() + "' no longer resolves", e);
+        }
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        return URI.create("http://" + host + ":" + address.getPort() + "/");
+        return URI.create("http://" + host + ":" + port() + "/");
     }
 
     /** True if every request but health needs a token. */
@@ -198,8 +301,8 @@ public final class SandboxServer implements AutoCloseable {
     /**
      * Stops gracefully: stops accepting connections at once and answers new requests on open connections with 503;
      * refuses queued requests with 503; lets running executions finish for up to {@code bound}, then cancels the
-     * rest (their callers get a {@code cancelled} result); closes every session; and, if the server created its
-     * factory, closes it. Idempotent.
+     * rest (their callers get a {@code cancelled} result); closes every session and WebSocket; and, if the server
+     * created its factory, closes it. Idempotent.
      */
     public void stop(Duration bound) {
         synchronized (this) {
@@ -210,18 +313,16 @@ public final class SandboxServer implements AutoCloseable {
         }
         try {
             service.shutdown();
-            if (http != null) {
-                HttpServer server = http;
-                // stop() closes the listening socket at once, then waits for open exchanges; the wait runs aside.
-                Thread.ofPlatform().daemon().name("sandlot-http-stop").start(
-                        () -> server.stop((int) Math.max(1, bound.toSeconds() + 2)));
+            if (connector != null) {
+                connector.shutdown();   // closes the listening socket now; open connections stay until jetty stops
             }
             awaitIdle(System.nanoTime() + bound.toNanos());
-            if (activeExchanges.get() > 0) {
+            if (dispatcher.active() > 0) {
                 LOG.log(System.Logger.Level.INFO, "cancelling what still runs after {0} ms", bound.toMillis());
                 service.cancelRunning();
                 awaitIdle(System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
             }
+            stopJetty();
             service.close();
             if (requestThreads != null) {
                 requestThreads.shutdown();
@@ -231,8 +332,20 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
+    private void stopJetty() {
+        if (jetty == null) {
+            return;
+        }
+        try {
+            jetty.setStopTimeout(0);
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "stopping the HTTP server failed", e);
+        }
+    }
+
     private void awaitIdle(long deadlineNanos) {
-        while (activeExchanges.get() > 0 && System.nanoTime() < deadlineNanos) {
+        while (dispatcher.active() > 0 && System.nanoTime() < deadlineNanos) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
@@ -250,110 +363,6 @@ public final class SandboxServer implements AutoCloseable {
     /** The routes, for the OpenAPI check. */
     List<Router.Route> routeTable() {
         return router.routes();
-    }
-
-    // ---------------------------------------------------------------------------------------------- dispatch
-
-    private void handle(HttpExchange exchange) {
-        long start = System.nanoTime();
-        activeExchanges.incrementAndGet();
-        String route = "unmatched";
-        String method = exchange.getRequestMethod();
-        Response response;
-        try {
-            try {
-                String rawPath = Objects.requireNonNullElse(exchange.getRequestURI().getRawPath(), "");
-                if (stopping && !"/v1/health".equals(rawPath)) {
-                    metrics.rejected("stopping");
-                    throw ServiceException.stopping();
-                }
-                checkHost(exchange);
-                String tenant = tenants.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
-                if (tenant == null && !router.isPublic(rawPath)) {
-                    boolean presented = exchange.getRequestHeaders().containsKey("Authorization");
-                    throw new HttpError(401, "unauthorized", presented ? "the bearer token is not valid"
-                            : "this server needs 'Authorization: Bearer <token>'")
-                            .header("WWW-Authenticate", "Bearer realm=\"sandlot\""
-                                    + (presented ? ", error=\"invalid_token\"" : ""));
-                }
-                Router.Match match = router.match(method, rawPath);
-                route = match.route().pattern();
-                response = match.route().handler().handle(
-                        new Call(exchange, tenant, match.parameters(), config.maxBodyBytes()));
-            } catch (HttpError e) {
-                response = Response.error(e);
-            } catch (ServiceException e) {
-                response = Response.error(HttpError.of(e));
-            } catch (IllegalArgumentException e) {
-                response = Response.error(HttpError.badRequest(e.getMessage()));
-            } catch (IOException e) {
-                response = Response.error(new HttpError(400, "bad_request", "cannot read the request: " + e.getMessage()));
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.ERROR, "internal error answering " + method + " " + route, e);
-                response = Response.error(new HttpError(500, "internal_error", "internal error: " + e));
-            }
-            send(exchange, response);
-            metrics.request(route, method, response.status(), System.nanoTime() - start);
-        } finally {
-            exchange.close();
-            activeExchanges.decrementAndGet();
-        }
-    }
-
-    /**
-     * Without tokens, answers only requests addressed to a loopback name: a web page the user visits cannot then
-     * talk to the server through a DNS name it controls (DNS rebinding).
-     */
-    private void checkHost(HttpExchange exchange) {
-        if (tenants.required()) {
-            return;
-        }
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        if (host == null) {
-            return;
-        }
-        String name = host.strip().toLowerCase(Locale.ROOT);
-        if (name.startsWith("[")) {
-            name = name.substring(0, Math.max(1, name.indexOf(']') + 1));
-        } else if (name.lastIndexOf(':') > 0) {
-            name = name.substring(0, name.lastIndexOf(':'));
-        }
-        if (name.equals("localhost") || name.equals("[::1]") || name.startsWith("127.")
-                || name.equals(config.host().toLowerCase(Locale.ROOT))) {
-            return;
-        }
-        throw new HttpError(403, "forbidden_host", "Host '" + host + "' is not a loopback name; a server without "
-                + "tokens answers only requests to localhost, 127.0.0.1 or [::1]");
-    }
-
-    private void send(HttpExchange exchange, Response response) {
-        try {
-            var headers = exchange.getResponseHeaders();
-            if (response.contentType() != null) {
-                headers.set("Content-Type", response.contentType());
-            }
-            headers.set("X-Content-Type-Options", "nosniff");
-            headers.set("Cache-Control", "no-store");
-            response.headers().forEach(headers::set);
-            if (stopping) {
-                headers.set("Connection", "close");
-            }
-            byte[] body = response.body();
-            exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-        } catch (IOException e) {
-            // the client went away; nothing to answer
-        }
-    }
-
-    private static void setIfAbsent(String property, String value) {
-        if (System.getProperty(property) == null) {
-            System.setProperty(property, value);
-        }
     }
 
     /**

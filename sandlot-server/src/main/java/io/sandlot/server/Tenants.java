@@ -91,17 +91,37 @@ final class Tenants {
     }
 
     /**
-     * The tenant named by an {@code Authorization} header value, or null if it names none.
+     * The tenant named by an {@code Authorization} header value ({@code Bearer <token>}, or {@code token <token>} as
+     * Jupyter clients send it; the scheme in any case), or null if it names none.
      */
     String authenticate(String authorization) {
         if (!required()) {
             return ANONYMOUS;
         }
-        if (authorization == null || authorization.length() < 7
-                || !authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+        if (authorization == null) {
             return null;
         }
-        byte[] presented = sha256(authorization.substring(7).strip());
+        String value = authorization.strip();
+        int space = value.indexOf(' ');
+        if (space < 0) {
+            return null;
+        }
+        String scheme = value.substring(0, space).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("bearer") && !scheme.equals("token")) {
+            return null;
+        }
+        return authenticateToken(value.substring(space + 1).strip());
+    }
+
+    /** The tenant of a bare token (such as a {@code ?token=} query parameter), or null if it names none. */
+    String authenticateToken(String token) {
+        if (!required()) {
+            return ANONYMOUS;
+        }
+        if (token == null) {
+            return null;
+        }
+        byte[] presented = sha256(token);
         String tenant = null;
         for (int i = 0; i < digests.length; i++) {
             if (MessageDigest.isEqual(digests[i], presented)) {

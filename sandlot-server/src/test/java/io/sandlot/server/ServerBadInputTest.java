@@ -171,4 +171,19 @@ class ServerBadInputTest {
 
         assertThat(reply).startsWith("HTTP/1.1 400").contains(message);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "GET /v1/info HTTP/9.9                                  | 505 | http_version_not_supported",
+        "GET /v1/info HTTP/1.1<crlf>X-Big: HEADER               | 431 | request_header_fields_too_large",
+    })
+    void requestTheHttpServerCannotParse_getsTheJsonErrorForm(String head, int status, String error) {
+        String request = head.replace("<crlf>", "\r\n").replace("HEADER", "x".repeat(70 * 1024))
+                + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+
+        String reply = TestServers.raw(server.port(), request);
+
+        assertThat(reply).startsWith("HTTP/1.1 " + status).contains("application/json")
+                .contains("\"error\":\"" + error + "\"");
+    }
 }
