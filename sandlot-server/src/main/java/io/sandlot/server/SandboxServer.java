@@ -76,6 +76,7 @@ public final class SandboxServer implements AutoCloseable {
     private final SandboxService service;
     private final Metrics metrics = new Metrics();
     private final Router router = new Router();
+    private final JupyterApi jupyter;
     private final AtomicInteger activeExchanges = new AtomicInteger();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean stopping;
@@ -88,6 +89,8 @@ public final class SandboxServer implements AutoCloseable {
         this.service = new SandboxService(serviceConfig, metrics);
         metrics.watch(service, activeExchanges::get);
         new RestApi(service, metrics, openApi(), config.maxBodyBytes(), () -> stopping).addTo(router);
+        jupyter = new JupyterApi(service, config.maxBodyBytes());
+        jupyter.addTo(router);
     }
 
     /**
@@ -247,6 +250,11 @@ public final class SandboxServer implements AutoCloseable {
         service.warmUp();
     }
 
+    /** The Jupyter kernel gateway's REST routes and messaging protocol. */
+    JupyterApi jupyter() {
+        return jupyter;
+    }
+
     /** The routes, for the OpenAPI check. */
     List<Router.Route> routeTable() {
         return router.routes();
@@ -268,7 +276,8 @@ public final class SandboxServer implements AutoCloseable {
                     throw ServiceException.stopping();
                 }
                 checkHost(exchange);
-                String tenant = tenants.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+                String tenant = tenants.authenticate(exchange.getRequestHeaders().getFirst("Authorization"), rawPath,
+                        exchange.getRequestURI().getRawQuery());
                 if (tenant == null && !router.isPublic(rawPath)) {
                     boolean presented = exchange.getRequestHeaders().containsKey("Authorization");
                     throw new HttpError(401, "unauthorized", presented ? "the bearer token is not valid"

@@ -91,17 +91,44 @@ final class Tenants {
     }
 
     /**
-     * The tenant named by an {@code Authorization} header value, or null if it names none.
+     * The tenant named by an {@code Authorization} header value ({@code Bearer <token>}, or {@code token <token>} as
+     * Jupyter clients send it), or null if it names none.
      */
     String authenticate(String authorization) {
         if (!required()) {
             return ANONYMOUS;
         }
-        if (authorization == null || authorization.length() < 7
-                || !authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+        if (authorization == null) {
             return null;
         }
-        byte[] presented = sha256(authorization.substring(7).strip());
+        String lower = authorization.toLowerCase(Locale.ROOT);
+        String scheme = lower.startsWith("bearer ") ? "bearer " : lower.startsWith("token ") ? "token " : null;
+        return scheme == null ? null : tenantOf(authorization.substring(scheme.length()).strip());
+    }
+
+    /**
+     * As {@link #authenticate(String)}, and for the Jupyter API ({@code /api/...}, whose clients may pass the token
+     * only in the URL) without that header also from the query parameter {@code token}.
+     */
+    String authenticate(String authorization, String rawPath, String rawQuery) {
+        if (!required() || authorization != null || rawQuery == null
+                || !(rawPath.equals("/api") || rawPath.startsWith("/api/"))) {
+            return authenticate(authorization);
+        }
+        for (String parameter : rawQuery.split("&")) {
+            if (parameter.startsWith("token=")) {
+                try {
+                    return tenantOf(Router.percentDecode(parameter.substring("token=".length())));
+                } catch (HttpError e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private String tenantOf(String token) {
+        byte[] presented = sha256(token);
         String tenant = null;
         for (int i = 0; i < digests.length; i++) {
             if (MessageDigest.isEqual(digests[i], presented)) {
