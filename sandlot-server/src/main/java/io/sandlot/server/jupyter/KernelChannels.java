@@ -109,7 +109,7 @@ public final class KernelChannels {
 
         private void failed(Message request, RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "kernel " + kernel.id() + ": failed on " + request.type(), e);
-            send(errorReply(request, "InternalError", "the gateway failed on this request: " + e));
+            send(errorReply(request, "InternalError", "the gateway failed on this request; the server log has why"));
         }
 
         /** Disconnects: iopub messages no longer go to this connection. The kernel lives on. */
