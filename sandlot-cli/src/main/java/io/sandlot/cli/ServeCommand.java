@@ -36,6 +36,11 @@ final class ServeCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     TokenOptions tokens;
 
+    @Option(names = "--anonymous",
+            description = "Requests without credentials act as the tenant 'anonymous' (for clients that send none, "
+                    + "such as pybox); loopback only, off by default.")
+    boolean anonymous;
+
     static final class TokenOptions {
         @Option(names = "--token", paramLabel = "T", required = true,
                 description = "A bearer token; repeat for several tenants.")
@@ -128,7 +133,7 @@ final class ServeCommand implements Callable<Integer> {
                 .maxBodyBytes(maxBodyMb << 20)
                 .shutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds))
                 .contextPool(Language.JS, poolJs).contextPool(Language.PYTHON, poolPython)
-                .warmUp(warmUp);
+                .warmUp(warmUp).anonymous(anonymous);
         if (maxLimits != null) {
             builder.maxLimits(maxLimits(maxLimits));
         }
@@ -154,7 +159,8 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("sandbox: stopped");
         }, "sandlot-shutdown"));
         err.println("sandbox: listening on " + server.uri() + " ("
-                + (server.requiresTokens() ? server.tenantCount() + " token(s)" : "no tokens, loopback only")
+                + (server.requiresTokens() ? tokenList.size() + " token(s)" + (anonymous ? " and anonymous" : "")
+                        : "no tokens, loopback only")
                 + "); stop with Ctrl-C or SIGTERM");
         err.flush();
         server.awaitTermination();

@@ -85,7 +85,7 @@ public final class SandboxServer implements AutoCloseable {
 
     private SandboxServer(ServiceConfig serviceConfig, ServerConfig config) {
         this.config = config;
-        this.tenants = new Tenants(config.tokens());
+        this.tenants = new Tenants(config.tokens(), config.anonymous());
         this.service = new SandboxService(serviceConfig, metrics);
         metrics.watch(service, activeExchanges::get);
         new RestApi(service, metrics, openApi(), config.maxBodyBytes(), () -> stopping).addTo(router);
@@ -98,7 +98,7 @@ public final class SandboxServer implements AutoCloseable {
      * see {@link #start()}. The service is sized for as many tenants as the server has tokens.
      */
     public static SandboxServer create(ServiceConfig service, ServerConfig server) {
-        int tenants = Math.max(1, server.tokens().size());
+        int tenants = new Tenants(server.tokens(), server.anonymous()).count();
         ServiceConfig sized = service.tenants() == tenants ? service
                 : ServiceConfig.newBuilder(service).tenants(tenants).build();
         return new SandboxServer(sized, server);
@@ -310,11 +310,11 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
-     * Without tokens, answers only requests addressed to a loopback name: a web page the user visits cannot then
-     * talk to the server through a DNS name it controls (DNS rebinding).
+     * Without tokens or with anonymous requests, answers only requests addressed to a loopback name: a web page the
+     * user visits cannot then talk to the server through a DNS name it controls (DNS rebinding).
      */
     private void checkHost(HttpExchange exchange) {
-        if (tenants.required()) {
+        if (tenants.required() && !config.anonymous()) {
             return;
         }
         String host = exchange.getRequestHeaders().getFirst("Host");
@@ -378,6 +378,7 @@ public final class SandboxServer implements AutoCloseable {
         private long maxBodyBytes = 16L << 20;
         private Duration shutdownTimeout = Duration.ofSeconds(10);
         private boolean warmUp;
+        private boolean anonymous;
 
         private Builder() {
         }
@@ -522,6 +523,12 @@ public final class SandboxServer implements AutoCloseable {
             return this;
         }
 
+        /** See {@link ServerConfig#anonymous()} (default false); refused with a non-loopback host. */
+        public Builder anonymous(boolean anonymous) {
+            this.anonymous = anonymous;
+            return this;
+        }
+
         /**
          * Returns the server, not yet listening; see {@link SandboxServer#start()}.
          *
@@ -529,8 +536,9 @@ public final class SandboxServer implements AutoCloseable {
          *     default limits above the maximums, a default session TTL above the maximum
          */
         public SandboxServer build() {
-            ServerConfig server = new ServerConfig(host, port, tokens, maxBodyBytes, shutdownTimeout, warmUp);
-            return create(service.tenants(Math.max(1, tokens.size())).build(), server);
+            ServerConfig server = new ServerConfig(host, port, tokens, maxBodyBytes, shutdownTimeout, warmUp,
+                    anonymous);
+            return create(service.tenants(new Tenants(tokens, anonymous).count()).build(), server);
         }
     }
 }

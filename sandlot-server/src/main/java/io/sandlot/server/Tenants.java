@@ -30,8 +30,18 @@ final class Tenants {
 
     private final byte[][] digests;
     private final String[] names;
+    private final boolean anonymous;
 
     Tenants(List<String> tokens) {
+        this(tokens, false);
+    }
+
+    /**
+     * @param anonymous whether a request that presents no credentials at all acts as the tenant {@link #ANONYMOUS}
+     *     (one that presents a wrong token is still refused)
+     */
+    Tenants(List<String> tokens, boolean anonymous) {
+        this.anonymous = anonymous;
         Set<String> seen = new HashSet<>();
         digests = new byte[tokens.size()][];
         names = new String[tokens.size()];
@@ -85,9 +95,9 @@ final class Tenants {
         return digests.length > 0;
     }
 
-    /** Number of tenants; 1 (anonymous) without tokens. */
+    /** Number of tenants: the tokens, plus the anonymous tenant if there is one; 1 (anonymous) without tokens. */
     int count() {
-        return Math.max(1, digests.length);
+        return Math.max(1, digests.length + (anonymous ? 1 : 0));
     }
 
     /**
@@ -99,7 +109,7 @@ final class Tenants {
             return ANONYMOUS;
         }
         if (authorization == null) {
-            return null;
+            return anonymous ? ANONYMOUS : null;
         }
         String lower = authorization.toLowerCase(Locale.ROOT);
         String scheme = lower.startsWith("bearer ") ? "bearer " : lower.startsWith("token ") ? "token " : null;
@@ -124,7 +134,7 @@ final class Tenants {
                 }
             }
         }
-        return null;
+        return authenticate(null);
     }
 
     private String tenantOf(String token) {
