@@ -230,6 +230,24 @@ class KernelChannelsTest {
     }
 
     @Test
+    void execute_jupyterlabServicesFrame_withEmptyUsernameAndOlderVersion_isAnswered() {
+        Client client = new Client();
+        KernelChannels.Connection connection = channels.connect(TENANT, kernel("javascript"), "lab-1", client);
+
+        connection.receive("{\"header\": {\"date\": \"2026-11-30T15:00:00.000Z\", \"msg_id\": \"l1\", "
+                + "\"msg_type\": \"execute_request\", \"session\": \"lab-1\", \"username\": \"\", "
+                + "\"version\": \"5.2\"}, \"parent_header\": {}, \"metadata\": {}, \"content\": {\"code\": "
+                + "\"[1, 2].map(x => x * 2)\", \"silent\": false, \"store_history\": true, \"user_expressions\": {}, "
+                + "\"allow_stdin\": true, \"stop_on_error\": true}, \"buffers\": [], \"channel\": \"shell\"}");
+
+        Map<String, Object> parent = TestServers.map(client.last("execute_reply").get("parent_header"));
+        assertThat(parent).containsEntry("msg_id", "l1").containsEntry("version", "5.2")
+                .containsEntry("date", "2026-11-30T15:00:00.000Z");
+        assertThat(TestServers.map(content(client.last("execute_result")).get("data")))
+                .containsEntry("text/plain", "[ 2, 4 ]").containsEntry("application/json", List.of(2L, 4L));
+    }
+
+    @Test
     void execute_silent_sendsNeitherInputNorResultAndKeepsTheCount() {
         Client client = new Client();
         KernelChannels.Connection connection = channels.connect(TENANT, kernel("python3"), "s1", client);
