@@ -47,6 +47,11 @@ final class ServeCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     TokenOptions tokens;
 
+    @Option(names = "--anonymous",
+            description = "Requests without credentials act as the tenant 'anonymous' (for clients that send none, "
+                    + "such as pybox); loopback only, off by default.")
+    boolean anonymous;
+
     static final class TokenOptions {
         @Option(names = "--token", paramLabel = "T", required = true,
                 description = "A bearer token; repeat for several tenants.")
@@ -90,7 +95,7 @@ final class ServeCommand implements Callable<Integer> {
             tokenList.addAll(tokens.file != null ? SandboxServer.readTokensFile(tokens.file) : tokens.tokens);
         }
         SandboxServer server = SandboxServer.create(config.build(), new ServerConfig(host, port, tokenList,
-                maxBodyMb << 20, options.shutdownTimeout(), options.warmUp));
+                maxBodyMb << 20, options.shutdownTimeout(), options.warmUp, anonymous));
         var err = spec.commandLine().getErr();
         err.println("sandbox: starting the engines ...");
         err.flush();
@@ -102,7 +107,8 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("sandbox: stopped");
         }, "sandlot-shutdown"));
         err.println("sandbox: listening on " + server.uri() + " ("
-                + (server.requiresTokens() ? server.tenantCount() + " token(s)" : "no tokens, loopback only")
+                + (server.requiresTokens() ? tokenList.size() + " token(s)" + (anonymous ? " and anonymous" : "")
+                        : "no tokens, loopback only")
                 + "); stop with Ctrl-C or SIGTERM");
         err.flush();
         server.awaitTermination();

@@ -273,11 +273,12 @@ final class HttpDispatcher extends Handler.Abstract {
     }
 
     /**
-     * Without tokens, answers only requests addressed to a loopback name: a web page the user visits cannot then
-     * talk to the server through a DNS name it controls (DNS rebinding).
+     * When requests may come without credentials (no tokens, or anonymous ones allowed), answers only requests
+     * addressed to a loopback name: a web page the user visits cannot then talk to the server through a DNS name it
+     * controls (DNS rebinding).
      */
     private void checkHost(Request request) {
-        if (tenants.required()) {
+        if (!tenants.acceptsAnonymous()) {
             return;
         }
         String value = request.getHeaders().get(HttpHeader.HOST);
@@ -297,12 +298,13 @@ final class HttpDispatcher extends Handler.Abstract {
     }
 
     /**
-     * Without tokens, refuses a WebSocket opened by a web page of another origin: browsers let any page open a
-     * WebSocket to localhost (no same-origin rule applies), and send the page's {@code Origin}.
+     * When requests may come without credentials, refuses a WebSocket opened by a web page of another origin:
+     * browsers let any page open a WebSocket to localhost (no same-origin rule applies), and send the page's
+     * {@code Origin}.
      */
     private void checkOrigin(Request request) {
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (tenants.required() || origin == null) {
+        if (!tenants.acceptsAnonymous() || origin == null) {
             return;
         }
         String name;

@@ -88,6 +88,7 @@ public final class SandboxServer implements AutoCloseable {
     private final Metrics metrics = new Metrics();
     private final Router router = new Router();
     private final HttpDispatcher dispatcher;
+    private final JupyterApi jupyter;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean stopping;
     private Server jetty;
@@ -97,12 +98,14 @@ public final class SandboxServer implements AutoCloseable {
 
     private SandboxServer(ServiceConfig serviceConfig, ServerConfig config) {
         this.config = config;
-        this.tenants = new Tenants(config.tokens());
+        this.tenants = new Tenants(config.tokens(), config.anonymous());
         this.service = new SandboxService(serviceConfig, metrics);
         this.dispatcher = new HttpDispatcher(router, tenants, metrics, config.host(), config.maxBodyBytes(),
                 () -> stopping);
         metrics.watch(service, dispatcher::active);
         new RestApi(service, metrics, openApi(), config.maxBodyBytes(), () -> stopping).addTo(router);
+        jupyter = new JupyterApi(service, config.maxBodyBytes());
+        jupyter.addTo(router);
     }
 
     /**
@@ -110,7 +113,7 @@ public final class SandboxServer implements AutoCloseable {
      * see {@link #start()}. The service is sized for as many tenants as the server has tokens.
      */
     public static SandboxServer create(ServiceConfig service, ServerConfig server) {
-        int tenants = Math.max(1, server.tokens().size());
+        int tenants = new Tenants(server.tokens(), server.anonymous()).count();
         ServiceConfig sized = service.tenants() == tenants ? service
                 : ServiceConfig.newBuilder(service).tenants(tenants).build();
         return new SandboxServer(sized, server);
@@ -360,6 +363,11 @@ public final class SandboxServer implements AutoCloseable {
         service.warmUp();
     }
 
+    /** The Jupyter kernel gateway's REST routes and messaging protocol. */
+    JupyterApi jupyter() {
+        return jupyter;
+    }
+
     /** The routes, for the OpenAPI check. */
     List<Router.Route> routeTable() {
         return router.routes();
@@ -378,6 +386,7 @@ public final class SandboxServer implements AutoCloseable {
         private long maxBodyBytes = 16L << 20;
         private Duration shutdownTimeout = Duration.ofSeconds(10);
         private boolean warmUp;
+        private boolean anonymous;
 
         private Builder() {
         }
@@ -522,6 +531,12 @@ public final class SandboxServer implements AutoCloseable {
             return this;
         }
 
+        /** See {@link ServerConfig#anonymous()} (default false); refused with a non-loopback host. */
+        public Builder anonymous(boolean anonymous) {
+            this.anonymous = anonymous;
+            return this;
+        }
+
         /**
          * Returns the server, not yet listening; see {@link SandboxServer#start()}.
          *
@@ -529,8 +544,9 @@ public final class SandboxServer implements AutoCloseable {
          *     default limits above the maximums, a default session TTL above the maximum
          */
         public SandboxServer build() {
-            ServerConfig server = new ServerConfig(host, port, tokens, maxBodyBytes, shutdownTimeout, warmUp);
-            return create(service.tenants(Math.max(1, tokens.size())).build(), server);
+            ServerConfig server = new ServerConfig(host, port, tokens, maxBodyBytes, shutdownTimeout, warmUp,
+                    anonymous);
+            return create(service.tenants(new Tenants(tokens, anonymous).count()).build(), server);
         }
     }
 }

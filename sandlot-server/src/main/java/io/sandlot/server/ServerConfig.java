@@ -16,15 +16,17 @@ import java.util.Objects;
  * @param maxBodyBytes the largest request body, in bytes; beyond, 413
  * @param shutdownTimeout how long {@link SandboxServer#close()} lets running executions finish
  * @param warmUp whether {@link SandboxServer#start()} first runs a trivial execution per language
+ * @param anonymous whether a request without credentials acts as the tenant {@code anonymous} (for clients that
+ *     send none, such as pybox) beside the tokens' tenants; loopback hosts only
  */
 public record ServerConfig(String host, int port, List<String> tokens, long maxBodyBytes, Duration shutdownTimeout,
-        boolean warmUp) {
+        boolean warmUp, boolean anonymous) {
 
     /**
      * Checks every setting.
      *
      * @throws IllegalArgumentException naming the setting that is out of range, a malformed or repeated token, a
-     *     host that cannot be resolved, or a non-loopback host without tokens
+     *     host that cannot be resolved, or a non-loopback host without tokens or with anonymous requests
      */
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -43,6 +45,16 @@ public record ServerConfig(String host, int port, List<String> tokens, long maxB
             throw new IllegalArgumentException("refusing to listen on " + host + " without tokens: anyone who can "
                     + "reach it could run code; pass --token or --tokens-file, or listen on 127.0.0.1");
         }
+        if (!address.isLoopbackAddress() && anonymous) {
+            throw new IllegalArgumentException("refusing anonymous requests on " + host + ": anyone who can reach it "
+                    + "could run code without a token; listen on 127.0.0.1 or drop --anonymous");
+        }
+    }
+
+    /** A configuration without anonymous requests. */
+    public ServerConfig(String host, int port, List<String> tokens, long maxBodyBytes, Duration shutdownTimeout,
+            boolean warmUp) {
+        this(host, port, tokens, maxBodyBytes, shutdownTimeout, warmUp, false);
     }
 
     static int checkPort(int port) {

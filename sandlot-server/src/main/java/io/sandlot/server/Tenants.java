@@ -30,8 +30,18 @@ final class Tenants {
 
     private final byte[][] digests;
     private final String[] names;
+    private final boolean anonymous;
 
     Tenants(List<String> tokens) {
+        this(tokens, false);
+    }
+
+    /**
+     * @param anonymous whether a request that presents no credentials at all acts as the tenant {@link #ANONYMOUS}
+     *     (one that presents a wrong token is still refused)
+     */
+    Tenants(List<String> tokens, boolean anonymous) {
+        this.anonymous = anonymous;
         Set<String> seen = new HashSet<>();
         digests = new byte[tokens.size()][];
         names = new String[tokens.size()];
@@ -85,9 +95,14 @@ final class Tenants {
         return digests.length > 0;
     }
 
-    /** Number of tenants; 1 (anonymous) without tokens. */
+    /** True if a request without credentials is served: there are no tokens, or anonymous requests are allowed. */
+    boolean acceptsAnonymous() {
+        return !required() || anonymous;
+    }
+
+    /** Number of tenants: the tokens, plus the anonymous tenant if there is one; 1 (anonymous) without tokens. */
     int count() {
-        return Math.max(1, digests.length);
+        return Math.max(1, digests.length + (anonymous ? 1 : 0));
     }
 
     /**
@@ -113,13 +128,16 @@ final class Tenants {
         return authenticateToken(value.substring(space + 1).strip());
     }
 
-    /** The tenant of a bare token (such as a {@code ?token=} query parameter), or null if it names none. */
+    /**
+     * The tenant of a bare token (such as a {@code ?token=} query parameter), or null if it names none; no token at
+     * all is the tenant {@link #ANONYMOUS} if anonymous requests are allowed.
+     */
     String authenticateToken(String token) {
         if (!required()) {
             return ANONYMOUS;
         }
         if (token == null) {
-            return null;
+            return anonymous ? ANONYMOUS : null;
         }
         byte[] presented = sha256(token);
         String tenant = null;

@@ -25,9 +25,10 @@ final class ManagedSession {
     private volatile Session guest;
     private int restarts;
 
-    ManagedSession(Session guest, String tenant, Limits limits, long ttlMillis) {
+    /** A session known by {@code id}, which may be the engine session's own id or one the caller chose. */
+    ManagedSession(String id, Session guest, String tenant, Limits limits, long ttlMillis) {
         this.guest = guest;
-        this.id = guest.id();
+        this.id = id;
         this.tenant = tenant;
         this.language = guest.language();
         this.limits = limits;

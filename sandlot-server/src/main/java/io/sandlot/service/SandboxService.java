@@ -207,7 +207,8 @@ public final class SandboxService implements AutoCloseable {
      * Opens a session for {@code tenant}.
      *
      * @throws ServiceException {@code BAD_REQUEST} if a limit or the TTL is above its maximum or the language is
-     *     not allowed; {@code TOO_MANY} if the tenant holds its maximum of sessions; {@code OVERLOADED} if the
+     *     not allowed; {@code CONFLICT} (reason {@code session_exists}) if the spec chooses an id a session already
+     *     has; {@code TOO_MANY} if the tenant holds its maximum of sessions; {@code OVERLOADED} if the
      *     service does or its heap is full; {@code UNAVAILABLE} while it shuts down
      */
     public SessionInfo createSession(String tenant, SessionSpec spec) {
@@ -221,7 +222,7 @@ public final class SandboxService implements AutoCloseable {
         }
         heapGuard.check();
         try {
-            return sessions.create(tenant, spec.language(), limits, ttl.toMillis()).info();
+            return sessions.create(tenant, spec.language(), limits, ttl.toMillis(), spec.id().orElse(null)).info();
         } catch (IllegalArgumentException e) {
             throw ServiceException.badRequest(e.getMessage());
         }

@@ -42,14 +42,21 @@ final class SessionRegistry {
     /**
      * Opens a session for {@code tenant}.
      *
-     * @throws ServiceException {@code TOO_MANY} if the tenant has its maximum of sessions, {@code OVERLOADED} if the
-     *     service has, {@code UNAVAILABLE} if it is stopping
+     * @param id the id the caller chose, or null for the engine session's own
+     * @throws ServiceException {@code CONFLICT} if a session (any tenant's) already has the chosen id,
+     *     {@code TOO_MANY} if the tenant has its maximum of sessions, {@code OVERLOADED} if the service has,
+     *     {@code UNAVAILABLE} if it is stopping
      * @throws IllegalArgumentException if the language is not allowed
      */
-    ManagedSession create(String tenant, Language language, Limits limits, long ttlMillis) {
+    ManagedSession create(String tenant, Language language, Limits limits, long ttlMillis, String id) {
         synchronized (this) {
             if (closed) {
                 throw ServiceException.stopping();
+            }
+            if (id != null && sessions.containsKey(id)) {
+                // Ids are one namespace; knowing another tenant's id still gives no access to its session.
+                throw ServiceException.of(Kind.CONFLICT, "session_exists", "a session with id '" + id
+                        + "' already exists");
             }
             int count = perTenantCount.getOrDefault(tenant, 0);
             if (count >= perTenant) {
@@ -63,7 +70,8 @@ final class SessionRegistry {
                         "the server holds its maximum of " + maxSessions + " sessions; retry later", 30);
             }
             Session session = sandbox.openSession(language, limits);
-            ManagedSession managed = new ManagedSession(session, tenant, limits, ttlMillis);
+            ManagedSession managed = new ManagedSession(id == null ? session.id() : id, session, tenant, limits,
+                    ttlMillis);
             sessions.put(managed.id(), managed);
             perTenantCount.merge(tenant, 1, Integer::sum);
             observer.sessionCreated();

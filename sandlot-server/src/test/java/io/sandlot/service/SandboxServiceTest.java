@@ -76,6 +76,35 @@ class SandboxServiceTest {
     }
 
     @Test
+    void createSession_chosenId_isTheSessionsId() {
+        String id = "0b8f3c2e-6a41-4d7e-9c55-2f1d0e7a9b13";
+
+        SessionInfo session = service.createSession(ALPHA, SessionSpec.of(Language.JS).withId(id));
+
+        assertThat(session.id()).isEqualTo(id);
+        assertThat(service.executeInSession(ALPHA, id, "6 * 7", Map.of()).value()).isEqualTo(42L);
+    }
+
+    @Test
+    void createSession_chosenIdTaken_isConflictEvenForAnotherTenant() {
+        String id = "kernel-1";
+        service.createSession(ALPHA, SessionSpec.of(Language.JS).withId(id));
+
+        assertThatThrownBy(() -> service.createSession(BETA, SessionSpec.of(Language.JS).withId(id)))
+                .isInstanceOfSatisfying(ServiceException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.CONFLICT);
+                    assertThat(e.reason()).isEqualTo("session_exists");
+                });
+        assertThatThrownBy(() -> service.session(BETA, id)).isInstanceOf(ServiceException.class);
+    }
+
+    @Test
+    void sessionSpec_malformedId_isRefused() {
+        assertThatThrownBy(() -> SessionSpec.of(Language.JS).withId("../x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'../x'");
+    }
+
+    @Test
     void createSession_tenantAtItsCap_isTooMany() {
         service.createSession(ALPHA, SessionSpec.of(Language.JS));
         service.createSession(ALPHA, SessionSpec.of(Language.JS));
