@@ -234,13 +234,23 @@ final class HttpDispatcher extends Handler.Abstract {
         return Response.error(new HttpError(500, "internal_error", "internal error: " + e));
     }
 
-    /** The tenant the request's credentials name, or null if they name none. */
+    /**
+     * The tenant the request's credentials name, or null if they name none. The token may come as a query parameter
+     * only where clients cannot send a header (a browser's WebSocket) or do not (Jupyter's {@code /api} clients):
+     * elsewhere a token in the URL would only end up in access logs and proxies.
+     */
     private String authenticate(Request request) {
         String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         if (authorization != null || !tenants.required()) {
             return tenants.authenticate(authorization);
         }
-        return tenants.authenticateToken(queryParameter(request, "token"));
+        return tenants.authenticateToken(acceptsQueryToken(request) ? queryParameter(request, "token") : null);
+    }
+
+    private static boolean acceptsQueryToken(Request request) {
+        String path = request.getHttpURI().getPath();
+        return path.equals("/api") || path.startsWith("/api/")
+                || "websocket".equalsIgnoreCase(request.getHeaders().get(HttpHeader.UPGRADE));
     }
 
     private void requireTenant(String tenant, Request request) {

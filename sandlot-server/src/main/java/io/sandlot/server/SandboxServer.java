@@ -3,6 +3,7 @@ package io.sandlot.server;
 import io.sandlot.Language;
 import io.sandlot.Limits;
 import io.sandlot.local.SandboxFactory;
+import io.sandlot.server.jupyter.KernelSocket;
 import io.sandlot.service.SandboxService;
 import io.sandlot.service.ServiceConfig;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -106,6 +108,9 @@ public final class SandboxServer implements AutoCloseable {
         new RestApi(service, metrics, openApi(), config.maxBodyBytes(), () -> stopping).addTo(router);
         jupyter = new JupyterApi(service, config.maxBodyBytes());
         jupyter.addTo(router);
+        addWebSocket("/api/kernels/{id}/channels", upgrade -> KernelSocket.connect(jupyter.channels(),
+                upgrade.tenant(), upgrade.parameter("id"),
+                Request.extractQueryParameters(upgrade.request()).getValue("session_id")));
     }
 
     /**
