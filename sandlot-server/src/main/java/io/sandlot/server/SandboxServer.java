@@ -91,6 +91,7 @@ public final class SandboxServer implements AutoCloseable {
     private final Router router = new Router();
     private final HttpDispatcher dispatcher;
     private final JupyterApi jupyter;
+    private final McpEndpoint mcp;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean stopping;
     private Server jetty;
@@ -111,6 +112,8 @@ public final class SandboxServer implements AutoCloseable {
         addWebSocket("/api/kernels/{id}/channels", upgrade -> KernelSocket.connect(jupyter.channels(),
                 upgrade.tenant(), upgrade.parameter("id"),
                 Request.extractQueryParameters(upgrade.request()).getValue("session_id")));
+        mcp = new McpEndpoint(service, config.maxBodyBytes());
+        mount(McpEndpoint.PATH, mcp.handler());
     }
 
     /**
@@ -321,6 +324,7 @@ public final class SandboxServer implements AutoCloseable {
         }
         try {
             service.shutdown();
+            mcp.close();
             if (connector != null) {
                 connector.shutdown();   // closes the listening socket now; open connections stay until jetty stops
             }

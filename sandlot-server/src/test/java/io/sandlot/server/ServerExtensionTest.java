@@ -235,12 +235,12 @@ class ServerExtensionTest {
     void registration_badPath_isRefused() {
         SandboxServer unstarted = TestServers.builder().build();
 
-        assertThatThrownBy(() -> unstarted.mount("/mcp/", new TenantHandler()))
+        assertThatThrownBy(() -> unstarted.mount("/svc/", new TenantHandler()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trailing slash");
         assertThatThrownBy(() -> unstarted.addWebSocket("ws", upgrade -> new Echo("")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must start with '/'");
-        unstarted.mount("/mcp", new TenantHandler());
-        assertThatThrownBy(() -> unstarted.mount("/mcp", new TenantHandler()))
+        unstarted.mount("/svc", new TenantHandler());
+        assertThatThrownBy(() -> unstarted.mount("/svc", new TenantHandler()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already mounted");
     }
 

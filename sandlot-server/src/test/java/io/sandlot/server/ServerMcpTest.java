@@ -1,0 +1,79 @@
+package io.sandlot.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.sandlot.mcp.SandlotMcp;
+import io.sandlot.wire.Json;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** MCP's streamable HTTP at {@code /mcp} on the real server, driven by the SDK's own HTTP client. */
+class ServerMcpTest {
+
+    private static SandboxServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServers.builder().tokens(List.of(TestServers.ALPHA, TestServers.BETA)).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void mcp_executeCodeAndSessions_actForTheTokensTenant() {
+        try (McpSyncClient alpha = client(TestServers.ALPHA); McpSyncClient beta = client(TestServers.BETA)) {
+            Map<String, Object> ran = answer(alpha.callTool(call("execute_code",
+                    Map.of("code", "[1, 2, 3].map(x => x * x)", "language", "javascript"))));
+            String session = (String) answer(alpha.callTool(call("create_session", Map.of("language", "python"))))
+                    .get("session_id");
+            CallToolResult othersSession = beta.callTool(call("execute_code",
+                    Map.of("code", "1", "session_id", session)));
+
+            assertThat(ran).containsEntry("exit_code", 0L).containsEntry("status", "ok");
+            assertThat(ran.get("value")).isEqualTo(List.of(1L, 4L, 9L));
+            assertThat(alpha.listTools().tools()).extracting(tool -> tool.name()).contains("execute_code");
+            assertThat(othersSession.isError()).as("another tenant's session").isTrue();
+        }
+    }
+
+    @Test
+    void mcp_withoutAValidToken_isRefused() {
+        assertThatThrownBy(() -> client("not-a-token-of-this-server").close()).isInstanceOf(RuntimeException.class);
+    }
+
+    private static McpSyncClient client(String token) {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
+                .builder(server.uri().toString())
+                .jsonMapper(SandlotMcp.jsonMapper())
+                .endpoint("/mcp")
+                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
+                .build();
+        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
+        client.initialize();
+        return client;
+    }
+
+    private static CallToolRequest call(String tool, Map<String, Object> arguments) {
+        return CallToolRequest.builder(tool).arguments(arguments).build();
+    }
+
+    private static Map<String, Object> answer(CallToolResult result) {
+        assertThat(result.content()).hasSize(1);
+        return TestServers.map(Json.parse(((TextContent) result.content().get(0)).text()));
+    }
+}
