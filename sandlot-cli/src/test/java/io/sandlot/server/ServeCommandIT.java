@@ -77,13 +77,21 @@ class ServeCommandIT {
     }
 
     @Test
-    void remoteExample_runsAgainstAServerItStarts() throws Exception {
+    void remoteExample_runsAgainstAServerItStarts(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Path err = dir.resolve("err");
         Process process = new ProcessBuilder(BASEDIR.resolve("examples/remote/run").toString())
-                .directory(BASEDIR.toFile()).start();
+                .directory(BASEDIR.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         process.getOutputStream().close();
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        boolean ended = process.waitFor(180, TimeUnit.SECONDS);
+        if (!ended) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        String stdout = Files.readString(out, StandardCharsets.UTF_8);
+        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        assertThat(ended).as("the example's JVM ended within 180 s (a non-daemon thread keeps it alive?)%n%s%n%s",
+                stdout, stderr).isTrue();
 
         assertThat(process.exitValue()).as(stderr).isEqualTo(0);
         assertThat(stdout)

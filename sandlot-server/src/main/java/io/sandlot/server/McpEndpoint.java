@@ -27,6 +27,10 @@ final class McpEndpoint implements AutoCloseable {
                 .jsonMapper(SandlotMcp.jsonMapper())
                 .mcpEndpoint(PATH)
                 .maxRequestSize((int) Math.min(Integer.MAX_VALUE, maxBodyBytes))
+                // No SDK session sweeper: it runs on a non-daemon Reactor thread that closing does not end, which
+                // kept an embedding JVM alive after its main returned. An MCP session is a few objects; the sandbox
+                // sessions a client opens through it expire by the service's own TTL.
+                .sessionSweepInterval(null)
                 .contextExtractor(request -> McpTransportContext.create(Map.of(SandlotMcp.TENANT_KEY,
                         Objects.requireNonNullElse(request.getAttribute(SandboxServer.TENANT_ATTRIBUTE), ""))))
                 .build();
