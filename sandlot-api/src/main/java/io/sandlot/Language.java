@@ -10,20 +10,28 @@ import java.util.stream.Collectors;
 /** A guest language the sandbox can run. */
 public enum Language {
     /** ECMAScript, run by GraalJS. */
-    JS("js", "js", Set.of("javascript"), ".js", ".mjs"),
+    JS("js", "js", Set.of("javascript"), "the ECMAScript built-ins; no Node.js modules, no packages can be installed",
+            ".js", ".mjs"),
     /** Python 3, run by GraalPy, with its standard library only. */
-    PYTHON("python", "python", Set.of("py"), ".py");
+    PYTHON("python", "python", Set.of("py"), "the Python standard library; no packages can be installed", ".py");
 
     private final String id;
     private final String graalId;
     private final Set<String> aliases;
+    private final String libraries;
     private final String[] extensions;
 
-    Language(String id, String graalId, Set<String> aliases, String... extensions) {
+    Language(String id, String graalId, Set<String> aliases, String libraries, String... extensions) {
         this.id = id;
         this.graalId = graalId;
         this.aliases = aliases;
+        this.libraries = libraries;
         this.extensions = extensions;
+    }
+
+    /** What guest code can use beyond the language itself, for people and agents choosing a language. */
+    public String libraries() {
+        return libraries;
     }
 
     /** The name used in the CLI, JSON and HTTP API: {@code js} or {@code python}. */

@@ -203,9 +203,7 @@ final class McpTools {
         details.put("runtime", "GraalVM " + runtime.graalvmVersion() + " (" + runtime.implementationName() + ")");
         details.put("file_extensions", language.fileExtensions());
         details.put("default", language == Language.PYTHON);
-        details.put("libraries", language == Language.PYTHON
-                ? "the Python standard library; no packages can be installed"
-                : "the ECMAScript built-ins; no Node.js modules, no packages can be installed");
+        details.put("libraries", language.libraries());
         details.put("value", "the value of the last expression is returned as JSON in 'value'");
         details.put("limits", config.defaultLimits().toMap());
         return json(details, false);

@@ -20,6 +20,8 @@ public final class KernelSocket extends Session.Listener.Abstract implements Ses
     private Session session;
     private boolean sending;
     private boolean closed;
+    /** The kernel shut down before the socket opened: close it as soon as it does. */
+    private boolean closeOnOpen;
 
     private KernelSocket() {
     }
@@ -46,6 +48,11 @@ public final class KernelSocket extends Session.Listener.Abstract implements Ses
         String first;
         synchronized (this) {
             session = opened;
+            if (closeOnOpen) {
+                pending.clear();
+                opened.close(StatusCode.NORMAL, "kernel shut down", Callback.NOOP);
+                return;
+            }
             if (sending || pending.isEmpty()) {
                 return;
             }
@@ -105,6 +112,7 @@ public final class KernelSocket extends Session.Listener.Abstract implements Ses
         Session open;
         synchronized (this) {
             open = session;
+            closeOnOpen = open == null;
         }
         if (open != null) {
             open.close(StatusCode.NORMAL, "kernel shut down", Callback.NOOP);
