@@ -4,6 +4,7 @@ import io.sandlot.wire.Json;
 import io.sandlot.wire.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
@@ -93,6 +94,21 @@ final class Call {
         if (body.length == 0) {
             throw HttpError.badRequest("the request body is empty; expected a JSON object");
         }
+        return parseObject(body);
+    }
+
+    /**
+     * The body as a JSON object, read the way Jupyter Server reads its request bodies: whatever the content type
+     * says (JupyterLab's client library sends {@code text/plain}), and an empty body as an empty object.
+     *
+     * @throws HttpError 400 if the body is neither empty nor a JSON object in UTF-8
+     */
+    Map<String, Object> lenientJsonObject() throws IOException {
+        byte[] body = body();
+        return body.length == 0 ? new LinkedHashMap<>() : parseObject(body);
+    }
+
+    private static Map<String, Object> parseObject(byte[] body) {
         Object parsed;
         try {
             parsed = Json.parse(Utf8.decode(body, "the request body"));

@@ -157,6 +157,7 @@ final class HttpDispatcher extends Handler.Abstract {
             throw ServiceException.stopping();
         }
         checkHost(request);
+        checkOrigin(request);
         String tenant = authenticate(request);
         for (Mount mount : mounts) {
             if (mount.matches(rawPath)) {
@@ -175,7 +176,6 @@ final class HttpDispatcher extends Handler.Abstract {
                 if (parameters != null) {
                     exchange.route = webSocket.pattern();
                     requireTenant(tenant, request);
-                    checkOrigin(request);
                     return upgrade(webSocket, tenant, parameters, request, response, exchange);
                 }
             }
@@ -199,7 +199,8 @@ final class HttpDispatcher extends Handler.Abstract {
         boolean upgraded = upgrader.upgrade((upgradeRequest, upgradeResponse, callback) -> {
             Response refusal;
             try {
-                Object endpoint = route.open(new WebSocketRoute.Upgrade(tenant, parameters, upgradeRequest));
+                Object endpoint = route.open(new WebSocketRoute.Upgrade(tenant, parameters, upgradeRequest,
+                        upgradeResponse));
                 if (endpoint != null) {
                     return endpoint;
                 }
@@ -308,8 +309,9 @@ final class HttpDispatcher extends Handler.Abstract {
     }
 
     /**
-     * When requests may come without credentials, refuses a WebSocket opened by a web page of another origin:
-     * browsers let any page open a WebSocket to localhost (no same-origin rule applies), and send the page's
+     * When requests may come without credentials, refuses any request a web page of another origin makes: browsers
+     * let any page open a WebSocket to localhost (no same-origin rule applies) and send a cross-origin
+     * {@code text/plain} POST without asking first, which Jupyter's routes accept as JSON; both carry the page's
      * {@code Origin}.
      */
     private void checkOrigin(Request request) {
@@ -326,7 +328,7 @@ final class HttpDispatcher extends Handler.Abstract {
         }
         if (!isLoopbackName(name)) {
             throw new HttpError(403, "forbidden_origin", "Origin '" + origin + "' is not a loopback origin; a server "
-                    + "without tokens accepts WebSockets only from pages of localhost, 127.0.0.1 or [::1]");
+                    + "without tokens accepts requests only from pages of localhost, 127.0.0.1 or [::1]");
         }
     }
 

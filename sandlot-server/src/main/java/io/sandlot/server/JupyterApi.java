@@ -7,6 +7,8 @@ import io.sandlot.service.SandboxService;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -14,10 +16,12 @@ import java.util.concurrent.ThreadFactory;
  * Gateway serve them. The kernels are the {@link SandboxService}'s sessions; {@link #channels()} is the messaging
  * protocol that the WebSocket endpoint {@code /api/kernels/{id}/channels} feeds.
  */
-final class JupyterApi {
+final class JupyterApi implements AutoCloseable {
 
     private final Kernels kernels;
     private final KernelChannels channels;
+    private final ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("sandlot-kernel-pings").daemon().factory());
 
     JupyterApi(SandboxService service, long maxFrameBytes) {
         ThreadFactory threads = Thread.ofVirtual().name("sandlot-kernel-", 0).factory();
@@ -28,6 +32,17 @@ final class JupyterApi {
     /** The messaging protocol of these kernels, for the WebSocket endpoint. */
     KernelChannels channels() {
         return channels;
+    }
+
+    /** Where the kernel sockets schedule their pings. */
+    ScheduledExecutorService pings() {
+        return pings;
+    }
+
+    /** Stops the pings; the sockets close with the server. */
+    @Override
+    public void close() {
+        pings.shutdownNow();
     }
 
     /** Adds the routes of {@code /api} to {@code router}. */
@@ -54,7 +69,7 @@ final class JupyterApi {
     }
 
     private Response start(Call call) throws IOException {
-        Map<String, Object> model = kernels.start(call.tenant, call.jsonObject());
+        Map<String, Object> model = kernels.start(call.tenant, call.lenientJsonObject());
         return Response.json(201, model).header("Location", "/api/kernels/" + model.get("id"));
     }
 

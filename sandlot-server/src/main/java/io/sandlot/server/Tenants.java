@@ -107,7 +107,8 @@ final class Tenants {
 
     /**
      * The tenant named by an {@code Authorization} header value ({@code Bearer <token>}, or {@code token <token>} as
-     * Jupyter clients send it; the scheme in any case), or null if it names none.
+     * Jupyter clients send it; the scheme in any case), or null if it names none. A scheme with no token after it
+     * presents no credentials: jupyter_server's gateway client, given no token, sends {@code Authorization: token }.
      */
     String authenticate(String authorization) {
         if (!required()) {
@@ -119,7 +120,8 @@ final class Tenants {
         String value = authorization.strip();
         int space = value.indexOf(' ');
         if (space < 0) {
-            return null;
+            String scheme = value.toLowerCase(Locale.ROOT);
+            return scheme.equals("bearer") || scheme.equals("token") ? authenticateToken(null) : null;
         }
         String scheme = value.substring(0, space).toLowerCase(Locale.ROOT);
         if (!scheme.equals("bearer") && !scheme.equals("token")) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sandlot.server.TestServers.Http;
 import io.sandlot.server.TestServers.Reply;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -97,6 +98,23 @@ class ServerJupyterApiTest {
         assertThat(alpha.postJson("/api/kernels", Map.of("env", Map.of("KERNEL_ID", "nope"))).status())
                 .isEqualTo(400);
         assertThat(alpha.post("/api/kernels", "[1]").status()).isEqualTo(400);
+        assertThat(alpha.post("/api/kernels", "text/plain", "{\"name\": ".getBytes(StandardCharsets.UTF_8))
+                .message()).contains("JSON");
+    }
+
+    @Test
+    void startBody_isReadAsJupyterServerReadsIt_whateverTheContentType_andEmptyMeansDefaults() {
+        // JupyterLab's client library sends its JSON as text/plain; jupyter_server reads it all the same
+        Reply plain = alpha.post("/api/kernels", "text/plain;charset=UTF-8",
+                "{\"name\": \"javascript\"}".getBytes(StandardCharsets.UTF_8));
+        Reply empty = alpha.post("/api/kernels", null, new byte[0]);
+
+        assertThat(plain.status()).isEqualTo(201);
+        assertThat(plain.json()).containsEntry("name", "javascript");
+        assertThat(empty.status()).isEqualTo(201);
+        assertThat(empty.json()).containsEntry("name", "python3");
+        alpha.delete("/api/kernels/" + plain.json().get("id"));
+        alpha.delete("/api/kernels/" + empty.json().get("id"));
     }
 
     @Test
