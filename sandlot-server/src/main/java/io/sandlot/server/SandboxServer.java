@@ -109,9 +109,16 @@ public final class SandboxServer implements AutoCloseable {
         new RestApi(service, metrics, openApi(), config.maxBodyBytes(), () -> stopping).addTo(router);
         jupyter = new JupyterApi(service, config.maxBodyBytes());
         jupyter.addTo(router);
-        addWebSocket("/api/kernels/{id}/channels", upgrade -> KernelSocket.connect(jupyter.channels(),
-                upgrade.tenant(), upgrade.parameter("id"),
-                Request.extractQueryParameters(upgrade.request()).getValue("session_id")));
+        addWebSocket("/api/kernels/{id}/channels", upgrade -> {
+            String subProtocol = KernelSocket.negotiate(upgrade.request().getSubProtocols());
+            KernelSocket socket = KernelSocket.connect(jupyter.channels(), upgrade.tenant(), upgrade.parameter("id"),
+                    Request.extractQueryParameters(upgrade.request()).getValue("session_id"), subProtocol,
+                    jupyter.pings());
+            if (subProtocol != null) {
+                upgrade.response().setAcceptedSubProtocol(subProtocol);
+            }
+            return socket;
+        });
         mcp = new McpEndpoint(service, config.maxBodyBytes());
         mount(McpEndpoint.PATH, mcp.handler());
     }
@@ -325,6 +332,7 @@ public final class SandboxServer implements AutoCloseable {
         try {
             service.shutdown();
             mcp.close();
+            jupyter.close();
             if (connector != null) {
                 connector.shutdown();   // closes the listening socket now; open connections stay until jetty stops
             }

@@ -2,6 +2,7 @@ package io.sandlot.server;
 
 import java.util.Map;
 import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 
 /**
  * Opens the server side of a WebSocket registered with {@link SandboxServer#addWebSocket(String, WebSocketRoute)}.
@@ -31,8 +32,11 @@ public interface WebSocketRoute {
      * @param parameters the path parameters of the route's pattern, percent-decoded
      * @param request the upgrade request: headers, query ({@code org.eclipse.jetty.server.Request
      *     .extractQueryParameters}), sub-protocols
+     * @param response the upgrade response, where the route accepts a sub-protocol
+     *     ({@code setAcceptedSubProtocol})
      */
-    record Upgrade(String tenant, Map<String, String> parameters, ServerUpgradeRequest request) {
+    record Upgrade(String tenant, Map<String, String> parameters, ServerUpgradeRequest request,
+            ServerUpgradeResponse response) {
         public Upgrade {
             parameters = Map.copyOf(parameters);
         }

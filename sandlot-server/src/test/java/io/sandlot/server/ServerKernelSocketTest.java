@@ -63,6 +63,47 @@ class ServerKernelSocketTest {
     }
 
     @Test
+    void channels_v1SubProtocol_isAcceptedAndSpokenInBinaryFrames() throws Exception {
+        String kernel = startKernel("javascript");
+        WebSockets.Messages messages = new WebSockets.Messages();
+        WebSocket socket = CLIENT.newWebSocketBuilder().header("Authorization", "token " + TestServers.ALPHA)
+                .subprotocols("v1.kernel.websocket.jupyter.org")
+                .buildAsync(WebSockets.uri(server, "/api/kernels/" + kernel + "/channels"), messages)
+                .get(10, TimeUnit.SECONDS);
+
+        List<String> onConnect = types(messages, 2);
+        socket.sendBinary(WebSockets.v1Frame("shell", Map.of("msg_id", "v1-run", "msg_type", "execute_request",
+                "session", "s", "username", "u", "version", "5.3", "date", "2026-11-30T00:00:00.000000Z"),
+                Map.of("code", "[1, 2].map(x => x * 21)", "silent", false)), true).get(10, TimeUnit.SECONDS);
+        List<Map<String, Object>> frames = until(messages, "status", "idle");
+
+        assertThat(socket.getSubprotocol()).isEqualTo("v1.kernel.websocket.jupyter.org");
+        assertThat(onConnect).containsExactly("iopub:status", "iopub:status");
+        assertThat(frames).extracting(ServerKernelSocketTest::type).containsExactly("iopub:status",
+                "iopub:execute_input", "iopub:execute_result", "shell:execute_reply", "iopub:status");
+        assertThat(TestServers.map(content(frames.get(2)).get("data")).get("application/json"))
+                .isEqualTo(List.of(21L, 42L));
+        assertThat(TestServers.map(frames.get(3).get("parent_header")).get("msg_id")).isEqualTo("v1-run");
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void channels_binaryFrameWithoutTheSubProtocol_closesTheSocket() throws Exception {
+        String kernel = startKernel("javascript");
+        WebSockets.Messages messages = new WebSockets.Messages();
+        WebSocket socket = CLIENT.newWebSocketBuilder().header("Authorization", "token " + TestServers.ALPHA)
+                .buildAsync(WebSockets.uri(server, "/api/kernels/" + kernel + "/channels"), messages)
+                .get(10, TimeUnit.SECONDS);
+        types(messages, 2);
+
+        socket.sendBinary(WebSockets.v1Frame("shell", Map.of("msg_id", "x", "msg_type", "kernel_info_request"),
+                Map.of()), true).get(10, TimeUnit.SECONDS);
+
+        assertThat(socket.getSubprotocol()).isEmpty();
+        assertThat(messages.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1003);   // unsupported data
+    }
+
+    @Test
     void channels_tokenInTheQuery_isAccepted() throws Exception {
         String kernel = startKernel("javascript");
         WebSockets.Messages messages = new WebSockets.Messages();

@@ -118,28 +118,47 @@ public final class KernelChannels {
             kernel.disconnect(sink);
         }
 
+        /**
+         * Answers one request. As ipykernel does, every request on shell or control is framed by iopub
+         * {@code status: busy} and {@code idle} parented to it, which clients wait for (JupyterLab's client counts
+         * a request done only on its reply and its idle); an execution's are sent by {@link #execute}, in order
+         * with its output.
+         */
         private void dispatch(Message request) {
             switch (request.type()) {
-                case "kernel_info_request" -> reply(request, "kernel_info_reply", kernelInfo());
-                case "interrupt_request" -> interrupt(request);
+                case "kernel_info_request" -> framed(request, () -> reply(request, "kernel_info_reply", kernelInfo()));
+                case "interrupt_request" -> framed(request, () -> interrupt(request));
                 case "shutdown_request" -> shutdown(request);
                 case "execute_request" -> inOrder(request, () -> execute(request));
-                case "complete_request" -> inOrder(request, () -> reply(request, "complete_reply", complete(request)));
-                case "inspect_request" -> inOrder(request, () -> reply(request, "inspect_reply",
-                        ok("found", false, "data", Map.of(), "metadata", Map.of())));
-                case "is_complete_request" -> inOrder(request, () -> reply(request, "is_complete_reply",
-                        ok("status", "unknown")));
-                case "comm_info_request" -> reply(request, "comm_info_reply", ok("comms", Map.of()));
-                case "history_request" -> reply(request, "history_reply", ok("history", List.of()));
+                case "complete_request" -> inOrder(request, () -> framed(request,
+                        () -> reply(request, "complete_reply", complete(request))));
+                case "inspect_request" -> inOrder(request, () -> framed(request, () -> reply(request, "inspect_reply",
+                        ok("found", false, "data", Map.of(), "metadata", Map.of()))));
+                case "is_complete_request" -> inOrder(request, () -> framed(request,
+                        () -> reply(request, "is_complete_reply", ok("status", "unknown"))));
+                case "comm_info_request" -> framed(request, () -> reply(request, "comm_info_reply",
+                        ok("comms", Map.of())));
+                case "history_request" -> framed(request, () -> reply(request, "history_reply",
+                        ok("history", List.of())));
                 default -> {
                     if (request.type().endsWith("_request")) {
-                        send(errorReply(request, "UnknownMessageType", "this kernel does not handle "
-                                + request.type()));
+                        framed(request, () -> send(errorReply(request, "UnknownMessageType",
+                                "this kernel does not handle " + request.type())));
                     } else {
                         LOG.log(System.Logger.Level.DEBUG, "kernel {0}: ignored a {1} message", kernel.id(),
                                 request.type());
                     }
                 }
+            }
+        }
+
+        /** Runs {@code answer} between iopub {@code status: busy} and {@code idle} parented to {@code request}. */
+        private void framed(Message request, Runnable answer) {
+            broadcast(status(request, kernel, "busy"));
+            try {
+                answer.run();
+            } finally {
+                broadcast(status(request, kernel, "idle"));
             }
         }
 
@@ -182,26 +201,34 @@ public final class KernelChannels {
             }
         }
 
+        /** Restarts the kernel, or answers and then shuts it down, framed by busy and idle as ipykernel does. */
         private void shutdown(Message request) {
             boolean restart = Boolean.TRUE.equals(request.content().get("restart"));
-            try {
-                if (restart) {
-                    kernels.restart(tenant, kernel.id());
-                } else {
-                    reply(request, "shutdown_reply", ok("restart", false));
-                    kernels.shutdown(tenant, kernel.id());
-                    return;
+            boolean[] answered = {false};
+            framed(request, () -> {
+                try {
+                    if (restart) {
+                        kernels.restart(tenant, kernel.id());
+                    }
+                    reply(request, "shutdown_reply", ok("restart", restart));
+                    answered[0] = true;
+                } catch (ServiceException e) {
+                    send(errorReply(request, e.reason(), e.getMessage()));
                 }
-                reply(request, "shutdown_reply", ok("restart", true));
-            } catch (ServiceException e) {
-                send(errorReply(request, e.reason(), e.getMessage()));
+            });
+            if (answered[0] && !restart) {
+                try {
+                    kernels.shutdown(tenant, kernel.id());
+                } catch (ServiceException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "kernel {0} was already gone: {1}", kernel.id(), e.getMessage());
+                }
             }
         }
 
         private void execute(Message request) {
             Object code = request.content().get("code");
             if (!(code instanceof String source)) {
-                send(errorReply(request, "BadRequest", "content.code must be a string"));
+                framed(request, () -> send(errorReply(request, "BadRequest", "content.code must be a string")));
                 return;
             }
             boolean silent = Boolean.TRUE.equals(request.content().get("silent"));
@@ -247,10 +274,8 @@ public final class KernelChannels {
                     }
                 }
                 replyContent.put("execution_count", count);
-                if ("ok".equals(replyContent.get("status"))) {
-                    replyContent.put("user_expressions", Map.of());
-                    replyContent.put("payload", List.of());
-                }
+                replyContent.put("user_expressions", Map.of());
+                replyContent.put("payload", List.of());
                 reply(request, "execute_reply", replyContent);
             } finally {
                 kernel.idle();

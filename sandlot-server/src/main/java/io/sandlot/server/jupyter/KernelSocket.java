@@ -1,21 +1,40 @@
 package io.sandlot.server.jupyter;
 
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
- * One kernel WebSocket ({@code /api/kernels/{id}/channels}): text frames in go to its
- * {@link KernelChannels.Connection}, frames out are sent one at a time in order (a Jetty session takes one send at a
- * time). Frames the protocol sends before the socket is open (busy and idle on connect) wait for it. Binary frames
- * (the {@code v1.kernel.websocket.jupyter.org} framing, which the server never accepts) are refused by closing.
+ * One kernel WebSocket ({@code /api/kernels/{id}/channels}): frames in go to its {@link KernelChannels.Connection},
+ * frames out are sent one at a time in order (a Jetty session takes one send at a time). Frames the protocol sends
+ * before the socket is open (busy and idle on connect) wait for it.
+ *
+ * <p>Messages travel as JSON text frames, or as binary frames in the {@value V1Framing#PROTOCOL} sub-protocol when
+ * the client asked for it in the handshake ({@link #negotiate}); a binary frame on a text socket closes it. The
+ * socket pings the client every {@link #PING_INTERVAL}, so that a connection that waits a long time for an
+ * execution, with nothing to send, is not closed as idle, while a client that is gone stops answering and is.
  */
 public final class KernelSocket extends Session.Listener.Abstract implements Session.Listener.AutoDemanding,
         MessageSink {
 
+    /** How often an open socket pings its client: well within the server's idle timeout of a minute. */
+    public static final Duration PING_INTERVAL = Duration.ofSeconds(20);
+
+    private static final System.Logger LOG = System.getLogger(KernelSocket.class.getName());
+
+    private final boolean binary;
+    private final ScheduledExecutorService pings;
     private final Deque<String> pending = new ArrayDeque<>();
+    private ScheduledFuture<?> pinging;
     private KernelChannels.Connection connection;
     private Session session;
     private boolean sending;
@@ -23,18 +42,32 @@ public final class KernelSocket extends Session.Listener.Abstract implements Ses
     /** The kernel shut down before the socket opened: close it as soon as it does. */
     private boolean closeOnOpen;
 
-    private KernelSocket() {
+    private KernelSocket(boolean binary, ScheduledExecutorService pings) {
+        this.binary = binary;
+        this.pings = pings;
+    }
+
+    /**
+     * Whether a client that offered {@code subProtocols} in its handshake gets the {@value V1Framing#PROTOCOL}
+     * framing: the sub-protocol to accept, or null for JSON text frames. JupyterLab's client offers it, and a
+     * client built on Node's {@code ws} library fails a handshake that accepts none of what it offered.
+     */
+    public static String negotiate(List<String> subProtocols) {
+        return subProtocols.contains(V1Framing.PROTOCOL) ? V1Framing.PROTOCOL : null;
     }
 
     /**
      * Connects a new socket to kernel {@code kernelId} of {@code tenant}.
      *
      * @param clientSession the client's {@code session_id} query parameter, or null
+     * @param subProtocol what {@link #negotiate} accepted
+     * @param pings where the socket schedules its pings
      * @throws io.sandlot.service.ServiceException {@code NOT_FOUND} for a kernel the tenant does not have, so that
      *     the upgrade is refused with 404
      */
-    public static KernelSocket connect(KernelChannels channels, String tenant, String kernelId, String clientSession) {
-        KernelSocket socket = new KernelSocket();
+    public static KernelSocket connect(KernelChannels channels, String tenant, String kernelId, String clientSession,
+            String subProtocol, ScheduledExecutorService pings) {
+        KernelSocket socket = new KernelSocket(V1Framing.PROTOCOL.equals(subProtocol), pings);
         KernelChannels.Connection connection = channels.connect(tenant, kernelId, clientSession, socket);
         synchronized (socket) {
             socket.connection = connection;
@@ -48,6 +81,14 @@ public final class KernelSocket extends Session.Listener.Abstract implements Ses
         String first;
         synchronized (this) {
             session = opened;
+            if (!closeOnOpen && !closed) {
+                try {
+                    pinging = pings.scheduleWithFixedDelay(this::ping, PING_INTERVAL.toMillis(),
+                            PING_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopping) {
+                    // the server is stopping and closes this socket soon: no pings needed
+                }
+            }
             if (closeOnOpen) {
                 pending.clear();
                 opened.close(StatusCode.NORMAL, "kernel shut down", Callback.NOOP);
@@ -72,10 +113,24 @@ public final class KernelSocket extends Session.Listener.Abstract implements Ses
     }
 
     @Override
-    public void onWebSocketBinary(java.nio.ByteBuffer payload, Callback callback) {
-        callback.succeed();
-        getSession().close(StatusCode.BAD_DATA, "this server speaks Jupyter messages as JSON text frames",
-                Callback.NOOP);
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        if (!binary) {
+            callback.succeed();
+            getSession().close(StatusCode.BAD_DATA, "binary frames need the " + V1Framing.PROTOCOL
+                    + " sub-protocol; without it this kernel speaks Jupyter messages as JSON text frames", Callback.NOOP);
+            return;
+        }
+        String frame;
+        try {
+            frame = V1Framing.toText(payload);
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.WARNING, "dropped a malformed {0} frame: {1}", V1Framing.PROTOCOL,
+                    e.getMessage());
+            return;
+        } finally {
+            callback.succeed();
+        }
+        onWebSocketText(frame);
     }
 
     @Override
@@ -85,6 +140,9 @@ public final class KernelSocket extends Session.Listener.Abstract implements Ses
             closed = true;
             pending.clear();
             ended = connection;
+            if (pinging != null) {
+                pinging.cancel(false);
+            }
         }
         ended.close();
         callback.succeed();
@@ -120,7 +178,22 @@ public final class KernelSocket extends Session.Listener.Abstract implements Ses
     }
 
     private void write(String frame) {
-        session.sendText(frame, Callback.from(this::sent, failure -> close()));
+        Callback next = Callback.from(this::sent, failure -> close());
+        if (binary) {
+            session.sendBinary(V1Framing.toBinary(frame), next);
+        } else {
+            session.sendText(frame, next);
+        }
+    }
+
+    private void ping() {
+        Session open;
+        synchronized (this) {
+            open = closed ? null : session;
+        }
+        if (open != null) {
+            open.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+        }
     }
 
     private void sent() {

@@ -108,10 +108,16 @@ record Message(String channel, Map<String, Object> header, Map<String, Object> p
         return header;
     }
 
-    /** The frame text. */
+    /**
+     * The frame text. Besides the protocol's fields it carries {@code msg_id} and {@code msg_type} at the top, as
+     * Jupyter Server's messages do (they are jupyter_client's message dictionaries), and as jupyter_server's own
+     * gateway client reads them.
+     */
     String toJson() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("channel", channel);
+        map.put("msg_id", header.get("msg_id"));
+        map.put("msg_type", header.get("msg_type"));
         map.put("header", header);
         map.put("parent_header", parentHeader);
         map.put("metadata", metadata);
