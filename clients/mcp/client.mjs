@@ -1,12 +1,15 @@
-// The official TypeScript SDK's client against `./sandbox mcp` over stdio: lists the tools, runs code in both
-// languages, refuses bad arguments, and uses a session with files. Exits 1 on the first failed check.
-// Usage: node client.mjs /absolute/path/to/sandbox
+// The official TypeScript SDK's MCP client against Sandlot: lists the tools, runs code in both languages, refuses
+// bad arguments, and uses a session with files. Over stdio it starts `./sandbox mcp` itself; over streamable HTTP it
+// speaks to /mcp of a running `./sandbox serve` with a bearer token. Exits 1 on the first failed check.
+// Usage: node client.mjs stdio /absolute/path/to/sandbox
+//        node client.mjs http http://127.0.0.1:PORT/mcp TOKEN
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 
-const launcher = process.argv[2];
-if (!launcher) {
-  console.error("usage: node client.mjs /absolute/path/to/sandbox");
+const [mode, target, token] = process.argv.slice(2);
+if (!(mode === "stdio" && target) && !(mode === "http" && target && token)) {
+  console.error("usage: node client.mjs stdio /absolute/path/to/sandbox | node client.mjs http URL TOKEN");
   process.exit(2);
 }
 const slow = { timeout: 180_000 };
@@ -22,7 +25,9 @@ function check(condition, what, detail) {
 const call = (name, args) => client.callTool({ name, arguments: args }, undefined, slow);
 const body = (result) => JSON.parse(result.content[0].text);
 
-const transport = new StdioClientTransport({ command: launcher, args: ["mcp", "--no-warm-up"], stderr: "inherit" });
+const transport = mode === "stdio"
+  ? new StdioClientTransport({ command: target, args: ["mcp", "--no-warm-up"], stderr: "inherit" })
+  : new StreamableHTTPClientTransport(new URL(target), { requestInit: { headers: { Authorization: `Bearer ${token}` } } });
 const client = new Client({ name: "sandlot-npm-check", version: "1.0.0" });
 await client.connect(transport, slow);
 
@@ -64,5 +69,17 @@ check(!closed.isError, "close_session closes it", closed);
 const gone = await call("execute_code", { session_id: session, code: "1" });
 check(gone.isError && gone.content[0].text.includes("session_not_found"), "a closed session is not found", gone);
 
+if (mode === "http") {
+  let refused;
+  try {
+    const stranger = new Client({ name: "sandlot-npm-check", version: "1.0.0" });
+    await stranger.connect(new StreamableHTTPClientTransport(new URL(target),
+      { requestInit: { headers: { Authorization: "Bearer not-the-token" } } }), slow);
+  } catch (error) {
+    refused = error;
+  }
+  check(refused !== undefined && /401|unauthorized/.test(String(refused)), "a wrong bearer token is refused", String(refused));
+}
+
 await client.close();
-console.log("all checks passed");
+console.log(`all checks passed (${mode})`);
