@@ -1,0 +1,196 @@
+package io.sandlot.internal.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sandlot.internal.fs.MemoryFileSystem;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The DuckDB workspace: tables in, locked configuration, read-only tables, one statement, the row limit, cancel. */
+class SqlWorkspaceTest {
+
+    private static final Consumer<Runnable> NO_CANCEL = cancel -> { };
+
+    private MemoryFileSystem files;
+    private SqlWorkspace workspace;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        files = new MemoryFileSystem("/work", 1 << 20, true, denied -> { });
+        files.writeFile("data/sales.csv", "region,amount\neast,10\nwest,32\neast,5\n".getBytes(StandardCharsets.UTF_8));
+        workspace = SqlWorkspace.open(64);
+        refresh(Map.of());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        workspace.close();
+        files.close();
+    }
+
+    private void refresh(Map<String, ?> inputs) {
+        workspace.refresh(TableSources.of(files, "/work", inputs), NO_CANCEL);
+    }
+
+    private SqlResult query(String sql, Object... params) {
+        return workspace.query(sql, Arrays.asList(params), 100, NO_CANCEL);
+    }
+
+    @Test
+    void query_fileTable_byNameAndByPath() {
+        SqlResult byName = query("SELECT region, sum(amount) AS total FROM sales GROUP BY region ORDER BY region");
+        SqlResult byPath = query("SELECT count(*) AS n FROM 'data/sales.csv'");
+
+        assertThat(byName.columns()).containsExactly(new SqlResult.Column("region", "VARCHAR"),
+                new SqlResult.Column("total", "HUGEINT"));
+        assertThat(byName.rows()).containsExactly(List.of("east", 15L), List.of("west", 32L));
+        assertThat(byPath.rows()).containsExactly(List.of(3L));
+    }
+
+    @Test
+    void query_inputArrayOfObjects_isATable() {
+        refresh(Map.of("people", List.of(Map.of("name", "ada", "age", 36), Map.of("name", "bob", "age", 7)),
+                "scalar", 3, "numbers", List.of(1, 2)));
+
+        assertThat(query("SELECT name FROM people WHERE age > ? ORDER BY name", 10L).rows())
+                .containsExactly(List.of("ada"));
+        assertThatThrownBy(() -> query("SELECT * FROM numbers")).isInstanceOf(SqlException.class)
+                .hasMessageContaining("numbers");
+    }
+
+    @Test
+    void refresh_changedFile_reloadsIt() throws Exception {
+        query("SELECT * FROM sales");
+        files.writeFile("data/sales.csv", "region,amount\nnorth,1\n".getBytes(StandardCharsets.UTF_8));
+        refresh(Map.of());
+
+        assertThat(query("SELECT region FROM sales").rows()).containsExactly(List.of("north"));
+    }
+
+    @Test
+    void refresh_deletedFile_dropsTheTable() throws Exception {
+        files.deleteFile("data/sales.csv");
+        refresh(Map.of());
+
+        assertThatThrownBy(() -> query("SELECT * FROM sales")).isInstanceOf(SqlException.class)
+                .hasMessageContaining("sales");
+    }
+
+    @Test
+    void refresh_malformedFile_namedInTheErrors() throws Exception {
+        files.writeFile("bad.parquet", "not parquet".getBytes(StandardCharsets.UTF_8));
+        refresh(Map.of());
+
+        assertThat(query("SELECT count(*) FROM sales").rows()).containsExactly(List.of(3L));
+        assertThatThrownBy(() -> query("SELECT * FROM bad")).hasMessageContaining("tables not loaded: bad.parquet");
+    }
+
+    @Test
+    void query_types_becomeJsonLikeValues() {
+        SqlResult result = query("SELECT 1::TINYINT AS t, 2::BIGINT AS b, 1.5::DOUBLE AS d, 1.25::DECIMAL(10,2) AS x, "
+                + "0.1::DECIMAL(10,1) AS y, DATE '2024-02-29' AS day, TIMESTAMP '2024-02-29 10:11:12' AS ts, "
+                + "NULL AS n, true AS ok, [1, 2] AS list, {'k': 'v'} AS obj, "
+                + "170141183460469231731687303715884105727::HUGEINT AS h");
+
+        assertThat(result.rows()).containsExactly(Arrays.asList(1L, 2L, 1.5, 1.25, "0.1", "2024-02-29",
+                "2024-02-29T10:11:12", null, true, List.of(1L, 2L), Map.of("k", "v"),
+                new BigInteger("170141183460469231731687303715884105727")));
+        Map<?, ?> record = (Map<?, ?>) result.toRecords().getFirst();
+        assertThat(record.keySet().stream().map(String::valueOf).toList())
+                .containsExactly("t", "b", "d", "x", "y", "day", "ts", "n", "ok", "list", "obj", "h");
+    }
+
+    @Test
+    void query_moreRowsThanTheLimit_isCutAndMarked() {
+        SqlResult result = workspace.query("SELECT * FROM range(1000000000000)", List.of(), 5, NO_CANCEL);
+
+        assertThat(result.rows()).hasSize(5);
+        assertThat(result.truncated()).isTrue();
+        assertThat(query("SELECT * FROM range(3)").truncated()).isFalse();
+    }
+
+    @Test
+    void query_cancelled_stopsARunningQuery() {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        AtomicReference<Runnable> cancel = new AtomicReference<>();
+        try {
+            timer.schedule(() -> cancel.get().run(), 300, TimeUnit.MILLISECONDS);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> workspace.query("SELECT count(*) FROM range(1000000000000) a", List.of(), 10,
+                    c -> { if (c != null) { cancel.set(c); } })).isInstanceOf(SqlException.class);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(10_000);
+        } finally {
+            timer.shutdownNow();
+        }
+        assertThat(query("SELECT 42").rows()).containsExactly(List.of(42L));
+    }
+
+    @Test
+    void query_params_bindInOrder() {
+        assertThat(query("SELECT ? || '-' || ?, ?::DOUBLE * 2, ? IS NULL", "a", 1L, 1.5, null).rows())
+                .containsExactly(Arrays.asList("a-1", 3.0, true));
+    }
+
+    @Test
+    void query_wrongParamCount_namesBoth() {
+        assertThatThrownBy(() -> query("SELECT ?")).hasMessage("the query has 1 parameter(s), 0 given");
+    }
+
+    @Test
+    void query_dataModifyingCte_isRefusedByTheEngine() {
+        assertThatThrownBy(() -> query("WITH d AS (DELETE FROM \"data/sales.csv\" RETURNING *) SELECT * FROM d"))
+                .isInstanceOf(SqlException.class).hasMessageContaining("read-only");
+        assertThat(query("SELECT count(*) FROM sales").rows()).containsExactly(List.of(3L));
+    }
+
+    @Test
+    void query_twoStatements_isRefusedAndNoneRuns() {
+        assertThatThrownBy(() -> query("SELECT 1; SELECT 2")).hasMessageContaining("2 statements");
+        assertThatThrownBy(() -> query("SELECT 1; CREATE TEMP TABLE t AS SELECT 1"))
+                .hasMessageStartingWith(SqlWorkspace.REFUSED);
+        assertThatThrownBy(() -> query("SELECT * FROM t")).hasMessageContaining("t does not exist");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SELECT * FROM read_csv('/etc/passwd')",
+            "SELECT * FROM read_text('/etc/hostname')",
+            "SELECT * FROM glob('/*')",
+            "SELECT * FROM 'https://example.com/x.csv'",
+            "COPY (SELECT 1) TO '/tmp/sandlot-sql-copy.csv'",
+            "EXPORT DATABASE '/tmp/sandlot-sql-export'",
+            "ATTACH '/tmp/sandlot-sql-attach.duckdb' AS x",
+            "DETACH tables",
+            "INSTALL httpfs",
+            "LOAD httpfs",
+            "SET threads = 8",
+            "RESET memory_limit",
+            "PRAGMA enable_profiling",
+            "DELETE FROM sales",
+            "CREATE TABLE t (a INT)",
+            "DROP TABLE \"data/sales.csv\""})
+    void query_escapeOrWrite_isRefused(String sql) {
+        assertThatThrownBy(() -> query(sql)).isInstanceOf(SqlException.class);
+        assertThat(query("SELECT count(*) FROM sales").rows()).containsExactly(List.of(3L));
+        assertThat(query("SELECT current_setting('threads')").rows()).containsExactly(List.of(1L));
+    }
+
+    @Test
+    void query_syntaxError_givesDuckDbsMessage() {
+        assertThatThrownBy(() -> query("SELEC 1")).hasMessageContaining("syntax error");
+    }
+}
