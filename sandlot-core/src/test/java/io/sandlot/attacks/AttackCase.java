@@ -118,7 +118,7 @@ record AttackCase(String category, String name, Language language, String code, 
 
     /** The language whose corpus extension {@code fileName} has, or null. */
     private static Language languageOf(String fileName) {
-        for (Language language : Language.values()) {
+        for (Language language : Language.polyglot()) {
             if (fileName.endsWith(EXTENSION.get(language))) {
                 return language;
             }

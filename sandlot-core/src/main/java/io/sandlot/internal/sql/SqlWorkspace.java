@@ -72,6 +72,17 @@ public final class SqlWorkspace implements AutoCloseable {
         this.memoryLimitMb = memoryLimitMb;
     }
 
+    /** The DuckDB JDBC driver's version (its manifest's {@code Bundle-Version}), read without loading DuckDB. */
+    public static String duckDbVersion() {
+        try (var in = org.duckdb.DuckDBDriver.class.getResourceAsStream("/META-INF/MANIFEST.MF")) {
+            String version = in == null ? null : new java.util.jar.Manifest(in).getMainAttributes()
+                    .getValue("Bundle-Version");
+            return version != null ? version : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     /**
      * A workspace with no tables yet.
      *

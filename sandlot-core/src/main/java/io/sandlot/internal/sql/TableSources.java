@@ -59,7 +59,7 @@ public final class TableSources {
     }
 
     /** Whether an input is a table: a non-empty array of objects. */
-    static boolean isTable(Object value) {
+    public static boolean isTable(Object value) {
         if (!(value instanceof List<?> list) || list.isEmpty()) {
             return false;
         }
