@@ -199,12 +199,17 @@ final class McpTools {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("language", language.id());
         details.put("aliases", language.aliases().stream().sorted().toList());
-        details.put("version", runtime.languages().get(language.graalId()));
-        details.put("runtime", "GraalVM " + runtime.graalvmVersion() + " (" + runtime.implementationName() + ")");
+        String version = runtime.languages().get(language.isPolyglot() ? language.graalId() : language.id());
+        details.put("version", version);
+        details.put("runtime", language.isPolyglot()
+                ? "GraalVM " + runtime.graalvmVersion() + " (" + runtime.implementationName() + ")"
+                : "DuckDB JDBC " + version + " (in process, read-only tables)");
         details.put("file_extensions", language.fileExtensions());
         details.put("default", language == Language.PYTHON);
         details.put("libraries", language.libraries());
-        details.put("value", "the value of the last expression is returned as JSON in 'value'");
+        details.put("value", language.isPolyglot() ? "the value of the last expression is returned as JSON in 'value'"
+                : "the query's result is returned in 'value' as {columns: [{name, type}], rows: [[...]], rowCount, "
+                + "truncated}");
         details.put("limits", config.defaultLimits().toMap());
         return json(details, false);
     }
