@@ -32,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The script to run, or '-' for standard input.")
     String file;
 
-    @Option(names = "--lang", paramLabel = "js|python",
+    @Option(names = "--lang", paramLabel = "js|python|sql",
             description = "The language; by default taken from the file extension (.js, .mjs, .py).")
     String language;
 

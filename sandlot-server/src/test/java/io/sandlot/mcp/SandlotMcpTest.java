@@ -141,7 +141,7 @@ class SandlotMcpTest {
                 Arguments.of("execute_code", Map.of("code", " "), "'code' is required"),
                 Arguments.of("execute_code", Map.of("code", 42), "'code' must be a string, was the number 42"),
                 Arguments.of("execute_code", Map.of("code", "1", "language", "rust"),
-                        "unknown language 'rust'; expected one of js, python"),
+                        "unknown language 'rust'; expected one of js, python, sql"),
                 Arguments.of("execute_code", Map.of("code", "1", "libraries", List.of("numpy")),
                         "'libraries' is not supported: packages cannot be installed"),
                 Arguments.of("execute_code", Map.of("code", "1", "timeout", 61), "'timeout' is at most 60 seconds"),
