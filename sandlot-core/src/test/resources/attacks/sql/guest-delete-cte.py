@@ -5,7 +5,7 @@
 with open('t.csv', 'w') as f:
     f.write('a\n1\n2\n')
 try:
-    sql("WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d")
+    sql("WITH d AS (DELETE FROM \"t.csv\" RETURNING *) SELECT * FROM d")
     raise AssertionError('the delete ran')
 except RuntimeError as e:
     assert 'read-only' in str(e), str(e)

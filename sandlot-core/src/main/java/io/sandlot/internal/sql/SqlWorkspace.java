@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
@@ -194,15 +195,33 @@ public final class SqlWorkspace implements AutoCloseable {
      * @throws SqlException with DuckDB's message, or why the query was refused
      */
     public synchronized SqlResult query(String sql, List<?> params, long maxRows, Consumer<Runnable> cancelHook) {
+        return run(sql, params, maxRows, cancelHook, true);
+    }
+
+    /**
+     * Runs {@code sql} without the one-statement check, so that tests can show that the engine's lock and read-only
+     * database hold on their own (a string of several statements runs them all here).
+     */
+    synchronized SqlResult runUnchecked(String sql, List<?> params, long maxRows) {
+        return run(sql, params, maxRows, cancel -> { }, false);
+    }
+
+    private SqlResult run(String sql, List<?> params, long maxRows, Consumer<Runnable> cancelHook, boolean check) {
         requireOpen();
         if (reader == null) {
             refresh(List.of(), cancelHook);
         }
         try (DuckDBConnection connection = reader.duplicate()) {
-            requireOneStatement(connection, sql);
+            if (check) {
+                requireOneStatement(connection, sql);
+            }
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bind(statement, params);
-                cancelHook.accept(() -> cancel(statement));
+                AtomicBoolean cancelled = new AtomicBoolean();
+                cancelHook.accept(() -> {
+                    cancelled.set(true);
+                    cancel(statement);
+                });
                 try {
                     if (!statement.execute()) {
                         return new SqlResult(List.of(), List.of(), false);
@@ -210,6 +229,14 @@ public final class SqlWorkspace implements AutoCloseable {
                     try (ResultSet rs = statement.getResultSet()) {
                         return read(rs, maxRows);
                     }
+                } catch (SQLException e) {
+                    if (cancelled.get()) {
+                        throw new SqlException("the query was cancelled", e);
+                    }
+                    if (!String.valueOf(e.getMessage()).contains(OPAQUE_STREAM_ERROR)) {
+                        throw e;
+                    }
+                    throw new SqlException(withProblems(diagnose(sql, params, cancelHook)), e);
                 } finally {
                     cancelHook.accept(null);
                 }
@@ -217,6 +244,51 @@ public final class SqlWorkspace implements AutoCloseable {
         } catch (SQLException e) {
             throw new SqlException(withProblems(firstLines(e.getMessage())), e);
         }
+    }
+
+    /** What DuckDB's JDBC driver says of any error raised while a streamed result is fetched: not the reason. */
+    private static final String OPAQUE_STREAM_ERROR = "Invalid result set";
+
+    /**
+     * The reason a streamed query failed, which DuckDB's driver does not pass on: the query runs again on a second,
+     * unstreamed instance of the same database (opened READ_ONLY with the same locked configuration, through a hard
+     * link, since DuckDB refuses one file under two configurations), folded into one row ({@code max(hash(row))},
+     * which computes every column but materialises no rows), and that run's error is the reason. The instance is
+     * closed at once; the same cancel hook stops it.
+     */
+    private String diagnose(String sql, List<?> params, Consumer<Runnable> cancelHook) {
+        String wrapped = "SELECT max(hash(sandlot_row)) FROM (\n" + stripTrailingSemicolons(sql) + "\n) sandlot_row";
+        Path link = directory.resolve("diagnostics.duckdb");
+        try {
+            if (!Files.exists(link)) {
+                Files.createLink(link, database);
+            }
+            Properties properties = lockedProperties();
+            properties.setProperty("duckdb.read_only", "true");
+            try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + link, properties)) {
+                requireOneStatement(connection, wrapped);
+                try (PreparedStatement statement = connection.prepareStatement(wrapped)) {
+                    bind(statement, params);
+                    cancelHook.accept(() -> cancel(statement));
+                    try (ResultSet rs = statement.executeQuery()) {
+                        rs.next();
+                    }
+                }
+            }
+        } catch (SQLException | SqlException e) {
+            return firstLines(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            // no diagnosis; the generic message below
+        }
+        return "the query failed while its rows were read, and DuckDB gave no reason (often its memory_limit)";
+    }
+
+    private static String stripTrailingSemicolons(String sql) {
+        String text = sql.strip();
+        while (text.endsWith(";")) {
+            text = text.substring(0, text.length() - 1).strip();
+        }
+        return text;
     }
 
     private static SqlResult read(ResultSet rs, long maxRows) throws SQLException {

@@ -189,6 +189,44 @@ class SqlWorkspaceTest {
         assertThat(query("SELECT current_setting('threads')").rows()).containsExactly(List.of(1L));
     }
 
+    /** The one-statement check refuses most of these first; the engine must refuse them on its own as well. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SELECT * FROM read_csv('/etc/passwd')",
+            "COPY (SELECT 1) TO '/tmp/sandlot-sql-copy-unchecked.csv'",
+            "EXPORT DATABASE '/tmp/sandlot-sql-export-unchecked'",
+            "ATTACH '/tmp/sandlot-sql-attach-unchecked.duckdb' AS x",
+            "INSTALL httpfs",
+            "LOAD httpfs",
+            "SET threads = 8",
+            "SET enable_external_access = true",
+            "PRAGMA threads = 8",
+            "DELETE FROM sales",
+            "CREATE TABLE t (a INT)",
+            "SELECT 1; DROP TABLE \"data/sales.csv\""})
+    void runUnchecked_escapeOrWrite_isRefusedByTheEngine(String sql) {
+        assertThatThrownBy(() -> workspace.runUnchecked(sql, List.of(), 10)).isInstanceOf(SqlException.class);
+        assertThat(query("SELECT count(*) FROM sales").rows()).containsExactly(List.of(3L));
+        assertThat(query("SELECT current_setting('threads')").rows()).containsExactly(List.of(1L));
+        assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("/tmp/sandlot-sql-copy-unchecked.csv"))).isFalse();
+    }
+
+    @Test
+    void runUnchecked_severalStatements_runsThemAll_whichIsWhyQueryChecks() {
+        assertThat(workspace.runUnchecked("CREATE TEMP TABLE x AS SELECT 7 AS v; SELECT v FROM x", List.of(), 10)
+                .rows()).containsExactly(List.of(7L));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SELECT 'abc'::INT AS n|Could not convert string 'abc'", "SELECT error('boom')|boom",
+            "SELECT * FROM sniff_csv('/etc/passwd')|disabled by configuration"})
+    void query_errorWhileStreaming_givesDuckDbsReason(String sqlAndReason) {
+        String[] parts = sqlAndReason.split("\\|");
+
+        assertThatThrownBy(() -> query(parts[0])).isInstanceOf(SqlException.class).hasMessageContaining(parts[1]);
+        assertThat(query("SELECT count(*) FROM sales").rows()).containsExactly(List.of(3L));
+    }
+
     @Test
     void query_syntaxError_givesDuckDbsMessage() {
         assertThatThrownBy(() -> query("SELEC 1")).hasMessageContaining("syntax error");
