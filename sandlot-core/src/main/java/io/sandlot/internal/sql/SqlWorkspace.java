@@ -73,13 +73,16 @@ public final class SqlWorkspace implements AutoCloseable {
         this.memoryLimitMb = memoryLimitMb;
     }
 
-    /** The DuckDB JDBC driver's version (its manifest's {@code Bundle-Version}), read without loading DuckDB. */
+    /** The DuckDB JDBC driver's version (its jar manifest's {@code Bundle-Version}), read without loading DuckDB. */
     public static String duckDbVersion() {
-        try (var in = org.duckdb.DuckDBDriver.class.getResourceAsStream("/META-INF/MANIFEST.MF")) {
-            String version = in == null ? null : new java.util.jar.Manifest(in).getMainAttributes()
-                    .getValue("Bundle-Version");
-            return version != null ? version : "unknown";
-        } catch (IOException e) {
+        try {
+            java.net.URL jar = org.duckdb.DuckDBDriver.class.getProtectionDomain().getCodeSource().getLocation();
+            try (java.util.jar.JarFile file = new java.util.jar.JarFile(Path.of(jar.toURI()).toFile())) {
+                String version = file.getManifest() == null ? null
+                        : file.getManifest().getMainAttributes().getValue("Bundle-Version");
+                return version != null ? version : "unknown";
+            }
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
             return "unknown";
         }
     }
