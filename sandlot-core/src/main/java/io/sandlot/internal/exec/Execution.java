@@ -401,6 +401,7 @@ final class Execution implements Watched {
      * {@link SqlResult#toValue()}, cut at {@link Limits#maxResultRows()}.
      */
     private ExecutionResult evaluateQuery(Runnable beginGuestPhase) {
+        SqlWorkspace.loadEngine();   // like making a context: before the guest's clock starts
         beginGuestPhase.run();
         boolean inputsAreTables = lease.sqlTables() == null;
         for (Map.Entry<String, Object> input : request.inputs().entrySet()) {

@@ -66,6 +66,8 @@ public final class SqlWorkspace implements AutoCloseable {
     private final Map<String, String> problems = new LinkedHashMap<>();
     private DuckDBConnection reader;
     private boolean closed;
+    /** Tables loaded so far, reloads included. */
+    private int loads;
 
     private SqlWorkspace(Path directory, long memoryLimitMb) {
         this.directory = directory;
@@ -84,6 +86,29 @@ public final class SqlWorkspace implements AutoCloseable {
             }
         } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
             return "unknown";
+        }
+    }
+
+    private static volatile boolean engineLoaded;
+
+    /**
+     * Loads DuckDB's native library, once per process (the first time takes about a second: the driver extracts it
+     * to the temporary directory); callers do this before a guest's clock starts, as a context is made before it.
+     *
+     * @throws SqlException if DuckDB cannot start on this host
+     */
+    public static void loadEngine() {
+        if (engineLoaded) {
+            return;
+        }
+        synchronized (SqlWorkspace.class) {
+            if (!engineLoaded) {
+                try (Connection ignored = DriverManager.getConnection("jdbc:duckdb:", new Properties())) {
+                    engineLoaded = true;
+                } catch (SQLException e) {
+                    throw new SqlException("DuckDB cannot start: " + e.getMessage(), e);
+                }
+            }
         }
     }
 
@@ -155,6 +180,7 @@ public final class SqlWorkspace implements AutoCloseable {
     /** Loads one table with a statement of its own: DuckDB's driver closes a statement that failed. */
     private void load(Connection loader, TableSource source, Consumer<Runnable> cancelHook) throws SQLException {
         Path copy = directory.resolve("source" + source.format().extension());
+        loads++;
         try (Statement statement = loader.createStatement()) {
             Files.write(copy, source.content().read());
             cancelHook.accept(() -> cancel(statement));
@@ -187,6 +213,11 @@ public final class SqlWorkspace implements AutoCloseable {
         for (String view : views) {
             statement.execute("DROP VIEW " + identifier(view));
         }
+    }
+
+    /** How many tables were loaded so far, reloads included: what a refresh with nothing changed does not add to. */
+    synchronized int loadCount() {
+        return loads;
     }
 
     /**

@@ -82,6 +82,42 @@ class SqlWorkspaceTest {
     }
 
     @Test
+    void refresh_nothingChanged_loadsNothing_aChangedFileOnlyItself() throws Exception {
+        files.writeFile("other.jsonl", "{\"k\": 1}\n{\"k\": 2}\n".getBytes(StandardCharsets.UTF_8));
+        refresh(Map.of());
+        int loaded = workspace.loadCount();
+
+        refresh(Map.of());
+        int afterUnchanged = workspace.loadCount();
+        Thread.sleep(5);   // a new modification time even on a coarse clock
+        files.writeFile("other.jsonl", "{\"k\": 3}\n".getBytes(StandardCharsets.UTF_8));
+        refresh(Map.of());
+
+        assertThat(afterUnchanged).isEqualTo(loaded);
+        assertThat(workspace.loadCount()).isEqualTo(loaded + 1);
+        assertThat(query("SELECT k FROM other").rows()).containsExactly(List.of(3L));
+    }
+
+    @Test
+    void refresh_tsvAndJson_areTablesToo() throws Exception {
+        files.writeFile("a.tsv", "x\ty\n1\t2\n".getBytes(StandardCharsets.UTF_8));
+        files.writeFile("b.json", "[{\"z\": \"q\"}]".getBytes(StandardCharsets.UTF_8));
+        refresh(Map.of());
+
+        assertThat(query("SELECT x + y FROM a").rows()).containsExactly(List.of(3L));
+        assertThat(query("SELECT z FROM b").rows()).containsExactly(List.of("q"));
+    }
+
+    @Test
+    void refresh_twoFilesOneName_onlyThePathsNameThem() throws Exception {
+        files.writeFile("other/sales.csv", "region,amount\nsouth,1\n".getBytes(StandardCharsets.UTF_8));
+        refresh(Map.of());
+
+        assertThatThrownBy(() -> query("SELECT * FROM sales")).isInstanceOf(SqlException.class);
+        assertThat(query("SELECT region FROM 'other/sales.csv'").rows()).containsExactly(List.of("south"));
+    }
+
+    @Test
     void refresh_deletedFile_dropsTheTable() throws Exception {
         files.deleteFile("data/sales.csv");
         refresh(Map.of());
