@@ -156,6 +156,13 @@ class SqlTest {
         }
     }
 
+    @Test
+    void guestSql_policyWithoutSql_isNotDefined() {
+        Sandbox jsOnly = SandboxExtension.FACTORY.newSandbox(Policy.newBuilder().languages(JS).build());
+
+        assertThat(jsOnly.execute(JS, "typeof sql").value()).isEqualTo("undefined");
+    }
+
     @ParameterizedTest
     @EnumSource(value = Language.class, names = "SQL", mode = EnumSource.Mode.EXCLUDE)
     void guestSql_longQuery_timesOut(Language language) {

@@ -33,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
     String file;
 
     @Option(names = "--lang", paramLabel = "js|python|sql",
-            description = "The language; by default taken from the file extension (.js, .mjs, .py).")
+            description = "The language; by default taken from the file extension (.js, .mjs, .py, .sql).")
     String language;
 
     @Option(names = "--inputs", paramLabel = "JSON",

@@ -50,6 +50,8 @@ import org.graalvm.polyglot.Value;
 final class Execution implements Watched {
 
     private static final Logger LOG = Logger.getLogger(Execution.class.getName());
+    /** The type of the guest error of a failed or refused query in language {@code sql}. */
+    static final String SQL_ERROR = "SqlError";
 
     /** The limits it runs under; immutable. */
     final Limits limits;
@@ -421,9 +423,6 @@ final class Execution implements Watched {
             return stopped(Status.MEMORY_LIMIT, "the query's rows ran the host out of memory: " + e.getMessage());
         }
     }
-
-    /** The type of the guest error of a failed or refused query. */
-    static final String SQL_ERROR = "SqlError";
 
     /**
      * Runs one read-only query on this execution's tables, refreshed first: a session's table files, or a
