@@ -149,6 +149,23 @@ class ServerEndpointsTest {
     }
 
     @Test
+    void sessionSql_queriesAnUploadedCsvByNameAndByPath() {
+        String id = createSession("sql");
+        byte[] csv = "city,temp\nOslo,3\nLima,19\nCairo,28\n".getBytes(StandardCharsets.UTF_8);
+
+        http.put("/v1/sessions/" + id + "/files/data/weather.csv", csv);
+        Reply hottest = http.postJson("/v1/sessions/" + id + "/execute",
+                Map.of("code", "SELECT city FROM weather ORDER BY temp DESC LIMIT 1"));
+        Reply count = http.postJson("/v1/sessions/" + id + "/execute",
+                Map.of("code", "SELECT count(*) AS n FROM 'data/weather.csv'"));
+
+        assertThat(ExecutionResult.fromJson(hottest.body()).valueJson()).as(hottest.body())
+                .contains("\"rows\":[[\"Cairo\"]]");
+        assertThat(ExecutionResult.fromJson(count.body()).valueJson()).as(count.body()).contains("\"rows\":[[3]]");
+        http.delete("/v1/sessions/" + id);
+    }
+
+    @Test
     void sessionFiles_guestReadsUploadedCsvAndWritesAFileTheClientDownloads() {
         String id = createSession("python");
         byte[] csv = "city,temp\nOslo,3\nLima,19\nCairo,28\n".getBytes(StandardCharsets.UTF_8);
