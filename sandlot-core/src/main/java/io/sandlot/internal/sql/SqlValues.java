@@ -21,8 +21,8 @@ import java.util.Map;
 
 /**
  * DuckDB's JDBC values as JSON-like Java values: integers up to BIGINT as {@link Long}, HUGEINT and UBIGINT as
- * {@link BigInteger}, FLOAT and DOUBLE as {@link Double}, DECIMAL as {@link Double} when that is exact and as its
- * plain string otherwise, dates, times and timestamps as ISO-8601 strings, BLOB as base64, LIST and ARRAY as
+ * {@link BigInteger}, FLOAT and DOUBLE as {@link Double}, DECIMAL as {@link Double} when it has at most 15
+ * significant digits (which a double keeps, so {@code 0.1} stays {@code 0.1}) and as its plain string otherwise, dates, times and timestamps as ISO-8601 strings, BLOB as base64, LIST and ARRAY as
  * {@link List}, STRUCT and MAP as {@link Map}, NULL as null; anything else (UUID, INTERVAL, ENUM, BIT) as its
  * string form.
  */
@@ -62,11 +62,13 @@ final class SqlValues {
         };
     }
 
-    /** A decimal as a double when the double is exactly the decimal, else its plain string so no digit is lost. */
+    /** Significant digits a double always gives back: the decimal's text survives the trip through it. */
+    private static final int DOUBLE_DIGITS = 15;
+
+    /** A decimal as a double when no digit is lost on the way, else its plain string. */
     private static Object decimal(BigDecimal decimal) {
-        double asDouble = decimal.doubleValue();
-        return Double.isFinite(asDouble) && new BigDecimal(asDouble).compareTo(decimal) == 0
-                ? (Object) asDouble : decimal.toPlainString();
+        return decimal.stripTrailingZeros().precision() <= DOUBLE_DIGITS
+                ? (Object) decimal.doubleValue() : decimal.toPlainString();
     }
 
     private static List<Object> list(Object[] elements) throws SQLException {

@@ -276,7 +276,7 @@ public final class SqlWorkspace implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new SqlException(withProblems(firstLines(e.getMessage())), e);
+            throw new SqlException(withProblems(message(e.getMessage())), e);
         }
     }
 
@@ -310,7 +310,7 @@ public final class SqlWorkspace implements AutoCloseable {
                 }
             }
         } catch (SQLException | SqlException e) {
-            return firstLines(e.getMessage());
+            return message(e.getMessage());
         } catch (IOException | RuntimeException e) {
             // no diagnosis; the generic message below
         }
@@ -458,8 +458,8 @@ public final class SqlWorkspace implements AutoCloseable {
         return newline < 0 ? text : text.substring(0, newline);
     }
 
-    /** DuckDB's message without the trailing blank lines; the caret lines that point into the query stay. */
-    private static String firstLines(String message) {
+    /** DuckDB's message without surrounding blank lines; the caret lines that point into the query stay. */
+    private static String message(String message) {
         return String.valueOf(message).strip();
     }
 

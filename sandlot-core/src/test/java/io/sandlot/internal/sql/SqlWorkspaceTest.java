@@ -140,14 +140,17 @@ class SqlWorkspaceTest {
         SqlResult result = query("SELECT 1::TINYINT AS t, 2::BIGINT AS b, 1.5::DOUBLE AS d, 1.25::DECIMAL(10,2) AS x, "
                 + "0.1::DECIMAL(10,1) AS y, DATE '2024-02-29' AS day, TIMESTAMP '2024-02-29 10:11:12' AS ts, "
                 + "NULL AS n, true AS ok, [1, 2] AS list, {'k': 'v'} AS obj, "
-                + "170141183460469231731687303715884105727::HUGEINT AS h");
+                + "170141183460469231731687303715884105727::HUGEINT AS h, "
+                + "12345678901234567.89::DECIMAL(38,2) AS big, 'x'::BLOB AS blob, "
+                + "'00000000-0000-0000-0000-000000000001'::UUID AS id");
 
-        assertThat(result.rows()).containsExactly(Arrays.asList(1L, 2L, 1.5, 1.25, "0.1", "2024-02-29",
+        assertThat(result.rows()).containsExactly(Arrays.asList(1L, 2L, 1.5, 1.25, 0.1, "2024-02-29",
                 "2024-02-29T10:11:12", null, true, List.of(1L, 2L), Map.of("k", "v"),
-                new BigInteger("170141183460469231731687303715884105727")));
+                new BigInteger("170141183460469231731687303715884105727"), "12345678901234567.89", "eA==",
+                "00000000-0000-0000-0000-000000000001"));
         Map<?, ?> record = (Map<?, ?>) result.toRecords().getFirst();
-        assertThat(record.keySet().stream().map(String::valueOf).toList())
-                .containsExactly("t", "b", "d", "x", "y", "day", "ts", "n", "ok", "list", "obj", "h");
+        assertThat(record.keySet().stream().map(String::valueOf).toList()).containsExactly("t", "b", "d", "x", "y",
+                "day", "ts", "n", "ok", "list", "obj", "h", "big", "blob", "id");
     }
 
     @Test
