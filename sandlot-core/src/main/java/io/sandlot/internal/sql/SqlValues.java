@@ -22,9 +22,9 @@ import java.util.Map;
 /**
  * DuckDB's JDBC values as JSON-like Java values: integers up to BIGINT as {@link Long}, HUGEINT and UBIGINT as
  * {@link BigInteger}, FLOAT and DOUBLE as {@link Double}, DECIMAL as {@link Double} when it has at most 15
- * significant digits (which a double keeps, so {@code 0.1} stays {@code 0.1}) and as its plain string otherwise, dates, times and timestamps as ISO-8601 strings, BLOB as base64, LIST and ARRAY as
- * {@link List}, STRUCT and MAP as {@link Map}, NULL as null; anything else (UUID, INTERVAL, ENUM, BIT) as its
- * string form.
+ * significant digits (which a double keeps, so {@code 0.1} stays {@code 0.1}) and as its plain string otherwise,
+ * dates, times and timestamps as ISO-8601 strings, BLOB as base64, LIST and ARRAY as {@link List}, STRUCT and MAP as
+ * {@link Map}, NULL as null; anything else (UUID, INTERVAL, ENUM, BIT) as its string form.
  */
 final class SqlValues {
 
