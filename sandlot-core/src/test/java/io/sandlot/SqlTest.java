@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -112,6 +114,24 @@ class SqlTest {
             ExecutionResult next = session.execute("SELECT 42 AS x");
 
             assertThat(slow.status()).as(slow.toJson()).isEqualTo(Status.TIMEOUT);
+            assertThat(next.status()).as(next.toJson()).isEqualTo(Status.OK);
+        }
+    }
+
+    @Test
+    void session_sql_interrupt_cancelsTheQueryAndKeepsTheSession() throws Exception {
+        try (Session session = SANDBOX.openSession(SQL)) {
+            CompletableFuture<ExecutionResult> slow = CompletableFuture.supplyAsync(
+                    () -> session.execute("SELECT count(*) FROM range(1000000) a, range(1000000) b"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!session.interrupt() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            ExecutionResult stopped = slow.get(20, TimeUnit.SECONDS);
+            ExecutionResult next = session.execute("SELECT 1 AS one");
+
+            assertThat(stopped.status()).as(stopped.toJson()).isEqualTo(Status.CANCELLED);
+            assertThat(session.isOpen()).isTrue();
             assertThat(next.status()).as(next.toJson()).isEqualTo(Status.OK);
         }
     }
