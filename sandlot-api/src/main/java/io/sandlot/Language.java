@@ -13,7 +13,14 @@ public enum Language {
     JS("js", "js", Set.of("javascript"), "the ECMAScript built-ins; no Node.js modules, no packages can be installed",
             ".js", ".mjs"),
     /** Python 3, run by GraalPy, with its standard library only. */
-    PYTHON("python", "python", Set.of("py"), "the Python standard library; no packages can be installed", ".py");
+    PYTHON("python", "python", Set.of("py"), "the Python standard library; no packages can be installed", ".py"),
+    /**
+     * One read-only SQL query, run by DuckDB (not a GraalVM language) over the session's table files or the
+     * execution's array inputs; its value is {@code {"columns", "rows", "rowCount", "truncated"}}.
+     */
+    SQL("sql", null, Set.of("duckdb"), "DuckDB's SQL dialect, one read-only query; tables are the session's .csv, "
+            + ".tsv, .parquet, .json and .jsonl files and, for stateless executions, inputs that are arrays of "
+            + "objects; no files, network or extensions", ".sql");
 
     private final String id;
     private final String graalId;
@@ -34,7 +41,7 @@ public enum Language {
         return libraries;
     }
 
-    /** The name used in the CLI, JSON and HTTP API: {@code js} or {@code python}. */
+    /** The name used in the CLI, JSON and HTTP API: {@code js}, {@code python} or {@code sql}. */
     public String id() {
         return id;
     }
@@ -49,9 +56,26 @@ public enum Language {
         return List.of(extensions);
     }
 
-    /** The GraalVM language id. */
+    /** Whether a GraalVM language runs it (JS and Python); {@link #SQL} runs on DuckDB instead. */
+    public boolean isPolyglot() {
+        return graalId != null;
+    }
+
+    /**
+     * The GraalVM language id.
+     *
+     * @throws IllegalStateException for a language that is not a GraalVM language ({@link #isPolyglot()} false)
+     */
     public String graalId() {
+        if (graalId == null) {
+            throw new IllegalStateException(id + " is not a GraalVM language");
+        }
         return graalId;
+    }
+
+    /** The languages GraalVM runs, in declaration order. */
+    public static List<Language> polyglot() {
+        return Arrays.stream(values()).filter(Language::isPolyglot).toList();
     }
 
     /**

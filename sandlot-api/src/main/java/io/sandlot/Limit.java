@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * <p>Every limit is a whole number in its {@link #unit()}; {@code 0} turns it off. Most limits stop a running guest
  * and end its execution with their {@link #status()}; the size limits on code and inputs have no status: a request
- * over them is refused with an {@link IllegalArgumentException} before the guest starts, and gets no result.
+ * over them is refused with an {@link IllegalArgumentException} before the guest starts, and gets no result. The row
+ * limit of SQL results neither stops nor refuses: it {@linkplain #truncates() cuts} the result.
  */
 public enum Limit {
     /** Wall-time limit, counted from the start of guest code. */
@@ -70,7 +71,16 @@ public enum Limit {
             .refuses("inputs are %2$d bytes of JSON, above maxInputBytes=%1$d")
             .description("Limit on the size of the JSON form of the inputs")
             .notCovered("checked before the guest starts; files of a session are bounded by its file-system quota "
-                    + "instead"));
+                    + "instead")),
+    /** Rows an SQL query may return: the value of language `sql`, or what a guest's `sql()` gets. */
+    MAX_RESULT_ROWS(new Row("maxResultRows", "rows")
+            .defaultValue(10_000).maxValue(1L << 31).serverMaximum(0)
+            .truncates("the query returned more than %1$d rows (maxResultRows); aggregate, filter or add a LIMIT")
+            .description("Rows an SQL query may return: the value of language `sql`, or what a guest's `sql()` gets")
+            .notCovered("language `sql` returns the first rows with `\"truncated\": true` and status `ok`; a guest's "
+                    + "`sql()` raises an error naming the limit instead of returning a partial list. Rows are "
+                    + "streamed, so a huge query stops at the limit; the size of each row is bounded only by "
+                    + "`maxMemoryMb` (DuckDB's `memory_limit`) and `maxOutputBytes`"));
 
     private final String key;
     private final String unit;
@@ -78,6 +88,7 @@ public enum Limit {
     private final long maxValue;
     private final long serverMaximum;
     private final Status status;
+    private final boolean truncates;
     private final String breachTemplate;
     private final String description;
     private final String notCovered;
@@ -89,6 +100,7 @@ public enum Limit {
         this.maxValue = row.maxValue;
         this.serverMaximum = row.serverMaximum;
         this.status = row.status;
+        this.truncates = row.truncates;
         this.breachTemplate = Objects.requireNonNull(row.breachTemplate, row.key + ": stops(...) or refuses(...)");
         this.description = Objects.requireNonNull(row.description, row.key + ": description");
         this.notCovered = Objects.requireNonNull(row.notCovered, row.key + ": notCovered");
@@ -108,7 +120,7 @@ public enum Limit {
         return "--" + key.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
     }
 
-    /** The unit of the value: {@code ms}, {@code MiB}, {@code bytes} or {@code statements}. */
+    /** The unit of the value: {@code ms}, {@code MiB}, {@code bytes}, {@code statements} or {@code rows}. */
     public String unit() {
         return unit;
     }
@@ -138,10 +150,29 @@ public enum Limit {
 
     /**
      * The status of an execution this limit stopped; empty for the limits checked before the guest starts, which
-     * refuse the request with an {@link IllegalArgumentException} (HTTP 400, CLI exit code 2) instead.
+     * refuse the request with an {@link IllegalArgumentException} (HTTP 400, CLI exit code 2) instead, and for a
+     * limit that {@linkplain #truncates() truncates}.
      */
     public Optional<Status> status() {
         return Optional.ofNullable(status);
+    }
+
+    /** Whether the limit cuts a result rather than stopping the guest or refusing the request. */
+    public boolean truncates() {
+        return truncates;
+    }
+
+    /**
+     * The message of a result this limit cut, such as {@code "the query returned more than 100 rows
+     * (maxResultRows); ..."}.
+     *
+     * @throws IllegalStateException for a limit that does not truncate
+     */
+    public String truncation(long limit) {
+        if (!truncates) {
+            throw new IllegalStateException(key + " does not truncate");
+        }
+        return String.format(Locale.ROOT, breachTemplate, limit);
     }
 
     /** What the limit bounds, one line without a final period. */
@@ -162,7 +193,8 @@ public enum Limit {
      */
     public String breach(long limit) {
         if (status == null) {
-            throw new IllegalStateException(key + " is checked before the guest starts; use refusal(limit, measured)");
+            throw new IllegalStateException(key + (truncates ? " truncates; use truncation(limit)"
+                    : " is checked before the guest starts; use refusal(limit, measured)"));
         }
         return String.format(Locale.ROOT, breachTemplate, limit);
     }
@@ -174,8 +206,9 @@ public enum Limit {
      * @throws IllegalStateException for a limit enforced while the guest runs: see {@link #breach(long)}
      */
     public String refusal(long limit, long measured) {
-        if (status != null) {
-            throw new IllegalStateException(key + " stops a running guest; use breach(limit)");
+        if (status != null || truncates) {
+            throw new IllegalStateException(key + (truncates ? " truncates; use truncation(limit)"
+                    : " stops a running guest; use breach(limit)"));
         }
         return String.format(Locale.ROOT, breachTemplate, limit, measured);
     }
@@ -206,6 +239,7 @@ public enum Limit {
         private long maxValue;
         private long serverMaximum;
         private Status status;
+        private boolean truncates;
         private String breachTemplate;
         private String description;
         private String notCovered;
@@ -239,6 +273,13 @@ public enum Limit {
 
         /** The limit refuses a request before start; the template formats the limit and what was measured. */
         Row refuses(String template) {
+            this.breachTemplate = template;
+            return this;
+        }
+
+        /** The limit cuts a result; the template formats the limit ({@code %1$d}). */
+        Row truncates(String template) {
+            this.truncates = true;
             this.breachTemplate = template;
             return this;
         }

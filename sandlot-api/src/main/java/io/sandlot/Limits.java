@@ -33,6 +33,8 @@ public final class Limits {
     public static final String MAX_CODE_BYTES = "maxCodeBytes";
     /** See {@link Limit#MAX_INPUT_BYTES}. */
     public static final String MAX_INPUT_BYTES = "maxInputBytes";
+    /** See {@link Limit#MAX_RESULT_ROWS}. */
+    public static final String MAX_RESULT_ROWS = "maxResultRows";
 
     private static final Limit[] LIMITS = Limit.values();
 
@@ -97,6 +99,11 @@ public final class Limits {
     /** {@link Limit#MAX_INPUT_BYTES}, in bytes; 0 = off. */
     public long maxInputBytes() {
         return get(Limit.MAX_INPUT_BYTES);
+    }
+
+    /** {@link Limit#MAX_RESULT_ROWS}, in rows; 0 = off. */
+    public long maxResultRows() {
+        return get(Limit.MAX_RESULT_ROWS);
     }
 
     /** The value of {@code limit}. */
@@ -253,6 +260,11 @@ public final class Limits {
         /** Sets {@link Limits#maxInputBytes()}. */
         public Builder maxInputBytes(long maxInputBytes) {
             return set(Limit.MAX_INPUT_BYTES, maxInputBytes);
+        }
+
+        /** Sets {@link Limits#maxResultRows()}. */
+        public Builder maxResultRows(long maxResultRows) {
+            return set(Limit.MAX_RESULT_ROWS, maxResultRows);
         }
 
         /**

@@ -23,7 +23,10 @@ import java.util.Set;
  */
 public final class Policy {
 
-    /** Both languages, {@link Limits#DEFAULT}, no host functions, a read-only empty file system. */
+    /**
+     * Every language (JS, Python and SQL, so guests also get {@code sql()}), {@link Limits#DEFAULT}, no host
+     * functions, a read-only empty file system.
+     */
     public static final Policy DEFAULT = newBuilder().build();
 
     private final Set<Language> languages;
@@ -98,7 +101,10 @@ public final class Policy {
         private Builder() {
         }
 
-        /** Restricts guests to these languages (at least one). */
+        /**
+         * Restricts guests to these languages (at least one). Leaving out {@link Language#SQL} also takes the
+         * {@code sql()} function away from JS and Python guests.
+         */
         public Builder languages(Language... languages) {
             if (languages.length == 0) {
                 throw new IllegalArgumentException("languages must name at least one language");

@@ -50,7 +50,8 @@ class LimitDocsTest {
                     .append(limit.unit()).append(" | ")
                     .append(limit.defaultValue() == 0 ? "0 (off)" : limit.defaultValue()).append(" | ")
                     .append(limit.serverMaximum() == 0 ? "none" : limit.serverMaximum()).append(" | ")
-                    .append(limit.status().map(status -> "`" + status.id() + "`").orElse("refused before running"))
+                    .append(limit.status().map(status -> "`" + status.id() + "`")
+                            .orElse(limit.truncates() ? "truncates the result" : "refused before running"))
                     .append(" | ").append(limit.notCovered()).append(" |");
         }
         return table.toString();

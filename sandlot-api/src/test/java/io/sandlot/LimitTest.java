@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The table of limits: every row complete and consistent, and the messages the engine gives from it. */
 class LimitTest {
 
-    private static final Set<String> UNITS = Set.of("ms", "MiB", "bytes", "statements");
+    private static final Set<String> UNITS = Set.of("ms", "MiB", "bytes", "statements", "rows");
 
     @ParameterizedTest
     @EnumSource(Limit.class)
@@ -41,10 +41,11 @@ class LimitTest {
     @ParameterizedTest
     @EnumSource(Limit.class)
     void breachOrRefusal_namesTheKeyAndTheValue(Limit limit) {
-        String message = limit.status().isPresent() ? limit.breach(1234) : limit.refusal(1234, 5678);
+        String message = limit.status().isPresent() ? limit.breach(1234)
+                : limit.truncates() ? limit.truncation(1234) : limit.refusal(1234, 5678);
 
         assertThat(message).contains(limit.key()).contains("1234");
-        if (limit.status().isEmpty()) {
+        if (limit.status().isEmpty() && !limit.truncates()) {
             assertThat(message).contains("5678");
         }
     }
@@ -56,6 +57,12 @@ class LimitTest {
             assertThatThrownBy(() -> limit.refusal(1, 2)).isInstanceOf(IllegalStateException.class);
         } else {
             assertThatThrownBy(() -> limit.breach(1)).isInstanceOf(IllegalStateException.class);
+        }
+        if (!limit.truncates()) {
+            assertThatThrownBy(() -> limit.truncation(1)).isInstanceOf(IllegalStateException.class);
+        } else {
+            assertThatThrownBy(() -> limit.refusal(1, 2)).isInstanceOf(IllegalStateException.class);
+            assertThat(limit.status()).isEmpty();
         }
     }
 
@@ -70,6 +77,8 @@ class LimitTest {
         assertThat(Limit.MAX_CODE_BYTES.refusal(10, 11)).isEqualTo("code is 11 bytes, above maxCodeBytes=10");
         assertThat(Limit.MAX_INPUT_BYTES.refusal(10, 11))
                 .isEqualTo("inputs are 11 bytes of JSON, above maxInputBytes=10");
+        assertThat(Limit.MAX_RESULT_ROWS.truncation(10)).isEqualTo("the query returned more than 10 rows "
+                + "(maxResultRows); aggregate, filter or add a LIMIT");
     }
 
     @Test
@@ -100,7 +109,7 @@ class LimitTest {
         assertThatThrownBy(() -> Limit.ofKey("timeout"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown limit 'timeout'; known limits: timeoutMs, cpuTimeMs, maxStatements, maxMemoryMb, "
-                        + "maxOutputBytes, maxCodeBytes, maxInputBytes");
+                        + "maxOutputBytes, maxCodeBytes, maxInputBytes, maxResultRows");
     }
 
     /** The javadoc of each constant is what javadoc readers see; it must say what {@link Limit#description()} says. */

@@ -16,7 +16,7 @@ class BadInputTest {
     void languageOf_unknownName_listsTheKnownLanguages() {
         assertThatThrownBy(() -> Language.of("ruby"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown language 'ruby'; expected one of js, python");
+                .hasMessage("unknown language 'ruby'; expected one of js, python, sql");
     }
 
     @Test

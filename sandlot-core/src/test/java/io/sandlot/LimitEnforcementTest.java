@@ -77,7 +77,7 @@ class LimitEnforcementTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Language.class)
+    @EnumSource(value = Language.class, names = "SQL", mode = EnumSource.Mode.EXCLUDE)
     void execute_outputPastLimit_isTruncatedAtTheLimit(Language language) {
         Limits limits = Limits.newBuilder().maxOutputBytes(1000).build();
         String code = PerLanguage.of(JS, "for (let i = 0; i < 100; i++) console.log('y'.repeat(99))",
@@ -128,7 +128,7 @@ class LimitEnforcementTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Language.class)
+    @EnumSource(value = Language.class, names = "SQL", mode = EnumSource.Mode.EXCLUDE)
     void execute_oneLineLoopUnderStatementLimit_isStopped(Language language) {
         Limits limits = Limits.newBuilder().maxStatements(1000).timeoutMs(500).build();
         String code = PerLanguage.of(JS, "while (true) {}", PYTHON, "while True: pass").get(language);
@@ -142,7 +142,7 @@ class LimitEnforcementTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Language.class)
+    @EnumSource(value = Language.class, names = "SQL", mode = EnumSource.Mode.EXCLUDE)
     void execute_codeAboveMaxCodeBytes_isRejectedBeforeRunning(Language language) {
         Sandbox sandbox = SandboxExtension.sandbox(Limits.newBuilder().maxCodeBytes(100).build());
 
@@ -152,7 +152,7 @@ class LimitEnforcementTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Language.class)
+    @EnumSource(value = Language.class, names = "SQL", mode = EnumSource.Mode.EXCLUDE)
     void execute_inputsAboveMaxInputBytes_areRejectedBeforeRunning(Language language) {
         Sandbox sandbox = SandboxExtension.sandbox(Limits.newBuilder().maxInputBytes(100).build());
 
@@ -162,7 +162,7 @@ class LimitEnforcementTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Language.class)
+    @EnumSource(value = Language.class, names = "SQL", mode = EnumSource.Mode.EXCLUDE)
     void execute_limitTurnedOff_doesNotFire(Language language) {
         Limits off = Limits.newBuilder().timeoutMs(0).cpuTimeMs(0).maxMemoryMb(0).maxOutputBytes(0).build();
         String code = PerLanguage.of(JS, "let s = 0; for (let i = 0; i < 100000; i++) s += i; s",

@@ -31,7 +31,7 @@ class SessionTest {
     private static final PerLanguage<String> SPIN = PerLanguage.of(JS, "while (true) {}", PYTHON, "while True:\n    pass");
 
     @ParameterizedTest
-    @EnumSource(Language.class)
+    @EnumSource(value = Language.class, names = "SQL", mode = EnumSource.Mode.EXCLUDE)
     void execute_variablesAndFunctions_persistBetweenExecutions(Language language) {
         try (Session session = SANDBOX.openSession(language)) {
             session.execute(DEFINE_ADD.get(language));
@@ -43,7 +43,7 @@ class SessionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Language.class)
+    @EnumSource(value = Language.class, names = "SQL", mode = EnumSource.Mode.EXCLUDE)
     void execute_afterTimeout_sessionKeepsItsState(Language language) {
         try (Session session = ONE_SECOND.openSession(language)) {
             session.execute(KEEP.get(language));
@@ -58,7 +58,7 @@ class SessionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Language.class)
+    @EnumSource(value = Language.class, names = "SQL", mode = EnumSource.Mode.EXCLUDE)
     void interrupt_runningExecution_isCancelledAndTheSessionKeepsItsState(Language language) throws Exception {
         try (Session session = SANDBOX.openSession(language)) {
             session.execute(KEEP.get(language));
@@ -80,7 +80,7 @@ class SessionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Language.class)
+    @EnumSource(value = Language.class, names = "SQL", mode = EnumSource.Mode.EXCLUDE)
     void interrupt_nothingRunning_returnsFalseAndChangesNothing(Language language) {
         try (Session session = SANDBOX.openSession(language)) {
             session.execute(KEEP.get(language));

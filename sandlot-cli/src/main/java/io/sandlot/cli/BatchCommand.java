@@ -61,7 +61,7 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
         // Pools fill on first use of a language, in the background, so a long batch rarely waits for a context.
         // No Python preload: a batch is CPU-bound, and modules a line does not import would be imported for nothing.
         SandboxFactory.Builder builder = SandboxFactory.newBuilder().maxConcurrency(threads).pythonPreload();
-        for (Language language : Language.values()) {
+        for (Language language : Language.polyglot()) {
             builder.contextPool(language, threads);
         }
         try (SandboxFactory factory = builder.build()) {

@@ -32,8 +32,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The script to run, or '-' for standard input.")
     String file;
 
-    @Option(names = "--lang", paramLabel = "js|python",
-            description = "The language; by default taken from the file extension (.js, .mjs, .py).")
+    @Option(names = "--lang", paramLabel = "js|python|sql",
+            description = "The language; by default taken from the file extension (.js, .mjs, .py, .sql).")
     String language;
 
     @Option(names = "--inputs", paramLabel = "JSON",

@@ -60,6 +60,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void duckDb_isUsedOnlyByTheSqlPackage() {
+        noClasses().that().resideOutsideOfPackage("io.sandlot.internal.sql..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.duckdb..", "java.sql..")
+                .because("one package opens DuckDB, locks its configuration and decides what a query may see; "
+                        + "everything else asks it for tables and rows")
+                .check(sandlot);
+    }
+
+    @Test
     void serviceCore_knowsNoTransport() {
         noClasses().that().resideInAPackage("io.sandlot.service..")
                 .should().dependOnClassesThat().resideInAnyPackage(

@@ -54,6 +54,26 @@ class LauncherIT {
     }
 
     @Test
+    void run_helloSqlWithAnInputTable_printsColumnsAndRows() throws Exception {
+        Process result = run(null, LAUNCHER, "run", "examples/hello.sql", "--inputs",
+                "{\"orders\": [{\"sku\": \"A-1\", \"price\": 9.5, \"qty\": 3}, "
+                        + "{\"sku\": \"B-7\", \"price\": 120, \"qty\": 1}]}");
+
+        assertThat(result.exitValue()).as(stderr(result)).isEqualTo(0);
+        assertThat(Json.parse(stdout(result).strip())).isEqualTo(Json.parse("{\"columns\": [{\"name\": \"sku\", "
+                + "\"type\": \"VARCHAR\"}, {\"name\": \"total\", \"type\": \"DOUBLE\"}], \"rows\": [[\"B-7\", 120.0], "
+                + "[\"A-1\", 28.5]], \"rowCount\": 2, \"truncated\": false}"));
+    }
+
+    @Test
+    void run_sqlReadingAHostFile_exitsOneWithDuckDbsMessage() throws Exception {
+        Process result = run("SELECT * FROM read_csv('/etc/passwd')", LAUNCHER, "run", "--lang", "sql", "-");
+
+        assertThat(result.exitValue()).isEqualTo(1);
+        assertThat(stderr(result)).contains("sandbox: error: SqlError: Permission Error");
+    }
+
+    @Test
     void run_limitFromStdin_exitsThree() throws Exception {
         Process result = run("while (true) {}", LAUNCHER, "run", "--lang", "js", "--timeout-ms", "300", "-");
 

@@ -104,7 +104,7 @@ public final class RemoteSandbox implements Sandbox, AutoCloseable {
             if (info.get("languages") instanceof Map<?, ?> ids) {
                 for (Object id : ids.keySet()) {
                     for (Language language : Language.values()) {
-                        if (language.graalId().equals(id)) {
+                        if ((language.isPolyglot() ? language.graalId() : language.id()).equals(id)) {
                             languages.add(language);
                         }
                     }

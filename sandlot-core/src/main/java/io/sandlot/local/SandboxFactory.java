@@ -12,6 +12,7 @@ import io.sandlot.internal.engine.JitCheck;
 import io.sandlot.internal.exec.GuestExecutor;
 import io.sandlot.internal.exec.LocalSandbox;
 import io.sandlot.internal.lang.Dialects;
+import io.sandlot.internal.sql.SqlWorkspace;
 import io.sandlot.internal.worker.WorkerPool;
 import java.util.EnumMap;
 import java.util.List;
@@ -85,6 +86,7 @@ public final class SandboxFactory implements AutoCloseable {
         Engine engine = engines.get(new EngineShape(false));
         TreeMap<String, String> languages = new TreeMap<>();
         engine.getLanguages().forEach((id, language) -> languages.put(id, language.getVersion()));
+        languages.put(Language.SQL.id(), SqlWorkspace.duckDbVersion());
         String implementation = engine.getImplementationName();
         return new RuntimeInfo(Runtime.version().toString(), GraalVersion.of(engine.getVersion()), implementation,
                 JitCheck.isJit(implementation), languages);
@@ -184,7 +186,10 @@ public final class SandboxFactory implements AutoCloseable {
             if (size < 0) {
                 throw new IllegalArgumentException("context pool size must be >= 0 (0 = no pool), was " + size);
             }
-            poolSizes.put(Objects.requireNonNull(language, "language"), size);
+            if (!Objects.requireNonNull(language, "language").isPolyglot() && size > 0) {
+                throw new IllegalArgumentException(language + " runs without a context and has no context pool");
+            }
+            poolSizes.put(language, size);
             return this;
         }
 
@@ -193,7 +198,7 @@ public final class SandboxFactory implements AutoCloseable {
          * back (a command line's runs, say) from waiting for a new one: more where a context is slow to make.
          */
         public Builder backToBackPools() {
-            for (Language language : Language.values()) {
+            for (Language language : Language.polyglot()) {
                 contextPool(language, Dialects.of(language).backToBackPoolSize());
             }
             return this;

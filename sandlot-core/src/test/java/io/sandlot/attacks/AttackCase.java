@@ -2,7 +2,6 @@ package io.sandlot.attacks;
 
 import io.sandlot.Language;
 import io.sandlot.Limits;
-import io.sandlot.PerLanguage;
 import io.sandlot.Status;
 import io.sandlot.wire.Json;
 import java.io.IOException;
@@ -66,9 +65,19 @@ record AttackCase(String category, String name, Language language, String code, 
     private static final Set<String> KEYS = Set.of("why", "expect", "limits", "value", "output-max", "then",
             "then-value", "policy", "unstoppable", "mode", "error-type");
     private static final Set<String> POLICIES = Set.of("vfs", "hostfn", "worker");
-    private static final Pattern HEADER_LINE = Pattern.compile("^(?://|#)\\s?([a-z-]+):\\s?(.*)$");
-    private static final PerLanguage<String> EXTENSION = PerLanguage.of(Language.JS, ".js", Language.PYTHON, ".py");
-    private static final PerLanguage<String> COMMENT = PerLanguage.of(Language.JS, "//", Language.PYTHON, "#");
+    private static final Pattern HEADER_LINE = Pattern.compile("^(?://|#|--)\\s?([a-z-]+):\\s?(.*)$");
+    /** Every language's corpus extension and line comment, SQL's included: an enum map, so none can be missing. */
+    private static final Map<Language, String> EXTENSION = every(Map.of(Language.JS, ".js", Language.PYTHON, ".py",
+            Language.SQL, ".sql"));
+    private static final Map<Language, String> COMMENT = every(Map.of(Language.JS, "//", Language.PYTHON, "#",
+            Language.SQL, "--"));
+
+    private static Map<Language, String> every(Map<Language, String> values) {
+        if (!values.keySet().equals(EnumSet.allOf(Language.class))) {
+            throw new IllegalStateException("the corpus needs a value for every language, has " + values.keySet());
+        }
+        return values;
+    }
 
     /** The display name: {@code category/name.ext}. */
     String id() {

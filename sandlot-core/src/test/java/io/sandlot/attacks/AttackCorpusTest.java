@@ -98,7 +98,9 @@ class AttackCorpusTest {
             "file.encoding", "java.library.path", "os.name", "polyglot.engine.WarnInterpreterOnly");
     private static final Map<Language, String> BENIGN = Map.of(
             Language.JS, "'ok:' + [1, 2, 3].map(x => x * 14).join()",
-            Language.PYTHON, "'ok:' + ','.join(str(x * 14) for x in [1, 2, 3])");
+            Language.PYTHON, "'ok:' + ','.join(str(x * 14) for x in [1, 2, 3])",
+            Language.SQL, "SELECT 'ok:' || string_agg((x * 14)::VARCHAR, ',' ORDER BY x) AS v "
+                    + "FROM (VALUES (1), (2), (3)) t(x)");
     private static final String BENIGN_VALUE = "ok:14,28,42";
 
     /** The error type a case raises when its own precondition fails (a Python assert, or a JS error so named). */
@@ -118,7 +120,7 @@ class AttackCorpusTest {
         factory = SandboxFactory.newBuilder().maxConcurrency(4)
                 .contextPool(Language.JS, 1).contextPool(Language.PYTHON, 2).build();
         for (Language language : Language.values()) {
-            assertThat(sandbox(Set.of()).execute(language, BENIGN.get(language)).value()).isEqualTo(BENIGN_VALUE);
+            assertThat(benignValue(sandbox(Set.of()).execute(language, BENIGN.get(language)))).isEqualTo(BENIGN_VALUE);
         }
         heapBaseline = usedHeapAfterGc();
     }
@@ -171,8 +173,8 @@ class AttackCorpusTest {
         ExecutionResult result;
         long elapsedMs;
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Map<String, Object> inputs = Map.of("hostDir", hostDir.toString(), "sentinel", sentinel.toString(),
-                    "marker", marker, "port", server.getLocalPort());
+            Map<String, Object> inputs = inputs(c, Map.of("hostDir", hostDir.toString(),
+                    "sentinel", sentinel.toString(), "marker", marker, "port", server.getLocalPort()));
             long start = System.nanoTime();
             result = c.session() ? inSession(sandbox, c, c.code(), inputs)
                     : sandbox.execute(ExecutionRequest.newBuilder(c.language(), c.code()).inputs(inputs)
@@ -264,7 +266,28 @@ class AttackCorpusTest {
                     .isEqualTo(c.thenValueJson());
         }
         ExecutionResult benign = sandbox(Set.of()).execute(c.language(), BENIGN.get(c.language()));
-        assertThat(benign.value()).as("benign execution after the attack: %s", benign.toJson()).isEqualTo(BENIGN_VALUE);
+        assertThat(benignValue(benign)).as("benign execution after the attack: %s", benign.toJson())
+                .isEqualTo(BENIGN_VALUE);
+    }
+
+    /** What a benign execution computed: its value, or, for SQL, the one cell of its one row. */
+    private static Object benignValue(ExecutionResult result) {
+        if (result.value() instanceof Map<?, ?> table && table.get("rows") instanceof List<?> rows
+                && rows.size() == 1 && rows.getFirst() instanceof List<?> row && row.size() == 1) {
+            return row.getFirst();
+        }
+        return result.value();
+    }
+
+    /**
+     * The case's inputs. Language sql takes only tables, so an SQL case gets the same four values as one row of
+     * a table {@code host} (stateless) or none (a session's tables are its files).
+     */
+    private static Map<String, Object> inputs(AttackCase c, Map<String, Object> values) {
+        if (c.language() != Language.SQL) {
+            return values;
+        }
+        return c.session() ? Map.of() : Map.of("host", List.of(values));
     }
 
     /** With {@code -Dsandlot.attacks.report=FILE}, appends each case's result to FILE: handy when writing cases. */

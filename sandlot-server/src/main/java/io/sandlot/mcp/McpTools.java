@@ -70,13 +70,17 @@ final class McpTools {
         tools.add(tool("execute_code", "Run code in the sandbox",
                 "Runs Python (GraalPy, standard library only) or JavaScript (GraalJS, no Node.js APIs) in a fresh "
                         + "sandbox, or in a session when session_id is given (variables, imports and files persist "
-                        + "there). Returns JSON {exit_code, stdout, stderr, status, value, error}: value is the value "
-                        + "of the last expression as JSON; exit_code is 0 for ok, 1 for a guest error, 3 when a "
+                        + "there); or one read-only SQL query (language sql, DuckDB) over the session's .csv, .tsv, "
+                        + ".parquet, .json and .jsonl files or the inputs that are arrays of objects, which Python and "
+                        + "JavaScript also reach with sql(query, params). Returns JSON {exit_code, stdout, stderr, "
+                        + "status, value, error}: value is the value of the last expression as JSON (for sql: "
+                        + "{columns, rows, rowCount, truncated}); exit_code is 0 for ok, 1 for a guest error, 3 when a "
                         + "limit stopped the guest, 70 otherwise. No network, no host files, no package installs. "
                         + limitsText(),
                 schema(Map.of(
                         "code", property("string", "The program to run."),
-                        "language", property("string", "python (default) or js; javascript and py are accepted too."),
+                        "language", property("string", "python (default), js or sql; javascript and py are accepted "
+                                + "too."),
                         "libraries", arrayProperty("Not supported: packages cannot be installed; leave it out or "
                                 + "pass an empty list."),
                         "timeout", property("number", "Wall-time limit in seconds (default "
@@ -92,7 +96,7 @@ final class McpTools {
         tools.add(tool("get_language_details", "Describe a language",
                 "Describes one language: its version, aliases, file extensions, what it can import, and the "
                         + "default limits of an execution.",
-                schema(Map.of("language", property("string", "python or js.")), List.of("language")),
+                schema(Map.of("language", property("string", "python, js or sql.")), List.of("language")),
                 this::languageDetails));
         tools.add(tool("create_session", "Open a session",
                 "Opens a session: one long-lived interpreter whose variables, imports and files persist across "
@@ -101,7 +105,7 @@ final class McpTools {
                         + config.sessionTtl().toSeconds() + " s without use; at most " + config.sessionsPerTenant()
                         + " sessions are open at once. Returns JSON {session_id, language, limits, ...}.",
                 schema(Map.of(
-                        "language", property("string", "python (default) or js."),
+                        "language", property("string", "python (default), js or sql."),
                         "timeout", property("number", "Wall-time limit of each execution in seconds (default "
                                 + seconds(config.defaultLimits().timeoutMs()) + timeoutMaximumText() + ").")),
                         List.of()),
@@ -199,12 +203,17 @@ final class McpTools {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("language", language.id());
         details.put("aliases", language.aliases().stream().sorted().toList());
-        details.put("version", runtime.languages().get(language.graalId()));
-        details.put("runtime", "GraalVM " + runtime.graalvmVersion() + " (" + runtime.implementationName() + ")");
+        String version = runtime.languages().get(language.isPolyglot() ? language.graalId() : language.id());
+        details.put("version", version);
+        details.put("runtime", language.isPolyglot()
+                ? "GraalVM " + runtime.graalvmVersion() + " (" + runtime.implementationName() + ")"
+                : "DuckDB JDBC " + version + " (in process, read-only tables)");
         details.put("file_extensions", language.fileExtensions());
         details.put("default", language == Language.PYTHON);
         details.put("libraries", language.libraries());
-        details.put("value", "the value of the last expression is returned as JSON in 'value'");
+        details.put("value", language.isPolyglot() ? "the value of the last expression is returned as JSON in 'value'"
+                : "the query's result is returned in 'value' as {columns: [{name, type}], rows: [[...]], rowCount, "
+                + "truncated}");
         details.put("limits", config.defaultLimits().toMap());
         return json(details, false);
     }

@@ -130,7 +130,7 @@ public final class SandboxService implements AutoCloseable {
     /** Runs a trivial execution in each language, so that the engines are up before the first request. */
     public void warmUp() {
         for (Language language : Language.values()) {
-            sandbox.execute(language, "1 + 1");
+            sandbox.execute(language, language == Language.SQL ? "SELECT 1 + 1" : "1 + 1");
         }
         runtimeInfo();
     }

@@ -141,7 +141,7 @@ class SandlotMcpTest {
                 Arguments.of("execute_code", Map.of("code", " "), "'code' is required"),
                 Arguments.of("execute_code", Map.of("code", 42), "'code' must be a string, was the number 42"),
                 Arguments.of("execute_code", Map.of("code", "1", "language", "rust"),
-                        "unknown language 'rust'; expected one of js, python"),
+                        "unknown language 'rust'; expected one of js, python, sql"),
                 Arguments.of("execute_code", Map.of("code", "1", "libraries", List.of("numpy")),
                         "'libraries' is not supported: packages cannot be installed"),
                 Arguments.of("execute_code", Map.of("code", "1", "timeout", 61), "'timeout' is at most 60 seconds"),
@@ -229,10 +229,22 @@ class SandlotMcpTest {
         CallToolResult languages = call("get_supported_languages", Map.of());
         Map<String, Object> python = ok(call("get_language_details", Map.of("language", "py")));
 
-        assertThat(Json.parse(text(languages))).isEqualTo(List.of("js", "python"));
+        assertThat(Json.parse(text(languages))).isEqualTo(List.of("js", "python", "sql"));
         assertThat(python).containsEntry("language", "python").containsEntry("file_extensions", List.of(".py"))
                 .containsEntry("default", true);
         assertThat(python.get("version")).isNotNull();
+    }
+
+    @Test
+    void executeCode_sql_runsTheQueryOnItsInputTable() {
+        Map<String, Object> sql = ok(call("get_language_details", Map.of("language", "sql")));
+        CallToolResult result = call("execute_code", Map.of("language", "sql", "code", "SELECT sum(n) AS s FROM t",
+                "inputs", Map.of("t", List.of(Map.of("n", 2), Map.of("n", 3)))));
+
+        assertThat(sql).containsEntry("file_extensions", List.of(".sql")).containsEntry("default", false);
+        assertThat((String) sql.get("runtime")).startsWith("DuckDB JDBC 2.0");
+        assertThat(result.isError()).as(text(result)).isFalse();
+        assertThat(text(result)).contains("\"rows\":[[5]]");
     }
 
     @Test

@@ -71,6 +71,30 @@ class ServerEndpointsTest {
     }
 
     @Test
+    void execute_sql_inputTable_returnsColumnsAndRows() {
+        Reply reply = http.postJson("/v1/execute", Map.of("language", "sql",
+                "code", "SELECT name, n * 2 AS twice FROM items WHERE n > 1 ORDER BY n",
+                "inputs", Map.of("items", List.of(Map.of("name", "a", "n", 1), Map.of("name", "b", "n", 2))),
+                "limits", Map.of("maxResultRows", 5)));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        ExecutionResult result = ExecutionResult.fromJson(reply.body());
+        assertThat(result.status()).as(reply.body()).isEqualTo(Status.OK);
+        assertThat(result.valueJson()).isEqualTo("{\"columns\":[{\"name\":\"name\",\"type\":\"VARCHAR\"},"
+                + "{\"name\":\"twice\",\"type\":\"BIGINT\"}],\"rows\":[[\"b\",4]],\"rowCount\":1,\"truncated\":false}");
+    }
+
+    @Test
+    void execute_sql_hostFile_is200WithErrorStatus() {
+        Reply reply = http.postJson("/v1/execute", Map.of("language", "sql", "code", "SELECT * FROM '/etc/passwd'"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        ExecutionResult result = ExecutionResult.fromJson(reply.body());
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.error().type()).isEqualTo("SqlError");
+    }
+
+    @Test
     void execute_guestError_is200WithErrorStatus() {
         Reply reply = http.postJson("/v1/execute", Map.of("language", "js", "code", "null.x"));
 
@@ -121,6 +145,23 @@ class ServerEndpointsTest {
         assertThat(one.status()).as(one.body()).isEqualTo(200);
         assertThat(ExecutionResult.fromJson(one.body()).status()).isEqualTo(Status.OK);
         assertThat(ExecutionResult.fromJson(two.body()).value()).isEqualTo(42L);
+        http.delete("/v1/sessions/" + id);
+    }
+
+    @Test
+    void sessionSql_queriesAnUploadedCsvByNameAndByPath() {
+        String id = createSession("sql");
+        byte[] csv = "city,temp\nOslo,3\nLima,19\nCairo,28\n".getBytes(StandardCharsets.UTF_8);
+
+        http.put("/v1/sessions/" + id + "/files/data/weather.csv", csv);
+        Reply hottest = http.postJson("/v1/sessions/" + id + "/execute",
+                Map.of("code", "SELECT city FROM weather ORDER BY temp DESC LIMIT 1"));
+        Reply count = http.postJson("/v1/sessions/" + id + "/execute",
+                Map.of("code", "SELECT count(*) AS n FROM 'data/weather.csv'"));
+
+        assertThat(ExecutionResult.fromJson(hottest.body()).valueJson()).as(hottest.body())
+                .contains("\"rows\":[[\"Cairo\"]]");
+        assertThat(ExecutionResult.fromJson(count.body()).valueJson()).as(count.body()).contains("\"rows\":[[3]]");
         http.delete("/v1/sessions/" + id);
     }
 

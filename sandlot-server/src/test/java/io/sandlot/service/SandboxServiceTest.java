@@ -152,7 +152,7 @@ class SandboxServiceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Language.class)
+    @EnumSource(value = Language.class, names = "SQL", mode = EnumSource.Mode.EXCLUDE)
     void restart_keepsIdAndLimits_dropsVariablesAndFiles(Language language) {
         Limits limits = Limits.newBuilder().timeoutMs(5_000).build();
         SessionInfo session = service.createSession(ALPHA,

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.sandlot.Language;
 import java.io.OutputStream;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.graalvm.polyglot.Engine;
@@ -18,7 +17,7 @@ import org.graalvm.polyglot.Engine;
 public final class Engines implements AutoCloseable {
 
     private static final String[] LANGUAGE_IDS =
-            Arrays.stream(Language.values()).map(Language::graalId).toArray(String[]::new);
+            Language.polyglot().stream().map(Language::graalId).toArray(String[]::new);
 
     /** Engines {@link #close(Set)} was told not to close. */
     private final Set<Engine> leftOpen = ConcurrentHashMap.newKeySet();

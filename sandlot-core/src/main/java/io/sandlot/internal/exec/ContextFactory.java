@@ -126,7 +126,7 @@ final class ContextFactory {
             context.initialize(language.graalId());
             dialect.harden(context);
             flushFiles = dialect.trackFiles(context);
-            exposeHostFunctions(context, dialect, policy.hostFunctions());
+            exposeHostFunctions(context, dialect, hostFunctions(policy, attached));
         } catch (RuntimeException e) {
             context.close(true);
             throw e;
@@ -211,6 +211,29 @@ final class ContextFactory {
             }
             return found;
         }
+    }
+
+    /** The global name of the guest's SQL function. */
+    static final String SQL_FUNCTION = "sql";
+
+    /**
+     * The policy's host functions and, if the policy allows language {@code sql} and names no function {@code sql}
+     * itself, {@code sql(query, params?)}: one read-only query on the running execution's tables (see
+     * {@link Execution#guestQuery}).
+     */
+    private static Map<String, HostFunction> hostFunctions(Policy policy, AtomicReference<Execution> attached) {
+        if (!policy.languages().contains(Language.SQL) || policy.hostFunctions().containsKey(SQL_FUNCTION)) {
+            return policy.hostFunctions();
+        }
+        Map<String, HostFunction> functions = new LinkedHashMap<>(policy.hostFunctions());
+        functions.put(SQL_FUNCTION, arguments -> {
+            Execution execution = attached.get();
+            if (execution == null) {
+                throw new IllegalStateException("sql() can only run while the guest's code runs");
+            }
+            return execution.guestQuery(arguments);
+        });
+        return functions;
     }
 
     private static void exposeHostFunctions(Context context, Dialect dialect, Map<String, HostFunction> functions) {

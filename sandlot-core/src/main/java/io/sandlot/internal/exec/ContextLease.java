@@ -1,5 +1,8 @@
 package io.sandlot.internal.exec;
 
+import io.sandlot.internal.fs.MemoryFileSystem;
+import io.sandlot.internal.sql.SqlWorkspace;
+
 /**
  * Where an execution's context comes from, what becomes of it afterwards, and how to stop a guest in it: a
  * stateless execution takes a fresh context and closes it; a session keeps one and interrupts rather than closes.
@@ -17,4 +20,21 @@ interface ContextLease {
      * the request.
      */
     void stop(GuestContext guest, Execution execution);
+
+    /**
+     * The SQL tables every execution of this lease shares (a session's, kept warm between executions), or null:
+     * each execution then opens its own, with its inputs as tables, and closes it when it ends.
+     */
+    default SqlWorkspace sqlTables() {
+        return null;
+    }
+
+    /** Tells the lease which execution runs without a context (language sql), then null when it ended. */
+    default void runningQuery(Execution execution) {
+    }
+
+    /** The file tree whose table files queries see when the execution has no context (language sql), or null. */
+    default MemoryFileSystem files() {
+        return null;
+    }
 }

@@ -13,7 +13,14 @@ import io.sandlot.internal.lang.Dialect;
 import io.sandlot.internal.lang.Dialects;
 import io.sandlot.internal.lang.GuestErrors;
 import io.sandlot.internal.lang.GuestValues;
+import io.sandlot.internal.sql.SqlException;
+import io.sandlot.internal.sql.SqlResult;
+import io.sandlot.internal.sql.SqlWorkspace;
+import io.sandlot.internal.sql.TableSource;
+import io.sandlot.internal.sql.TableSources;
 import io.sandlot.wire.Json;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -43,6 +50,8 @@ import org.graalvm.polyglot.Value;
 final class Execution implements Watched {
 
     private static final Logger LOG = Logger.getLogger(Execution.class.getName());
+    /** The type of the guest error of a failed or refused query in language {@code sql}. */
+    static final String SQL_ERROR = "SqlError";
 
     /** The limits it runs under; immutable. */
     final Limits limits;
@@ -74,6 +83,10 @@ final class Execution implements Watched {
     private int reservedMb;
     /** The result the guest thread built; guest thread only. */
     private ExecutionResult outcome;
+    /** Cancels the SQL statement running now, or null; see {@link #whileQuerying(Runnable)}. */
+    private volatile Runnable queryCancel;
+    /** The SQL tables of a stateless execution, opened on its first query; guest thread only. */
+    private SqlWorkspace ownTables;
 
     /**
      * @param stopper how to stop this execution (when its output overflows, a limit breaks or it is cancelled)
@@ -82,7 +95,7 @@ final class Execution implements Watched {
         this.request = request;
         this.lease = lease;
         this.limits = limits;
-        this.dialect = Dialects.of(request.language());
+        this.dialect = request.language().isPolyglot() ? Dialects.of(request.language()) : null;
         this.stopper = stopper;
         this.output = new BoundedOutput(limits.maxOutputBytes(), () -> stopper.accept(this, Status.OUTPUT_LIMIT));
     }
@@ -165,6 +178,37 @@ final class Execution implements Watched {
      */
     void run(Sources sources, Runnable beginGuestPhase, LongConsumer guestPhaseEnded, long graceMs) {
         thread = Thread.currentThread();
+        try {
+            if (dialect == null) {
+                runQuery(beginGuestPhase, guestPhaseEnded, graceMs);
+            } else {
+                runGuest(sources, beginGuestPhase, guestPhaseEnded, graceMs);
+            }
+        } finally {
+            if (ownTables != null) {
+                ownTables.close();
+                ownTables = null;
+            }
+        }
+    }
+
+    /** Runs an execution in language {@code sql}: no context, one query on the lease's tables. */
+    private void runQuery(Runnable beginGuestPhase, LongConsumer guestPhaseEnded, long graceMs) {
+        lease.runningQuery(this);
+        try {
+            outcome = stopReason.get() != null ? stopped(stopReason.get(), null) : evaluateQuery(beginGuestPhase);
+            endGuestPhase(guestPhaseEnded);
+        } catch (Throwable t) {
+            endGuestPhase(guestPhaseEnded);
+            Status reason = stopReason.get();
+            outcome = reason != null ? stopped(reason, null) : failedInternally(t);
+        } finally {
+            awaitStop(graceMs);
+            lease.runningQuery(null);
+        }
+    }
+
+    private void runGuest(Sources sources, Runnable beginGuestPhase, LongConsumer guestPhaseEnded, long graceMs) {
         GuestContext acquired = null;
         try {
             acquired = lease.acquire();
@@ -265,6 +309,10 @@ final class Execution implements Watched {
             return false;
         }
         stopNanos = System.nanoTime();
+        Runnable cancel = queryCancel;
+        if (cancel != null) {
+            cancel.run();   // DuckDB stops within milliseconds; the guest's context can only stop once it returns
+        }
         GuestContext running = guest;
         if (running != null) {
             stopping = CompletableFuture.runAsync(() -> lease.stop(running, this), reapers);
@@ -332,6 +380,11 @@ final class Execution implements Watched {
         } catch (StackOverflowError e) {
             return finish(Status.ERROR, null, GuestError.of("StackOverflowError", "the host stack overflowed"));
         }
+        return succeeded(value);
+    }
+
+    /** The result of a guest that ended with {@code value}, unless it was stopped or the value is too large. */
+    private ExecutionResult succeeded(Object value) {
         if (stopReason.get() != null) {
             return stopped(stopReason.get(), null);
         }
@@ -343,6 +396,97 @@ final class Execution implements Watched {
             }
         }
         return finish(Status.OK, value, null);
+    }
+
+    /**
+     * Runs the code of an execution in language {@code sql} as one query; its value is
+     * {@link SqlResult#toValue()}, cut at {@link Limits#maxResultRows()}.
+     */
+    private ExecutionResult evaluateQuery(Runnable beginGuestPhase) {
+        SqlWorkspace.loadEngine();   // like making a context: before the guest's clock starts
+        beginGuestPhase.run();
+        boolean inputsAreTables = lease.sqlTables() == null;
+        for (Map.Entry<String, Object> input : request.inputs().entrySet()) {
+            if (!inputsAreTables || !TableSources.isTable(input.getValue())) {
+                return finish(Status.ERROR, null, GuestError.of(SQL_ERROR, "input '" + input.getKey() + "': "
+                        + (inputsAreTables ? "an input of language sql must be a table (a non-empty array of "
+                        + "objects)" : "a session's tables are its files; language sql takes no inputs there")));
+            }
+        }
+        try {
+            return succeeded(query(request.code(), List.of()).toValue());
+        } catch (SqlException e) {
+            Status reason = stopReason.get();
+            return reason != null ? stopped(reason, null) : finish(Status.ERROR, null,
+                    GuestError.of(SQL_ERROR, e.getMessage()));
+        } catch (OutOfMemoryError e) {
+            return stopped(Status.MEMORY_LIMIT, "the query's rows ran the host out of memory: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Runs one read-only query on this execution's tables, refreshed first: a session's table files, or a
+     * stateless execution's files and table inputs. Cut at {@link Limits#maxResultRows()}; a stop cancels it.
+     *
+     * @throws SqlException with DuckDB's message or why the query was refused
+     */
+    SqlResult query(String sql, List<?> params) {
+        SqlWorkspace tables = lease.sqlTables();
+        Map<String, ?> inputs = Map.of();
+        if (tables == null) {
+            if (ownTables == null) {
+                ownTables = SqlWorkspace.open(sqlMemoryMb());
+            }
+            tables = ownTables;
+            inputs = request.inputs();
+        }
+        GuestContext running = guest;
+        List<TableSource> sources = TableSources.of(running != null ? running.files : lease.files(),
+                Dialect.WORKING_DIRECTORY, inputs);
+        tables.refresh(sources, this::whileQuerying);
+        return tables.query(sql, params, limits.maxResultRows(), this::whileQuerying);
+    }
+
+    /**
+     * The guest's {@code sql(query, params?)}: the rows as records (maps in column order). A result over
+     * {@link Limits#maxResultRows()} is an error naming the limit, never a silently partial list.
+     *
+     * @throws IllegalArgumentException for arguments of the wrong shape, or too many rows
+     * @throws SqlException with DuckDB's message or why the query was refused
+     */
+    List<Object> guestQuery(List<Object> arguments) {
+        if (arguments.isEmpty() || arguments.size() > 2 || !(arguments.getFirst() instanceof String sql)) {
+            throw new IllegalArgumentException("sql(query, params) takes a query string and, optionally, a list of "
+                    + "parameters");
+        }
+        List<?> params = List.of();
+        if (arguments.size() == 2 && arguments.get(1) != null) {
+            if (!(arguments.get(1) instanceof List<?> list)) {
+                throw new IllegalArgumentException("sql(): params must be a list, such as [1, 'a']");
+            }
+            params = list;
+        }
+        SqlResult result = query(sql, params);
+        if (result.truncated()) {
+            throw new IllegalArgumentException(Limit.MAX_RESULT_ROWS.truncation(limits.maxResultRows()));
+        }
+        return result.toRecords();
+    }
+
+    /** DuckDB's {@code memory_limit} for this execution's tables: its memory limit, or that limit's default if off. */
+    private long sqlMemoryMb() {
+        return limits.maxMemoryMb() > 0 ? limits.maxMemoryMb() : Limit.MAX_MEMORY_MB.defaultValue();
+    }
+
+    /**
+     * Sets the task that cancels the SQL statement running now (null once it ended); one that starts after the
+     * execution was told to stop is cancelled at once.
+     */
+    private void whileQuerying(Runnable cancel) {
+        queryCancel = cancel;
+        if (cancel != null && stopReason.get() != null) {
+            cancel.run();
+        }
     }
 
     /** Flushes the guest's open files unless it was stopped; a failure is the guest's own and is not reported. */

@@ -291,6 +291,9 @@ public final class GuestExecutor implements AutoCloseable {
             return;
         }
         for (Language language : policy.languages()) {
+            if (!language.isPolyglot()) {
+                continue;   // no context to warm; DuckDB starts per workspace
+            }
             pools.prewarm(policy, language, policy.limits().maxStatements(), warmUpRounds);
         }
     }

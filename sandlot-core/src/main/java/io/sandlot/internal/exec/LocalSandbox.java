@@ -59,6 +59,9 @@ public final class LocalSandbox implements Sandbox {
     @Override
     public Formula compileFormula(Language language, String expression, String... parameterNames) {
         GuestExecutor.requireAllowed(policy, language);
+        if (!language.isPolyglot()) {
+            throw new IllegalArgumentException("formulas are JS or Python expressions; " + language + " has none");
+        }
         if (expression == null || expression.isBlank()) {
             throw new IllegalArgumentException("formula expression is empty");
         }

@@ -3,12 +3,14 @@ package io.sandlot.internal.exec;
 import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
 import io.sandlot.Language;
+import io.sandlot.Limit;
 import io.sandlot.Limits;
 import io.sandlot.Policy;
 import io.sandlot.Results;
 import io.sandlot.Session;
 import io.sandlot.Status;
 import io.sandlot.internal.fs.MemoryFileSystem;
+import io.sandlot.internal.sql.SqlWorkspace;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.security.SecureRandom;
@@ -45,6 +47,8 @@ final class LocalSession implements Session, ContextLease {
     private volatile long lastUsedNanos = System.nanoTime();
     private volatile Execution previous;
     private GuestContext guest;
+    /** The session's SQL tables, opened on its first query and kept warm; see {@link #sqlTables()}. */
+    private SqlWorkspace tables;
 
     LocalSession(Language language, Policy policy, Limits limits, GuestExecutor executor) {
         byte[] bytes = new byte[16];
@@ -142,13 +146,38 @@ final class LocalSession implements Session, ContextLease {
         return true;
     }
 
-    /** The execution running in the session's context, or null (a pooled context reports to its own reference). */
+    /**
+     * The execution running in the session's context, or null (a pooled context reports to its own reference); in
+     * a session without a context (language sql), the query running now.
+     */
     private Execution running() {
         GuestContext context;
         synchronized (this) {
             context = guest;
         }
-        return context == null ? null : context.attached();
+        return context == null ? attached.get() : context.attached();
+    }
+
+    @Override
+    public void runningQuery(Execution execution) {
+        attached.set(execution);
+    }
+
+    @Override
+    public synchronized SqlWorkspace sqlTables() {
+        if (!open) {
+            throw new IllegalStateException("session " + id + " is closed");
+        }
+        if (tables == null) {
+            tables = SqlWorkspace.open(limits.maxMemoryMb() > 0 ? limits.maxMemoryMb()
+                    : Limit.MAX_MEMORY_MB.defaultValue());
+        }
+        return tables;
+    }
+
+    @Override
+    public MemoryFileSystem files() {
+        return files;
     }
 
     @Override
@@ -234,13 +263,20 @@ final class LocalSession implements Session, ContextLease {
             executor.stop(running, Status.CANCELLED);
         }
         GuestContext context;
+        SqlWorkspace closing;
         synchronized (this) {
-            if (!open && guest == null) {
+            if (!open && guest == null && tables == null) {
                 return;
             }
             open = false;
             context = guest;
             guest = null;
+            closing = tables;
+            tables = null;
+        }
+        if (closing != null) {
+            // waits for a query in flight, which the stop above cancelled
+            Thread.ofPlatform().daemon().name("sandlot-session-sql-close").start(closing::close);
         }
         if (context != null) {
             // close(true) can block while a guest ignores cancellation; never make the caller wait for it.

@@ -24,6 +24,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -213,6 +214,16 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
             throw new FileSystemException(target.toString(), null, IS_A_DIRECTORY);
         }
         return Files.readAllBytes(target);
+    }
+
+    /**
+     * When a regular file was last written.
+     *
+     * @param path absolute path inside the tree, or path relative to the working directory
+     * @throws NoSuchFileException if there is no such file
+     */
+    public FileTime lastModified(String path) throws IOException {
+        return Files.getLastModifiedTime(hostPath(path));
     }
 
     /**

@@ -28,9 +28,11 @@ final class PythonDialect implements Dialect {
     private static final Source HOST_FUNCTION_WRAPPER = Source.newBuilder("python", """
             (lambda ns: (exec('''
             def wrap(raw, name):
-                loads = __import__('json').loads
+                parse = []
                 def fn(*args):
-                    r = loads(raw(*args))
+                    if not parse:
+                        parse.append(__import__('json').loads)
+                    r = parse[0](raw(*args))
                     if r['ok']:
                         return r['value']
                     raise RuntimeError(r['error'])

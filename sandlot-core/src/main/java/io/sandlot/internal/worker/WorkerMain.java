@@ -36,7 +36,7 @@ public final class WorkerMain {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
         SandboxFactory.Builder builder = SandboxFactory.newBuilder().maxConcurrency(1);
-        for (Language language : Language.values()) {
+        for (Language language : Language.polyglot()) {
             builder.contextPool(language, 1);
         }
         try (SandboxFactory factory = builder.build()) {

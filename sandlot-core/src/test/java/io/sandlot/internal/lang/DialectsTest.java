@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DialectsTest {
 
     @ParameterizedTest
-    @EnumSource(Language.class)
+    @EnumSource(value = Language.class, names = "SQL", mode = EnumSource.Mode.EXCLUDE)
     void of_everyLanguage_hasItsOwnDialect(Language language) {
         assertThat(Dialects.of(language).language()).isEqualTo(language);
     }
@@ -21,12 +21,12 @@ class DialectsTest {
     void all_isOneDialectPerLanguage() {
         Set<Language> languages = Dialects.all().stream().map(Dialect::language).collect(Collectors.toSet());
 
-        assertThat(Dialects.all()).hasSize(Language.values().length);
-        assertThat(languages).containsExactlyInAnyOrder(Language.values());
+        assertThat(Dialects.all()).hasSize(Language.polyglot().size());
+        assertThat(languages).containsExactlyInAnyOrderElementsOf(Language.polyglot());
     }
 
     @Test
     void sourceNames_areDistinct() {
-        assertThat(Dialects.all().stream().map(Dialect::sourceName).distinct()).hasSize(Language.values().length);
+        assertThat(Dialects.all().stream().map(Dialect::sourceName).distinct()).hasSize(Language.polyglot().size());
     }
 }

@@ -1,7 +1,6 @@
 package io.sandlot.server.jupyter;
 
 import io.sandlot.Language;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -63,9 +62,9 @@ public record KernelSpec(String name, Language language, String displayName, Str
         return SPECS.values().stream().filter(spec -> spec.name.equals(name)).findFirst();
     }
 
-    /** Every spec, in the order of {@link Language#values()}. */
+    /** Every spec, in the order of {@link Language#polyglot()}: language {@code sql} has no kernel. */
     public static List<KernelSpec> all() {
-        return Arrays.stream(Language.values()).map(KernelSpec::of).toList();
+        return Language.polyglot().stream().map(KernelSpec::of).toList();
     }
 
     /** The names of every spec, for error messages. */

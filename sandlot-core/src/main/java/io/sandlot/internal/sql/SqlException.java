@@ -1,0 +1,16 @@
+package io.sandlot.internal.sql;
+
+/**
+ * A query that failed or was refused, with a message fit for the guest: DuckDB's own message, or why the sandbox
+ * refused the query. It never carries a host stack trace to the guest; the cause is for the host's logs.
+ */
+public final class SqlException extends RuntimeException {
+
+    SqlException(String message) {
+        super(message, null, false, false);
+    }
+
+    SqlException(String message, Throwable cause) {
+        super(message, cause, false, false);
+    }
+}

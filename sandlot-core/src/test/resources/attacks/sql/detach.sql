@@ -1,0 +1,4 @@
+-- why: detach the tables' database
+-- expect: error
+-- error-type: SqlError
+DETACH tables

@@ -1,0 +1,4 @@
+-- why: list host directories
+-- expect: error
+-- error-type: SqlError
+SELECT * FROM glob('/*')

@@ -1,0 +1,3 @@
+-- why: one 100 MB string as the value
+-- expect: output_limit, error
+SELECT repeat('x', 100000000) AS s

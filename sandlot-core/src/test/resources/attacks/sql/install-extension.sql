@@ -1,0 +1,4 @@
+-- why: download an extension (network, then native code)
+-- expect: error
+-- error-type: SqlError
+INSTALL httpfs

@@ -1,0 +1,4 @@
+-- why: load an extension's native code
+-- expect: error
+-- error-type: SqlError
+LOAD httpfs

@@ -1,0 +1,4 @@
+-- why: a PRAGMA changes settings outside SET
+-- expect: error
+-- error-type: SqlError
+PRAGMA threads = 8

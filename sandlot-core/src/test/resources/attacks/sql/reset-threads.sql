@@ -1,0 +1,4 @@
+-- why: reset a locked setting to DuckDB's default (all cores)
+-- expect: error
+-- error-type: SqlError
+RESET threads

@@ -1,0 +1,4 @@
+-- why: lift DuckDB's memory limit
+-- expect: error
+-- error-type: SqlError
+SET memory_limit = '100GB'
