@@ -21,16 +21,28 @@ import java.util.Objects;
  * @param stderr what the guest wrote to standard error, truncated likewise
  * @param error the guest's error, or the limit that stopped it; null when {@code ok}
  * @param stats wall time, CPU time and allocation of the execution
+ * @param outputs what the guest showed with {@code display} and {@code chart}, in order; kept when a limit stopped
+ *     it, up to the limit
+ * @param artifacts the files the guest wrote under {@code /work/out/} during the execution, sorted by name, up to the
+ *     limits; collected when the guest ran to its end or to its own error, else empty
  */
 public record ExecutionResult(Status status, Object value, String stdout, String stderr, GuestError error,
-        ExecutionStats stats) {
+        ExecutionStats stats, List<Output> outputs, List<Artifact> artifacts) {
 
-    /** Validates. */
+    /** Validates and copies. */
     public ExecutionResult {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(stdout, "stdout");
         Objects.requireNonNull(stderr, "stderr");
         Objects.requireNonNull(stats, "stats");
+        outputs = List.copyOf(outputs);
+        artifacts = List.copyOf(artifacts);
+    }
+
+    /** A result without display outputs or artifacts. */
+    public ExecutionResult(Status status, Object value, String stdout, String stderr, GuestError error,
+            ExecutionStats stats) {
+        this(status, value, stdout, stderr, error, stats, List.of(), List.of());
     }
 
     /**
@@ -79,6 +91,8 @@ public record ExecutionResult(Status status, Object value, String stdout, String
         s.put("allocatedBytes", stats.allocatedBytes());
         s.put("stopMs", stats.stopMs());
         map.put("stats", s);
+        map.put("outputs", outputs.stream().map(Output::toMap).toList());
+        map.put("artifacts", artifacts.stream().map(Artifact::toMap).toList());
         return map;
     }
 
@@ -111,7 +125,25 @@ public record ExecutionResult(Status status, Object value, String stdout, String
                     s.get("stopMs") instanceof Number stop ? stop.doubleValue() : null);
         }
         return new ExecutionResult(Status.of(String.valueOf(map.get("status"))), map.get("value"),
-                Objects.toString(map.get("stdout"), ""), Objects.toString(map.get("stderr"), ""), error, stats);
+                Objects.toString(map.get("stdout"), ""), Objects.toString(map.get("stderr"), ""), error, stats,
+                maps(map.get("outputs")).stream().map(Output::fromMap).toList(),
+                maps(map.get("artifacts")).stream().map(Artifact::fromMap).toList());
+    }
+
+    /** The objects of a JSON array, none if it is absent (a result written before the field existed). */
+    private static List<Map<?, ?>> maps(Object array) {
+        if (array == null) {
+            return List.of();
+        }
+        if (!(array instanceof List<?> list)) {
+            throw new IllegalArgumentException("outputs and artifacts must be arrays");
+        }
+        return list.stream().<Map<?, ?>>map(item -> {
+            if (!(item instanceof Map<?, ?> object)) {
+                throw new IllegalArgumentException("outputs and artifacts must be arrays of objects");
+            }
+            return object;
+        }).toList();
     }
 
     private static Number number(Object value) {

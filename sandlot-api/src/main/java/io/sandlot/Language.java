@@ -10,10 +10,12 @@ import java.util.stream.Collectors;
 /** A guest language the sandbox can run. */
 public enum Language {
     /** ECMAScript, run by GraalJS. */
-    JS("js", "js", Set.of("javascript"), "the ECMAScript built-ins; no Node.js modules, no packages can be installed",
-            ".js", ".mjs"),
+    JS("js", "js", Set.of("javascript"), "the ECMAScript built-ins, display(value, mimeType?), chart(vegaLiteSpec) "
+            + "and require() of the bundled arquero, simple-statistics and d3-dsv; no Node.js modules, no packages can "
+            + "be installed", ".js", ".mjs"),
     /** Python 3, run by GraalPy, with its standard library only. */
-    PYTHON("python", "python", Set.of("py"), "the Python standard library; no packages can be installed", ".py"),
+    PYTHON("python", "python", Set.of("py"), "the Python standard library, sql(query, params?), display(value, "
+            + "mimeType?) and chart(vegaLiteSpec); no pandas, numpy or matplotlib, no packages can be installed", ".py"),
     /**
      * One read-only SQL query, run by DuckDB (not a GraalVM language) over the session's table files or the
      * execution's array inputs; its value is {@code {"columns", "rows", "rowCount", "truncated"}}.

@@ -59,6 +59,29 @@ public enum Limit {
             .stops(Status.OUTPUT_LIMIT, "output limit of %1$d bytes (maxOutputBytes) reached")
             .description("Limit on the size of stdout plus stderr, and of the JSON form of the value")
             .notCovered("output is truncated at the limit, then the guest is stopped")),
+    /**
+     * Limit on the number of display outputs (`display`, `chart`) plus artifacts (files written under `/work/out/`)
+     * of one execution.
+     */
+    MAX_OUTPUTS(new Row("maxOutputs", "outputs")
+            .defaultValue(100).maxValue(1_000_000).serverMaximum(1_000)
+            .stops(Status.OUTPUT_COUNT_LIMIT, "limit of %1$d display outputs and artifacts (maxOutputs) reached")
+            .description("Limit on the number of display outputs (`display`, `chart`) plus artifacts (files written "
+                    + "under `/work/out/`) of one execution")
+            .notCovered("stdout, stderr and the value are bounded by maxOutputBytes instead; the artifacts are counted "
+                    + "when the guest has finished")),
+    /**
+     * Limit on the total size of the display outputs (their data, in UTF-8) plus the artifacts (file sizes) of one
+     * execution.
+     */
+    MAX_ARTIFACT_BYTES(new Row("maxArtifactBytes", "bytes")
+            .defaultValue(16L << 20).maxValue(1L << 31).serverMaximum(64L << 20)
+            .stops(Status.ARTIFACT_LIMIT, "limit of %1$d bytes of display outputs and artifacts (maxArtifactBytes) "
+                    + "reached")
+            .description("Limit on the total size of the display outputs (their data, in UTF-8) plus the artifacts "
+                    + "(file sizes) of one execution")
+            .notCovered("the artifacts are measured when the guest has finished; what the guest may write to its "
+                    + "files at all is bounded by the policy's file-system quota")),
     /** Limit on the size of the source code in UTF-8. */
     MAX_CODE_BYTES(new Row("maxCodeBytes", "bytes")
             .defaultValue(1L << 20).maxValue(1L << 30).serverMaximum(1L << 20)
@@ -120,7 +143,7 @@ public enum Limit {
         return "--" + key.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
     }
 
-    /** The unit of the value: {@code ms}, {@code MiB}, {@code bytes}, {@code statements} or {@code rows}. */
+    /** The unit of the value: {@code ms}, {@code MiB}, {@code bytes}, {@code statements}, {@code rows} or {@code outputs}. */
     public String unit() {
         return unit;
     }

@@ -29,6 +29,10 @@ public final class Limits {
     public static final String MAX_MEMORY_MB = "maxMemoryMb";
     /** See {@link Limit#MAX_OUTPUT_BYTES}. */
     public static final String MAX_OUTPUT_BYTES = "maxOutputBytes";
+    /** See {@link Limit#MAX_OUTPUTS}. */
+    public static final String MAX_OUTPUTS = "maxOutputs";
+    /** See {@link Limit#MAX_ARTIFACT_BYTES}. */
+    public static final String MAX_ARTIFACT_BYTES = "maxArtifactBytes";
     /** See {@link Limit#MAX_CODE_BYTES}. */
     public static final String MAX_CODE_BYTES = "maxCodeBytes";
     /** See {@link Limit#MAX_INPUT_BYTES}. */
@@ -89,6 +93,16 @@ public final class Limits {
     /** {@link Limit#MAX_OUTPUT_BYTES}, in bytes; 0 = off. */
     public long maxOutputBytes() {
         return get(Limit.MAX_OUTPUT_BYTES);
+    }
+
+    /** {@link Limit#MAX_OUTPUTS}, a count; 0 = off. */
+    public long maxOutputs() {
+        return get(Limit.MAX_OUTPUTS);
+    }
+
+    /** {@link Limit#MAX_ARTIFACT_BYTES}, in bytes; 0 = off. */
+    public long maxArtifactBytes() {
+        return get(Limit.MAX_ARTIFACT_BYTES);
     }
 
     /** {@link Limit#MAX_CODE_BYTES}, in bytes; 0 = off. */
@@ -250,6 +264,16 @@ public final class Limits {
         /** Sets {@link Limits#maxOutputBytes()}. */
         public Builder maxOutputBytes(long maxOutputBytes) {
             return set(Limit.MAX_OUTPUT_BYTES, maxOutputBytes);
+        }
+
+        /** Sets {@link Limits#maxOutputs()}. */
+        public Builder maxOutputs(long maxOutputs) {
+            return set(Limit.MAX_OUTPUTS, maxOutputs);
+        }
+
+        /** Sets {@link Limits#maxArtifactBytes()}. */
+        public Builder maxArtifactBytes(long maxArtifactBytes) {
+            return set(Limit.MAX_ARTIFACT_BYTES, maxArtifactBytes);
         }
 
         /** Sets {@link Limits#maxCodeBytes()}. */

@@ -22,6 +22,13 @@ public enum Status {
     STATEMENT_LIMIT("statement_limit"),
     /** Output or the result value exceeded {@link Limits#maxOutputBytes()}; output is truncated at the limit. */
     OUTPUT_LIMIT("output_limit"),
+    /** The display outputs plus the artifacts outnumbered {@link Limits#maxOutputs()}; those that fit are kept. */
+    OUTPUT_COUNT_LIMIT("output_count_limit"),
+    /**
+     * The display outputs plus the artifacts exceeded {@link Limits#maxArtifactBytes()} in size; those that fit are
+     * kept.
+     */
+    ARTIFACT_LIMIT("artifact_limit"),
     /** The caller cancelled the execution, or the sandbox was shut down during it. */
     CANCELLED("cancelled"),
     /** The guest failed after trying something the policy forbids (for example writing to a read-only file system). */
@@ -45,7 +52,7 @@ public enum Status {
     /** True for the statuses that mean a limit stopped the guest. */
     public boolean isLimit() {
         return switch (this) {
-            case TIMEOUT, CPU_LIMIT, MEMORY_LIMIT, STATEMENT_LIMIT, OUTPUT_LIMIT -> true;
+            case TIMEOUT, CPU_LIMIT, MEMORY_LIMIT, STATEMENT_LIMIT, OUTPUT_LIMIT, OUTPUT_COUNT_LIMIT, ARTIFACT_LIMIT -> true;
             default -> false;
         };
     }

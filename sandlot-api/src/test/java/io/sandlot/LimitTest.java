@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The table of limits: every row complete and consistent, and the messages the engine gives from it. */
 class LimitTest {
 
-    private static final Set<String> UNITS = Set.of("ms", "MiB", "bytes", "statements", "rows");
+    private static final Set<String> UNITS = Set.of("ms", "MiB", "bytes", "statements", "outputs", "rows");
 
     @ParameterizedTest
     @EnumSource(Limit.class)
@@ -109,7 +109,7 @@ class LimitTest {
         assertThatThrownBy(() -> Limit.ofKey("timeout"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown limit 'timeout'; known limits: timeoutMs, cpuTimeMs, maxStatements, maxMemoryMb, "
-                        + "maxOutputBytes, maxCodeBytes, maxInputBytes, maxResultRows");
+                        + "maxOutputBytes, maxOutputs, maxArtifactBytes, maxCodeBytes, maxInputBytes, maxResultRows");
     }
 
     /** The javadoc of each constant is what javadoc readers see; it must say what {@link Limit#description()} says. */

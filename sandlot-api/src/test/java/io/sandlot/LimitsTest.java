@@ -51,14 +51,17 @@ class LimitsTest {
     @Test
     void accessors_readTheirLimit() {
         Limits limits = Limits.newBuilder().timeoutMs(1).cpuTimeMs(2).maxStatements(3).maxMemoryMb(4)
-                .maxOutputBytes(5).maxCodeBytes(6).maxInputBytes(7).maxResultRows(8).build();
+                .maxOutputBytes(5).maxOutputs(8).maxArtifactBytes(9).maxCodeBytes(6).maxInputBytes(7).maxResultRows(10)
+                .build();
 
         assertThat(limits.toMap()).containsExactly(Map.entry("timeoutMs", 1L), Map.entry("cpuTimeMs", 2L),
                 Map.entry("maxStatements", 3L), Map.entry("maxMemoryMb", 4L), Map.entry("maxOutputBytes", 5L),
-                Map.entry("maxCodeBytes", 6L), Map.entry("maxInputBytes", 7L), Map.entry("maxResultRows", 8L));
+                Map.entry("maxOutputs", 8L), Map.entry("maxArtifactBytes", 9L), Map.entry("maxCodeBytes", 6L),
+                Map.entry("maxInputBytes", 7L), Map.entry("maxResultRows", 10L));
         assertThat(new long[] {limits.timeoutMs(), limits.cpuTimeMs(), limits.maxStatements(), limits.maxMemoryMb(),
-            limits.maxOutputBytes(), limits.maxCodeBytes(), limits.maxInputBytes(), limits.maxResultRows()})
-                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+            limits.maxOutputBytes(), limits.maxOutputs(), limits.maxArtifactBytes(), limits.maxCodeBytes(),
+            limits.maxInputBytes(), limits.maxResultRows()})
+                .containsExactly(1, 2, 3, 4, 5, 8, 9, 6, 7, 10);
     }
 
     @ParameterizedTest

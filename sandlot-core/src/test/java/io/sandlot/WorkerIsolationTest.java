@@ -52,6 +52,14 @@ class WorkerIsolationTest {
         assertThat(result.value()).isEqualTo(java.util.Map.of("a", java.util.List.of(1L, 2.5)));
     }
 
+    @Test
+    void execute_inWorker_returnsTheDisplayOutputs() {
+        ExecutionResult result = sandbox.execute(JS, "display('<i>w</i>', 'text/html')");
+
+        assertThat(result.outputs()).singleElement().extracting(Output::data)
+                .isEqualTo(java.util.Map.of("text/html", "<i>w</i>", "text/plain", "<text/html, 8 characters>"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sum(range(10**11))", "x = 10**(10**8)"})
     void execute_unstoppableGuest_timesOutOnTimeAndTheWorkerIsReplaced(String code) {

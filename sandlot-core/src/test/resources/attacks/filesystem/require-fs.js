@@ -1,4 +1,4 @@
-// why: Node's fs module
+// why: Node's fs module (require loads only the vetted bundled libraries)
 // expect: error
-// error-type: ReferenceError
+// error-type: Error
 require('fs').writeFileSync(hostDir + '/' + marker, 'x')

@@ -5,6 +5,7 @@ import io.sandlot.ExecutionResult;
 import io.sandlot.GuestError;
 import io.sandlot.Isolation;
 import io.sandlot.Language;
+import io.sandlot.Output;
 import io.sandlot.Policy;
 import io.sandlot.local.SandboxFactory;
 import io.sandlot.wire.Json;
@@ -14,8 +15,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,6 +111,9 @@ final class RunCommand implements Callable<Integer> {
         if (result.value() != null) {
             out.println(result.valueJson());
         }
+        if (!result.outputs().isEmpty()) {
+            err.println("sandbox: " + describe(result.outputs()) + " (see them with --json)");
+        }
         GuestError error = result.error();
         if (error != null) {
             String type = error.type().equals(result.status().id()) ? "" : error.type() + ": ";
@@ -116,5 +122,11 @@ final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
+    }
+
+    /** Such as {@code 2 outputs: image/svg+xml, text/html}: each output by its richest type. */
+    static String describe(List<Output> outputs) {
+        String types = outputs.stream().map(output -> output.mimeTypes().get(0)).collect(Collectors.joining(", "));
+        return outputs.size() + (outputs.size() == 1 ? " output: " : " outputs: ") + types;
     }
 }

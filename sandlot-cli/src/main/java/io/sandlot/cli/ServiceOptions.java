@@ -17,7 +17,8 @@ final class ServiceOptions {
     @Option(names = "--max-limits", paramLabel = "SPEC",
             description = "The most a request may ask for, in the limits' string form; 0 = no maximum "
                     + "(default " + "timeoutMs=60000,cpuTimeMs=0,maxStatements=0,maxMemoryMb=1024,"
-                    + "maxOutputBytes=16777216,maxCodeBytes=1048576,maxInputBytes=8388608,maxResultRows=0).")
+                    + "maxOutputBytes=16777216,maxOutputs=1000,maxArtifactBytes=67108864,maxCodeBytes=1048576,"
+                    + "maxInputBytes=8388608,maxResultRows=0).")
     String maxLimits;
 
     @Option(names = "--max-concurrency", paramLabel = "N",

@@ -49,6 +49,21 @@ class MainTest {
     }
 
     @Test
+    void run_displayAndChart_notesTheOutputsOnStderrAndJsonCarriesThem() {
+        String code = "display('<b>x</b>', 'text/html')\ndisplay({'n': 1})";
+
+        int plain = run(code, "run", "--lang", "python", "-");
+        String noted = err();
+        int json = run(code, "run", "--lang", "python", "--json", "-");
+
+        assertThat(plain).isZero();
+        assertThat(noted).contains("sandbox: 2 outputs: text/html, application/json (see them with --json)");
+        assertThat(json).isZero();
+        assertThat(ExecutionResult.fromJson(out().strip().lines().reduce((a, b) -> b).orElseThrow()).outputs())
+                .hasSize(2);
+    }
+
+    @Test
     void run_guestError_exitsOneAndReportsTheLine() throws Exception {
         Path script = Files.writeString(dir.resolve("bad.py"), "x = 1\nraise ValueError('nope')\n");
 

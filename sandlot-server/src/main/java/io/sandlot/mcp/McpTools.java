@@ -10,6 +10,7 @@ import io.sandlot.ExecutionResult;
 import io.sandlot.Language;
 import io.sandlot.Limit;
 import io.sandlot.Limits;
+import io.sandlot.Output;
 import io.sandlot.RuntimeInfo;
 import io.sandlot.Session;
 import io.sandlot.Status;
@@ -73,9 +74,13 @@ final class McpTools {
                         + "there); or one read-only SQL query (language sql, DuckDB) over the session's .csv, .tsv, "
                         + ".parquet, .json and .jsonl files or the inputs that are arrays of objects, which Python and "
                         + "JavaScript also reach with sql(query, params). Returns JSON {exit_code, stdout, stderr, "
-                        + "status, value, error}: value is the value of the last expression as JSON (for sql: "
-                        + "{columns, rows, rowCount, truncated}); exit_code is 0 for ok, 1 for a guest error, 3 when a "
-                        + "limit stopped the guest, 70 otherwise. No network, no host files, no package installs. "
+                        + "status, value, error, outputs?, artifacts?}: value is the value of the last expression as "
+                        + "JSON (for sql: {columns, rows, rowCount, truncated}); exit_code is 0 for ok, 1 for a guest "
+                        + "error, 3 when a limit stopped the guest, 70 otherwise. display(value, mimeType?) and "
+                        + "chart(vegaLiteSpec) show outputs, files written under /work/out/ are artifacts: each "
+                        + "follows the JSON as an image (SVG, PNG) or text content. No pandas, numpy or matplotlib: "
+                        + "use sql(), the standard library and chart(). No network, no host files, no package "
+                        + "installs. "
                         + limitsText(),
                 schema(Map.of(
                         "code", property("string", "The program to run."),
@@ -188,7 +193,21 @@ final class McpTools {
         answer.put("status", form.get("status"));
         answer.put("value", form.get("value"));
         answer.put("error", form.get("error"));
-        return json(answer, !result.isOk());
+        if (!result.outputs().isEmpty()) {
+            answer.put("outputs", result.outputs().stream().map(Output::mimeTypes).toList());
+        }
+        if (!result.artifacts().isEmpty()) {
+            answer.put("artifacts", result.artifacts().stream().map(artifact -> {
+                Map<String, Object> listed = new LinkedHashMap<>(artifact.toMap());
+                listed.remove("contentBase64");
+                return listed;
+            }).toList());
+        }
+        CallToolResult.Builder reply = CallToolResult.builder().addTextContent(Json.write(answer))
+                .isError(!result.isOk());
+        ResultContents.of(result.outputs()).forEach(reply::addContent);
+        ResultContents.ofArtifacts(result.artifacts()).forEach(reply::addContent);
+        return reply.build();
     }
 
     private CallToolResult supportedLanguages(String tenant, ToolArguments args) {

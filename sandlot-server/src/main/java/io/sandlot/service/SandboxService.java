@@ -43,6 +43,9 @@ import java.util.function.Supplier;
 public final class SandboxService implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(SandboxService.class.getName());
+    /** A chart that makes the chart renderer's context. */
+    private static final String WARM_CHART = "chart({data: {values: [{x: 1}]}, mark: 'point', "
+            + "encoding: {x: {field: 'x', type: 'quantitative'}}})";
 
     private final ServiceConfig config;
     private final ServiceObserver observer;
@@ -127,12 +130,22 @@ public final class SandboxService implements AutoCloseable {
         return this;
     }
 
-    /** Runs a trivial execution in each language, so that the engines are up before the first request. */
+    /**
+     * Runs a trivial execution in each language, so that the engines are up before the first request; then, in the
+     * background, a chart, so that the first guest's {@code chart} does not wait seconds for the renderer.
+     */
     public void warmUp() {
         for (Language language : Language.values()) {
             sandbox.execute(language, language == Language.SQL ? "SELECT 1 + 1" : "1 + 1");
         }
         runtimeInfo();
+        Thread.ofPlatform().daemon().name("sandlot-chart-warm-up").start(() -> {
+            try {
+                sandbox.execute(Language.JS, WARM_CHART);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "the chart warm-up did not run", e);   // say, closed meanwhile
+            }
+        });
     }
 
     /** Versions, languages and whether the Graal JIT is on; read once, then remembered. */

@@ -9,6 +9,7 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ImageContent;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.sandlot.Limit;
@@ -97,6 +98,31 @@ class SandlotMcpTest {
         assertThat(result).containsEntry("exit_code", 0L).containsEntry("status", "ok")
                 .containsEntry("stdout", "hi\n").containsEntry("stderr", "").containsEntry("value", List.of(2L, 4L, 6L))
                 .containsEntry("error", null);
+    }
+
+    @Test
+    void executeCode_outputsAndArtifacts_followTheJsonAsImageAndTextContents() {
+        CallToolResult result = call("execute_code", Map.of("code", """
+                import os
+                display('<svg xmlns="http://www.w3.org/2000/svg"/>', 'image/svg+xml')
+                display({'rows': 2})
+                os.makedirs('out', exist_ok=True)
+                open('out/t.csv', 'w').write('a\\n1\\n')
+                """));
+
+        assertThat(result.isError()).isFalse();
+        assertThat(result.content()).hasSize(4);
+        Map<String, Object> answer = castToMap(Json.parse(((TextContent) result.content().get(0)).text()));
+        assertThat(answer.get("outputs")).isEqualTo(List.of(List.of("image/svg+xml", "text/plain"),
+                List.of("application/json", "text/plain")));
+        assertThat(answer.get("artifacts")).isEqualTo(List.of(Map.of("name", "t.csv", "mimeType", "text/csv",
+                "size", 4L)));
+        ImageContent svg = (ImageContent) result.content().get(1);
+        assertThat(svg.mimeType()).isEqualTo("image/svg+xml");
+        assertThat(new String(Base64.getDecoder().decode(svg.data()), StandardCharsets.UTF_8))
+                .isEqualTo("<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        assertThat(((TextContent) result.content().get(2)).text()).isEqualTo("{\"rows\":2}");
+        assertThat(((TextContent) result.content().get(3)).text()).isEqualTo("t.csv:\na\n1\n");
     }
 
     @Test
@@ -294,6 +320,11 @@ class SandlotMcpTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(CallToolResult result) {
         return (Map<String, Object>) Json.parse(text(result));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castToMap(Object value) {
+        return (Map<String, Object>) value;
     }
 
     private static Map<String, Object> ok(CallToolResult result) {

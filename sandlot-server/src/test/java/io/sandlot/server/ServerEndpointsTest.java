@@ -3,6 +3,7 @@ package io.sandlot.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sandlot.ExecutionResult;
+import io.sandlot.Output;
 import io.sandlot.Status;
 import io.sandlot.server.TestServers.Http;
 import io.sandlot.server.TestServers.Reply;
@@ -67,7 +68,28 @@ class ServerEndpointsTest {
         assertThat(result.status()).isEqualTo(Status.OK);
         assertThat(result.valueJson()).isEqualTo(value);
         assertThat(result.stdout()).isEqualTo("hi\n");
-        assertThat(reply.json().keySet()).containsExactly("status", "value", "stdout", "stderr", "error", "stats");
+        assertThat(reply.json().keySet()).containsExactly("status", "value", "stdout", "stderr", "error", "stats",
+                "outputs", "artifacts");
+    }
+
+    @Test
+    void execute_displayAndFileUnderOut_returnsOutputsAndTheArtifactWithItsContent() {
+        Reply reply = http.postJson("/v1/execute", Map.of("language", "python", "code", """
+                import os
+                display('a,b', 'text/csv')
+                os.makedirs('out', exist_ok=True)
+                open('out/r.json', 'w').write('[1]')
+                """));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        ExecutionResult result = ExecutionResult.fromJson(reply.body());
+        assertThat(result.outputs()).singleElement().extracting(Output::data)
+                .isEqualTo(Map.of("text/csv", "a,b", "text/plain", "a,b"));
+        assertThat(result.artifacts()).singleElement().satisfies(artifact -> {
+            assertThat(artifact.name()).isEqualTo("r.json");
+            assertThat(artifact.mimeType()).isEqualTo("application/json");
+            assertThat(artifact.content()).hasValueSatisfying(bytes -> assertThat(bytes).asString().isEqualTo("[1]"));
+        });
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.sandlot.internal.lang.Dialect;
 import io.sandlot.internal.lang.Dialects;
 import io.sandlot.internal.lang.GuestValues;
 import io.sandlot.internal.lang.Mount;
+import io.sandlot.internal.output.ChartRenderer;
 import io.sandlot.wire.Json;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -52,15 +53,18 @@ final class ContextFactory {
 
     private final Engines engines;
     private final BiConsumer<Execution, Status> stop;
+    private final ChartRenderer charts;
     /** Each language's mount, made on its first context. */
     private final Map<Language, LazyMount> mounts = new EnumMap<>(Language.class);
 
     /**
      * @param stop how to stop an execution when its context reports a limit
+     * @param charts renders the charts of guests' {@code chart(spec)}
      */
-    ContextFactory(Engines engines, BiConsumer<Execution, Status> stop) {
+    ContextFactory(Engines engines, BiConsumer<Execution, Status> stop, ChartRenderer charts) {
         this.engines = engines;
         this.stop = stop;
+        this.charts = charts;
         for (Dialect dialect : Dialects.all()) {
             mounts.put(dialect.language(), new LazyMount(dialect));
         }
@@ -126,6 +130,7 @@ final class ContextFactory {
             context.initialize(language.graalId());
             dialect.harden(context);
             flushFiles = dialect.trackFiles(context);
+            exposeHostFunctions(context, dialect, new GuestBuiltins(attached::get, charts).functions());
             exposeHostFunctions(context, dialect, hostFunctions(policy, attached));
         } catch (RuntimeException e) {
             context.close(true);

@@ -13,6 +13,9 @@ import io.sandlot.internal.lang.Dialect;
 import io.sandlot.internal.lang.Dialects;
 import io.sandlot.internal.lang.GuestErrors;
 import io.sandlot.internal.lang.GuestValues;
+import io.sandlot.internal.output.Artifacts;
+import io.sandlot.internal.output.OutputLimitException;
+import io.sandlot.internal.output.OutputLog;
 import io.sandlot.internal.sql.SqlException;
 import io.sandlot.internal.sql.SqlResult;
 import io.sandlot.internal.sql.SqlWorkspace;
@@ -55,6 +58,8 @@ final class Execution implements Watched {
 
     /** The limits it runs under; immutable. */
     final Limits limits;
+    /** What the guest showed with {@code display} and {@code chart}, then its artifacts. */
+    final OutputLog outputs;
     private final ExecutionRequest request;
     private final Dialect dialect;
     private final BoundedOutput output;
@@ -87,6 +92,8 @@ final class Execution implements Watched {
     private volatile Runnable queryCancel;
     /** The SQL tables of a stateless execution, opened on its first query; guest thread only. */
     private SqlWorkspace ownTables;
+    /** What was under the artifact directory before the guest ran; guest thread only. */
+    private Artifacts artifactsBefore;
 
     /**
      * @param stopper how to stop this execution (when its output overflows, a limit breaks or it is cancelled)
@@ -98,6 +105,7 @@ final class Execution implements Watched {
         this.dialect = request.language().isPolyglot() ? Dialects.of(request.language()) : null;
         this.stopper = stopper;
         this.output = new BoundedOutput(limits.maxOutputBytes(), () -> stopper.accept(this, Status.OUTPUT_LIMIT));
+        this.outputs = new OutputLog(limits);
     }
 
     /** The caller's future; cancelling it stops the execution. */
@@ -362,6 +370,7 @@ final class Execution implements Watched {
         Value evaluated;
         Object value;
         try {
+            artifactsBefore = Artifacts.snapshot(guest.files);
             beginGuestPhase.run();
             bindInputs(guest);
             try {
@@ -590,13 +599,29 @@ final class Execution implements Watched {
                     : Limit.MAX_MEMORY_MB.breach(limits.maxMemoryMb());
             case STATEMENT_LIMIT -> Limit.MAX_STATEMENTS.breach(limits.maxStatements());
             case OUTPUT_LIMIT -> Limit.MAX_OUTPUT_BYTES.breach(limits.maxOutputBytes());
+            case OUTPUT_COUNT_LIMIT -> Limit.MAX_OUTPUTS.breach(limits.maxOutputs());
+            case ARTIFACT_LIMIT -> Limit.MAX_ARTIFACT_BYTES.breach(limits.maxArtifactBytes());
             case CANCELLED -> "the execution was cancelled";
             default -> "the sandbox failed: " + reason.id();
         };
     }
 
+    /**
+     * The result; a guest that ran to its end, or to its own error, has its artifacts collected first (on the guest
+     * thread, which alone calls this with those statuses).
+     */
     private ExecutionResult finish(Status status, Object value, GuestError error) {
-        return new ExecutionResult(status, value, output.stdoutText(), output.stderrText(), error, stats());
+        if ((status == Status.OK || status == Status.ERROR) && artifactsBefore != null) {
+            Artifacts before = artifactsBefore;
+            artifactsBefore = null;
+            try {
+                before.collect(outputs);
+            } catch (OutputLimitException e) {
+                return stopped(e.status(), e.getMessage());
+            }
+        }
+        return new ExecutionResult(status, value, output.stdoutText(), output.stderrText(), error, stats(),
+                outputs.outputs(), outputs.artifacts());
     }
 
     /** Stats so far, measured on this thread if it is the guest thread, else through the thread MX bean. */

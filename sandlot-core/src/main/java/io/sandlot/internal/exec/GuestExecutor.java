@@ -11,8 +11,10 @@ import io.sandlot.SandboxStats;
 import io.sandlot.Status;
 import io.sandlot.internal.engine.Engines;
 import io.sandlot.internal.engine.Sources;
+import io.sandlot.internal.output.ChartRenderer;
 import io.sandlot.wire.Json;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,8 @@ public final class GuestExecutor implements AutoCloseable {
     private final Set<Execution> quarantined = ConcurrentHashMap.newKeySet();
     private final Set<Watched> formulas = ConcurrentHashMap.newKeySet();
     private final Semaphore slots;
+    /** One chart rendered at a time: a renderer context costs tens of MiB and the first one seconds to make. */
+    private final ChartRenderer charts = new ChartRenderer(1, Duration.ofSeconds(60), Duration.ofSeconds(20));
     private final MemoryGuard memory = new MemoryGuard(() -> running, this::stop);
     private volatile boolean closed;
 
@@ -77,7 +81,7 @@ public final class GuestExecutor implements AutoCloseable {
         if (!Threads.supported()) {
             throw new SandboxException("this JVM cannot measure per-thread CPU time and allocation");
         }
-        this.contexts = new ContextFactory(engines, this::stop);
+        this.contexts = new ContextFactory(engines, this::stop, charts);
         this.pools = new ContextPools(contexts, poolSizes, preloads);
         this.warmUpRounds = warmUpRounds;
         this.slots = new Semaphore(maxConcurrency, true);
@@ -365,6 +369,7 @@ public final class GuestExecutor implements AutoCloseable {
         memory.close();
         guestThreads.shutdownNow();
         pools.close();
+        charts.close();
         reapers.shutdown();
     }
 

@@ -217,13 +217,14 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
     }
 
     /**
-     * When a regular file was last written.
+     * Returns when a regular file was last modified.
      *
      * @param path absolute path inside the tree, or path relative to the working directory
+     * @throws IllegalArgumentException if the path is invalid, as for {@link #writeFile}
      * @throws NoSuchFileException if there is no such file
      */
     public FileTime lastModified(String path) throws IOException {
-        return Files.getLastModifiedTime(hostPath(path));
+        return Files.getLastModifiedTime(hostPath(path), LinkOption.NOFOLLOW_LINKS);
     }
 
     /**

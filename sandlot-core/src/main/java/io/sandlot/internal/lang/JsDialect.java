@@ -18,8 +18,12 @@ import org.graalvm.polyglot.io.FileSystem;
 /** JavaScript, run by GraalJS under {@link SandboxPolicy#CONSTRAINED}. */
 final class JsDialect implements Dialect {
 
-    /** Doors GraalJS leaves open under CONSTRAINED: load() of inline scripts and the Graal object. */
-    private static final Map<String, String> OPTIONS = Map.of("js.load", "false", "js.graal-builtin", "false");
+    /**
+     * Doors GraalJS leaves open under CONSTRAINED: load() of inline scripts and the Graal object; and
+     * TextEncoder/TextDecoder, pure functions that arquero needs.
+     */
+    private static final Map<String, String> OPTIONS =
+            Map.of("js.load", "false", "js.graal-builtin", "false", "js.text-encoding", "true");
     private static final Source PARSER = Source.newBuilder("js", "JSON.parse", "<sandlot-json>").buildLiteral();
     private static final Source HOST_FUNCTION_WRAPPER = Source.newBuilder("js", """
             (function (raw, name) {
@@ -75,9 +79,10 @@ final class JsDialect implements Dialect {
         return GUEST_FILES_ONLY;
     }
 
+    /** CONSTRAINED and the options close every door; what is added is {@code require} for the vetted libraries. */
     @Override
     public void harden(Context context) {
-        // CONSTRAINED and the options close every door; nothing is left to take out of the global object.
+        JsLibraries.install(context);
     }
 
     @Override
@@ -97,7 +102,7 @@ final class JsDialect implements Dialect {
 
     @Override
     public boolean isInternal(Source source) {
-        return source.equals(PARSER) || source.equals(HOST_FUNCTION_WRAPPER);
+        return source.equals(PARSER) || source.equals(HOST_FUNCTION_WRAPPER) || JsLibraries.isInstaller(source);
     }
 
     @Override

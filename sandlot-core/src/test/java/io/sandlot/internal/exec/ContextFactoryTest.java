@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.sandlot.Language;
 import io.sandlot.internal.engine.Engines;
+import io.sandlot.internal.output.ChartRenderer;
+import java.time.Duration;
 import org.graalvm.polyglot.SandboxPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +21,9 @@ class ContextFactoryTest {
     /** Python contexts run TRUSTED for the neutral-path options; their doors must pass CONSTRAINED's validation. */
     @Test
     void checkDoorsUnderConstrained_pythonDoorsPassGraalVmValidation() {
-        try (Engines engines = new Engines()) {
-            ContextFactory factory = new ContextFactory(engines, (execution, status) -> { });
+        try (Engines engines = new Engines();
+                ChartRenderer charts = new ChartRenderer(1, Duration.ofSeconds(60), Duration.ofSeconds(20))) {
+            ContextFactory factory = new ContextFactory(engines, (execution, status) -> { }, charts);
             assertThatCode(factory::checkDoorsUnderConstrained).doesNotThrowAnyException();
         }
     }

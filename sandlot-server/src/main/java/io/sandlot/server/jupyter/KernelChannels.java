@@ -3,6 +3,7 @@ package io.sandlot.server.jupyter;
 import io.sandlot.ExecutionResult;
 import io.sandlot.ExecutionStats;
 import io.sandlot.GuestError;
+import io.sandlot.Output;
 import io.sandlot.Status;
 import io.sandlot.service.ServiceException;
 import java.util.ArrayList;
@@ -259,6 +260,7 @@ public final class KernelChannels {
                 } else {
                     stream(request, "stdout", result.stdout());
                     stream(request, "stderr", result.stderr());
+                    displays(request, result.outputs());
                     if (result.isOk()) {
                         if (result.value() != null && !silent) {
                             broadcast(iopub(request, "execute_result", map("execution_count", count,
@@ -286,6 +288,17 @@ public final class KernelChannels {
         private void stream(Message request, String name, String text) {
             if (!text.isEmpty()) {
                 broadcast(iopub(request, "stream", map("name", name, "text", text)));
+            }
+        }
+
+        /**
+         * Each display output as a {@code display_data} message, before the result, as IPython's
+         * {@code display()} publishes them; also when the execution failed or was stopped after showing them.
+         */
+        private void displays(Message request, List<Output> outputs) {
+            for (Output output : outputs) {
+                broadcast(iopub(request, output.type(), map("data", output.data(), "metadata", Map.of(),
+                        "transient", Map.of())));
             }
         }
 

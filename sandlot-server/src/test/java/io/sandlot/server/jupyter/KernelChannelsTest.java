@@ -154,6 +154,24 @@ class KernelChannelsTest {
     }
 
     @Test
+    void execute_display_sendsDisplayDataBeforeTheResult() {
+        Client client = new Client();
+        KernelChannels.Connection connection = channels.connect(TENANT, kernel("python3"), "s1", client);
+        client.frames.clear();
+
+        connection.receive(execute("e1", "display('<b>hi</b>', 'text/html')\ndisplay({'n': 1})\n2"));
+
+        assertThat(client.types()).containsExactly("iopub:status", "iopub:execute_input", "iopub:display_data",
+                "iopub:display_data", "iopub:execute_result", "shell:execute_reply", "iopub:status");
+        Map<String, Object> first = content(client.frames.get(2));
+        assertThat(first).containsEntry("metadata", Map.of()).containsEntry("transient", Map.of());
+        assertThat(TestServers.map(first.get("data"))).containsEntry("text/html", "<b>hi</b>")
+                .containsEntry("text/plain", "<text/html, 9 characters>");
+        assertThat(TestServers.map(content(client.frames.get(3)).get("data")))
+                .containsEntry("application/json", Map.of("n", 1L));
+    }
+
+    @Test
     void execute_statePersistsAndTheCountGrows() {
         Client client = new Client();
         KernelChannels.Connection connection = channels.connect(TENANT, kernel("python3"), "s1", client);

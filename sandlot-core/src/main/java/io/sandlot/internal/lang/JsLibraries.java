@@ -1,0 +1,89 @@
+package io.sandlot.internal.lang;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+
+/**
+ * The vetted libraries a JS guest may load with {@code require(name)}, and nothing else: their UMD builds ship with
+ * Sandlot and are evaluated in the guest's own context, so they run under the guest's limits and doors, with no more
+ * access than the guest's own code. A module is evaluated once per context and cached there, like Node's
+ * {@code require}; its source is parsed once per engine.
+ */
+final class JsLibraries {
+
+    /** The libraries by the name {@code require} takes, with the resource that holds each. */
+    static final Map<String, String> AVAILABLE = available();
+
+    /** Installs {@code require}: a guest function that loads a module through the proxy, or says what exists. */
+    private static final Source INSTALLER = Source.newBuilder("js", """
+            (function (load, names) {
+              const modules = new Map(), GuestError = Error;
+              const require = function require(name) {
+                name = String(name);
+                if (!modules.has(name)) {
+                  const loaded = load(name);
+                  if (loaded === null || loaded === undefined) {
+                    throw new GuestError("no module '" + name + "' in this sandbox; require() loads only: " + names);
+                  }
+                  modules.set(name, loaded);
+                }
+                return modules.get(name);
+              };
+              Object.defineProperty(globalThis, 'require', { value: Object.freeze(require), writable: true, configurable: true });
+            })
+            """, "<sandlot-require>").buildLiteral();
+
+    /** Each library's source, made on first use and shared by every context, so that engines cache its parse. */
+    private static final Map<String, Source> SOURCES = new ConcurrentHashMap<>();
+
+    private JsLibraries() {
+    }
+
+    private static Map<String, String> available() {
+        Map<String, String> libraries = new LinkedHashMap<>();
+        libraries.put("arquero", "arquero.min.js");
+        libraries.put("simple-statistics", "simple-statistics.min.js");
+        libraries.put("d3-dsv", "d3-dsv.min.js");
+        return Map.copyOf(libraries);
+    }
+
+    /** Defines the global {@code require} in a new context. */
+    static void install(Context context) {
+        ProxyExecutable load = arguments -> {
+            String name = arguments[0].asString();
+            return AVAILABLE.containsKey(name) ? context.eval(source(name)) : null;
+        };
+        context.eval(INSTALLER).executeVoid(load, String.join(", ", AVAILABLE.keySet().stream().sorted().toList()));
+    }
+
+    /** Whether {@code source} is the installer, which the statement limit does not count; libraries are counted. */
+    static boolean isInstaller(Source source) {
+        return source.equals(INSTALLER);
+    }
+
+    /** The module's UMD build wrapped so that it evaluates to its exports. */
+    private static Source source(String name) {
+        return SOURCES.computeIfAbsent(name, key -> {
+            String resource = "js/" + AVAILABLE.get(key);
+            try (InputStream in = JsLibraries.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + resource);
+                }
+                String umd = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                String wrapped = "(function () { const module = { exports: {} }; const exports = module.exports;\n"
+                        + umd + "\n;return module.exports; })()";
+                return Source.newBuilder("js", wrapped, key + ".js").buildLiteral();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}
