@@ -20,7 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
@@ -181,9 +183,9 @@ public final class SqlWorkspace implements AutoCloseable {
     private void load(Connection loader, TableSource source, Consumer<Runnable> cancelHook) throws SQLException {
         Path copy = directory.resolve("source" + source.format().extension());
         loads++;
-        try (Statement statement = loader.createStatement()) {
+        try (Statement statement = loader.createStatement(); Cancellation cancellation = new Cancellation(statement)) {
             Files.write(copy, source.content().read());
-            cancelHook.accept(() -> cancel(statement));
+            cancelHook.accept(cancellation);
             statement.execute("CREATE OR REPLACE TABLE " + identifier(source.key()) + " AS SELECT * FROM "
                     + source.format().reader(literal(copy.toString())));
             problems.remove(source.key());
@@ -249,13 +251,10 @@ public final class SqlWorkspace implements AutoCloseable {
             if (check) {
                 requireOneStatement(connection, sql);
             }
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            try (PreparedStatement statement = connection.prepareStatement(sql);
+                    Cancellation cancellation = new Cancellation(statement)) {
                 bind(statement, params);
-                AtomicBoolean cancelled = new AtomicBoolean();
-                cancelHook.accept(() -> {
-                    cancelled.set(true);
-                    cancel(statement);
-                });
+                cancelHook.accept(cancellation);
                 try {
                     if (!statement.execute()) {
                         return new SqlResult(List.of(), List.of(), false);
@@ -264,7 +263,7 @@ public final class SqlWorkspace implements AutoCloseable {
                         return read(rs, maxRows);
                     }
                 } catch (SQLException e) {
-                    if (cancelled.get()) {
+                    if (cancellation.requested()) {
                         throw new SqlException("the query was cancelled", e);
                     }
                     if (!String.valueOf(e.getMessage()).contains(OPAQUE_STREAM_ERROR)) {
@@ -301,9 +300,10 @@ public final class SqlWorkspace implements AutoCloseable {
             properties.setProperty("duckdb.read_only", "true");
             try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + link, properties)) {
                 requireOneStatement(connection, wrapped);
-                try (PreparedStatement statement = connection.prepareStatement(wrapped)) {
+                try (PreparedStatement statement = connection.prepareStatement(wrapped);
+                        Cancellation cancellation = new Cancellation(statement)) {
                     bind(statement, params);
-                    cancelHook.accept(() -> cancel(statement));
+                    cancelHook.accept(cancellation);
                     try (ResultSet rs = statement.executeQuery()) {
                         rs.next();
                     }
@@ -436,11 +436,50 @@ public final class SqlWorkspace implements AutoCloseable {
         return properties;
     }
 
-    private static void cancel(Statement statement) {
-        try {
-            statement.cancel();
-        } catch (SQLException ignored) {
-            // the statement finished or closed meanwhile
+    /**
+     * Stops one statement when run. DuckDB forgets a cancel that arrives before the statement has started executing
+     * (a stop can come just after the statement was handed over), so once asked, it cancels again every
+     * {@link #RETRY_MS} ms until the statement's owner closes it, when the statement has returned.
+     */
+    private static final class Cancellation implements Runnable, AutoCloseable {
+        private static final long RETRY_MS = 20;
+
+        private final Statement statement;
+        private final AtomicBoolean requested = new AtomicBoolean();
+        private volatile boolean done;
+
+        Cancellation(Statement statement) {
+            this.statement = statement;
+        }
+
+        @Override
+        public void run() {
+            if (requested.compareAndSet(false, true)) {
+                Thread.ofVirtual().name("sandlot-sql-cancel").start(() -> {
+                    while (!done) {
+                        cancel(statement);
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MS));
+                    }
+                });
+            }
+        }
+
+        /** Whether a stop was asked for. */
+        boolean requested() {
+            return requested.get();
+        }
+
+        @Override
+        public void close() {
+            done = true;
+        }
+
+        private static void cancel(Statement statement) {
+            try {
+                statement.cancel();
+            } catch (SQLException ignored) {
+                // the statement finished or closed meanwhile
+            }
         }
     }
 
