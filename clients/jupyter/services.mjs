@@ -29,12 +29,13 @@ const settings = connect(token);
 
 // Runs code and gathers what a notebook front end would show: the reply, the streams, the results and the errors.
 async function run(kernel, code) {
-  const seen = { stdout: "", stderr: "", results: [], errors: [], states: [] };
+  const seen = { stdout: "", stderr: "", results: [], displays: [], errors: [], states: [] };
   const future = kernel.requestExecute({ code });
   future.onIOPub = (msg) => {
     switch (msg.header.msg_type) {
       case "stream": seen[msg.content.name] += msg.content.text; break;
       case "execute_result": seen.results.push(msg.content.data); break;
+      case "display_data": seen.displays.push(msg.content.data); break;
       case "error": seen.errors.push(msg.content); break;
       case "status": seen.states.push(msg.content.execution_state); break;
     }
@@ -86,6 +87,10 @@ const js = await kernels.startNew({ name: "javascript" });
 const jsRun = await run(js, "console.log('from js'); [1, 2, 3].map(x => x * 2)");
 check(jsRun.reply.status === "ok" && jsRun.stdout === "from js\n"
   && JSON.stringify(jsRun.results[0]?.["application/json"]) === "[2,4,6]", "a javascript kernel runs JS", jsRun);
+
+const shown = await run(js, "display('<b>total</b>', 'text/html'); display({ rows: 2 }); 1");
+check(shown.reply.status === "ok" && shown.displays.length === 2 && shown.displays[0]["text/html"] === "<b>total</b>"
+  && shown.displays[1]["application/json"]?.rows === 2, "display() arrives as display_data bundles", shown.displays);
 
 await kernel.shutdown();
 await js.shutdown();
