@@ -21,10 +21,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -421,10 +424,21 @@ class AttackCorpusTest {
             if (!Files.isDirectory(cache)) {
                 continue;
             }
-            try (Stream<Path> files = Files.find(cache, 12, (p, a) -> p.getFileName().toString().startsWith(marker),
-                    FileVisitOption.FOLLOW_LINKS)) {
-                files.forEach(found::add);
-            }
+            // links are followed (GraalPy's home may be one); a loop or an unreadable folder is skipped, not fatal
+            Files.walkFileTree(cache, java.util.Set.of(FileVisitOption.FOLLOW_LINKS), 12, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (file.getFileName().toString().startsWith(marker)) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         }
         return found;
     }
