@@ -20,9 +20,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serves the sandbox over HTTP/JSON: stateless executions, sessions with files, metrics.",
-            "Listens on loopback unless tokens are given. The limit flags set the defaults of requests that bring "
-                    + "no limits of their own; --max-limits caps what a request may ask for."})
+            "Listens on loopback unless tokens are given. Without --token or --tokens-file, the environment "
+                    + "variable " + ServeCommand.TOKENS_ENV + " gives the tokens (separated by spaces or commas), "
+                    + "if set. The limit flags set the defaults of requests that bring no limits of their own; "
+                    + "--max-limits caps what a request may ask for."})
 final class ServeCommand implements Callable<Integer> {
+
+    /** The environment variable with the tokens when no token option is given (containers, secrets as env). */
+    static final String TOKENS_ENV = "SANDLOT_TOKENS";
 
     /**
      * Jetty's own messages below WARNING (versions, connectors started and stopped) stay out of the console unless a
@@ -93,6 +98,8 @@ final class ServeCommand implements Callable<Integer> {
         List<String> tokenList = new ArrayList<>();
         if (tokens != null) {
             tokenList.addAll(tokens.file != null ? SandboxServer.readTokensFile(tokens.file) : tokens.tokens);
+        } else {
+            tokenList.addAll(tokensFromEnv(System.getenv(TOKENS_ENV)));
         }
         SandboxServer server = SandboxServer.create(config.build(), new ServerConfig(host, port, tokenList,
                 maxBodyMb << 20, options.shutdownTimeout(), options.warmUp, anonymous));
@@ -113,5 +120,19 @@ final class ServeCommand implements Callable<Integer> {
         err.flush();
         server.awaitTermination();
         return Main.OK;
+    }
+
+    /** The tokens in the value of {@link #TOKENS_ENV}, separated by whitespace or commas; none if unset or blank. */
+    static List<String> tokensFromEnv(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String token : value.strip().split("[\\s,]+")) {
+            if (!token.isEmpty()) {
+                out.add(token);
+            }
+        }
+        return out;
     }
 }
