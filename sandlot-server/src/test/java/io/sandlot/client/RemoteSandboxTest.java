@@ -110,7 +110,7 @@ class RemoteSandboxTest {
     void policy_isTheServersDefaults() {
         Policy policy = remote.policy();
 
-        assertThat(policy.languages()).containsExactlyInAnyOrder(Language.JS, Language.PYTHON);
+        assertThat(policy.languages()).containsExactlyInAnyOrder(Language.values());
         assertThat(policy.limits()).isEqualTo(Limits.DEFAULT);
     }
 
