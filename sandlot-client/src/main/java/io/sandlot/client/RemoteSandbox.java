@@ -8,6 +8,7 @@ import io.sandlot.Limits;
 import io.sandlot.Policy;
 import io.sandlot.Sandbox;
 import io.sandlot.SandboxException;
+import io.sandlot.SessionLostException;
 import io.sandlot.Session;
 import io.sandlot.Status;
 import io.sandlot.wire.Json;
@@ -298,6 +299,7 @@ public final class RemoteSandbox implements Sandbox, AutoCloseable {
      *
      * @throws IllegalArgumentException for 400, 413 and 415 (the request was invalid)
      * @throws IllegalStateException for 409 (the session is busy)
+     * @throws SessionLostException for 410 {@code session_lost} (the session's replica is gone or restarted)
      * @throws SandboxException for anything else
      */
     static String text(HttpResponse<byte[]> response) {
@@ -315,6 +317,8 @@ public final class RemoteSandbox implements Sandbox, AutoCloseable {
         return switch (status) {
             case 400, 413, 415 -> new IllegalArgumentException(message);
             case 409 -> new IllegalStateException(message);
+            case 410 -> "session_lost".equals(code) ? new SessionLostException(message)
+                    : new SandboxException("the sandbox server answered 410 " + code + ": " + message);
             case 401, 403 -> new SandboxException("the sandbox server refused the request (" + status + " " + code
                     + "): " + message);
             default -> new SandboxException("the sandbox server answered " + status + " " + code + ": " + message);
