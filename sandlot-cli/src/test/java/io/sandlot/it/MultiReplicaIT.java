@@ -13,6 +13,8 @@ import io.sandlot.server.TestServers.Http;
 import io.sandlot.server.TestServers.Reply;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Three {@code ./sandbox serve} replicas on loopback behind HAProxy with the configuration of
  * {@code deploy/haproxy/generate}: sessions and kernels keep their state through the load balancer, stateless
- * requests spread over every replica, a fourth replica moves no session, and killing one gives 410
+ * requests spread over every replica, kernels with client-chosen ids and MCP sessions stick to one replica, a fourth
+ * replica moves no session, and killing one gives 410
  * {@code session_lost} for exactly its sessions (a {@link SessionLostException} in the Java client) while the others
  * keep theirs. Prints the figures.
  */
@@ -76,6 +79,22 @@ class MultiReplicaIT {
                 }
                 System.out.println("MultiReplicaIT: kernel " + kernel + ": 6 models and 6 WebSockets reached "
                         + "its owner");
+
+                // Ids that name no owner follow the stick table: a kernel whose id the client chose, an MCP session.
+                String chosen = java.util.UUID.randomUUID().toString();
+                assertThat(http.post("/api/kernels", "{\"name\": \"javascript\", \"env\": {\"KERNEL_ID\": \""
+                        + chosen + "\"}}").status()).isEqualTo(201);
+                for (int i = 0; i < 6; i++) {
+                    assertThat(http.get("/api/kernels/" + chosen).status()).isEqualTo(200);
+                    openChannels(proxy.uri(), chosen).abort();
+                }
+                String mcpSession = mcpInitialize(proxy.uri());
+                for (int i = 0; i < 6; i++) {
+                    assertThat(mcp(proxy.uri(), mcpSession, "{\"jsonrpc\": \"2.0\", \"id\": " + (i + 2)
+                            + ", \"method\": \"tools/list\"}").statusCode()).isEqualTo(200);
+                }
+                System.out.println("MultiReplicaIT: a client-chosen kernel id and an MCP session each reached one "
+                        + "replica 6 times out of 6 through the stick table");
 
                 // Stateless executions spread over every replica (leastconn).
                 Map<String, Long> before = statelessCounts(replicas);
@@ -164,6 +183,30 @@ class MultiReplicaIT {
     private static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {
         return after.keySet().stream().collect(Collectors.toMap(Function.identity(),
                 node -> after.get(node) - before.getOrDefault(node, 0L), (a, b) -> a, TreeMap::new));
+    }
+
+    /** Opens an MCP session through the load balancer; its {@code Mcp-Session-Id}. */
+    private static String mcpInitialize(URI base) throws Exception {
+        HttpResponse<String> response = mcp(base, null, "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": "
+                + "\"initialize\", \"params\": {\"protocolVersion\": \"2025-06-18\", \"capabilities\": {}, "
+                + "\"clientInfo\": {\"name\": \"MultiReplicaIT\", \"version\": \"1\"}}}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String session = response.headers().firstValue("Mcp-Session-Id").orElseThrow(() -> new AssertionError(
+                "no Mcp-Session-Id in the answer to initialize: " + response.headers()));
+        assertThat(mcp(base, session, "{\"jsonrpc\": \"2.0\", \"method\": \"notifications/initialized\"}")
+                .statusCode()).isBetween(200, 299);
+        return session;
+    }
+
+    private static HttpResponse<String> mcp(URI base, String session, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("mcp"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (session != null) {
+            request.header("Mcp-Session-Id", session);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Opens the kernel's channels WebSocket through the load balancer; fails unless the upgrade succeeds. */

@@ -10,6 +10,10 @@ import io.sandlot.server.SandboxServer;
 import io.sandlot.server.TestServers;
 import io.sandlot.server.TestServers.Http;
 import io.sandlot.server.TestServers.Reply;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -71,6 +75,13 @@ class SessionLostTest {
         Reply interrupt = atR2.post("/api/kernels/" + id + "/interrupt", "{}");
         assertThat(List.of(model.status(), interrupt.status())).containsExactly(410, 410);
         assertThat(model.json()).containsEntry("error", "session_lost");
+        assertThatThrownBy(() -> HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Authorization", "Bearer " + TestServers.ALPHA)
+                .buildAsync(URI.create("ws://127.0.0.1:" + r2.uri().getPort() + "/api/kernels/" + id + "/channels"),
+                        new WebSocket.Listener() { }).join())
+                .hasCauseInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(((WebSocketHandshakeException) e.getCause()).getResponse().statusCode())
+                        .isEqualTo(410));
     }
 
     @Test
