@@ -55,6 +55,10 @@ import java.util.concurrent.TimeUnit;
  * {@link SandboxException}. Requests the server refuses because it is busy (429 or 503 with {@code Retry-After})
  * are retried after the advised delay, up to {@link Builder#maxRetries(int)} times.
  *
+ * <p>Behind a load balancer with several replicas, a session lives on the replica that made it; when that replica is
+ * gone or restarted, its session's executions and file operations throw {@link SessionLostException} (HTTP 410
+ * {@code session_lost}): the state is lost, open a new session. Stateless executions work through any replica.
+ *
  * <p>Differences from embedded: the policy's host functions cannot be used (they would run on the server); the
  * {@link #policy()} is the server's (its languages and default limits, read once from {@code GET /v1/info});
  * cancelling a {@link #submit} future abandons the HTTP exchange, but the server runs the guest until it ends or

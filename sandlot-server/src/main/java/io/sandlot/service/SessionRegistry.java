@@ -190,8 +190,10 @@ final class SessionRegistry {
         session.close();
     }
 
+    /** The answer for a session this registry does not have: lost if its id says so, else not found. */
     private ServiceException notFound(String id) {
-        return node.flatMap(n -> n.lost(id)).orElseGet(() -> ServiceException.of(Kind.NOT_FOUND, "session_not_found", "no session '" + id
-                + "' for this token (it never existed, was deleted, expired after its idle TTL, or belongs to another token)"));
+        return node.flatMap(n -> n.lost(id)).orElseGet(() -> ServiceException.of(Kind.NOT_FOUND, "session_not_found",
+                "no session '" + id + "' for this token (it never existed, was deleted, expired after its idle TTL, "
+                        + "or belongs to another token)"));
     }
 }
