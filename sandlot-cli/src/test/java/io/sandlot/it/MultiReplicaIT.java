@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * requests spread over every replica, kernels with client-chosen ids and MCP sessions stick to one replica, a fourth
  * replica moves no session, and killing one gives 410
  * {@code session_lost} for exactly its sessions (a {@link SessionLostException} in the Java client) while the others
- * keep theirs. Prints the figures.
+ * keep theirs, and when it comes back under the same name its old sessions are lost in the restart. Prints the
+ * figures.
  */
 class MultiReplicaIT {
 
@@ -124,7 +125,8 @@ class MultiReplicaIT {
                 sessions.putAll(later);
 
                 // Kill r2: exactly its sessions are lost (410 session_lost, SessionLostException); the rest live on.
-                replicas.stream().filter(r -> r.node.equals("r2")).findFirst().orElseThrow().kill();
+                Replica dead = replicas.stream().filter(r -> r.node.equals("r2")).findFirst().orElseThrow();
+                dead.kill();
                 int lost = 0;
                 int kept = 0;
                 for (Map.Entry<Session, Long> entry : sessions.entrySet()) {
@@ -149,6 +151,20 @@ class MultiReplicaIT {
                     Reply reply = http.postJson("/v1/execute", Map.of("language", "js", "code", "1 + " + i));
                     assertThat(ExecutionResult.fromJson(reply.body()).status()).isEqualTo(Status.OK);
                 }
+
+                // r2 comes back under the same name (as a StatefulSet's pod does): its old sessions reach it and are
+                // answered as lost in the restart.
+                Replica again = Replica.start(BASEDIR, LAUNCHER, "r2", TOKEN);
+                replicas.add(again);
+                proxy.route(replicas.stream().filter(r -> r != dead).toList());
+                Session old = sessions.keySet().stream().filter(s -> s.id().startsWith("r2.")).findFirst()
+                        .orElseThrow();
+                assertThatThrownBy(() -> old.execute("n")).isInstanceOf(SessionLostException.class)
+                        .hasMessageContaining("was lost when node 'r2' restarted");
+                Session fresh = client.openSession(Language.JS);
+                System.out.println("MultiReplicaIT: r2 restarted: its old session " + old.id() + " is lost in the "
+                        + "restart; a new session " + fresh.id());
+                fresh.close();
                 for (Session session : sessions.keySet()) {
                     session.close();
                 }
