@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -83,6 +84,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest request body in MiB (default ${DEFAULT-VALUE}); beyond, 413.")
     long maxBodyMb;
 
+    @Option(names = "--node-id", paramLabel = "NAME",
+            description = "This replica's name: every session (and kernel) id starts with NAME. so that a load "
+                    + "balancer can route it to its owner, and a request for another node's session, or one lost "
+                    + "when this node restarted, is answered 410 session_lost (default: the host name up to its "
+                    + "first dot; in Kubernetes the pod name). Letters, digits, '-' and '_'.")
+    String nodeId;
+
     @Mixin
     ServiceOptions options;
 
@@ -92,6 +100,14 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServiceConfig.Builder config = options.config().maxSessions(maxSessions).sessionsPerTenant(sessionsPerTenant);
+        String node = nodeId != null ? nodeId : HostName.shortName();
+        try {
+            config.nodeId(node);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), (nodeId != null ? "--node-id: "
+                    : "the host name '" + node + "' cannot be the node id, give one with --node-id: ")
+                    + e.getMessage());
+        }
         if (tenantConcurrency != null) {
             config.tenantConcurrency(tenantConcurrency);
         }
@@ -113,6 +129,7 @@ final class ServeCommand implements Callable<Integer> {
             server.close();
             System.err.println("sandbox: stopped");
         }, "sandlot-shutdown"));
+        err.println("sandbox: node " + node + " (session ids start with " + node + ".)");
         err.println("sandbox: listening on " + server.uri() + " ("
                 + (server.requiresTokens() ? tokenList.size() + " token(s)" + (anonymous ? " and anonymous" : "")
                         : "no tokens, loopback only")

@@ -188,6 +188,15 @@ class MainTest {
     }
 
     @Test
+    void serve_nodeIdWithADot_isAUsageErrorSayingWhatANodeIdIs() {
+        int code = run(null, "serve", "--port", "0", "--node-id", "r1.example");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).contains("--node-id: a node id must be 1 to 63 letters, digits, '-' or '_'")
+                .doesNotContain("listening");
+    }
+
+    @Test
     void unknownCommand_isAUsageError() {
         assertThat(run(null, "frobnicate")).isEqualTo(2);
     }

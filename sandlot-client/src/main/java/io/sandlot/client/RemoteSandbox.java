@@ -8,6 +8,7 @@ import io.sandlot.Limits;
 import io.sandlot.Policy;
 import io.sandlot.Sandbox;
 import io.sandlot.SandboxException;
+import io.sandlot.SessionLostException;
 import io.sandlot.Session;
 import io.sandlot.Status;
 import io.sandlot.wire.Json;
@@ -53,6 +54,10 @@ import java.util.concurrent.TimeUnit;
  * infrastructure faults (the server unreachable, a token it does not accept, a server error) throw
  * {@link SandboxException}. Requests the server refuses because it is busy (429 or 503 with {@code Retry-After})
  * are retried after the advised delay, up to {@link Builder#maxRetries(int)} times.
+ *
+ * <p>Behind a load balancer with several replicas, a session lives on the replica that made it; when that replica is
+ * gone or restarted, its session's executions and file operations throw {@link SessionLostException} (HTTP 410
+ * {@code session_lost}): the state is lost, open a new session. Stateless executions work through any replica.
  *
  * <p>Differences from embedded: the policy's host functions cannot be used (they would run on the server); the
  * {@link #policy()} is the server's (its languages and default limits, read once from {@code GET /v1/info});
@@ -298,6 +303,7 @@ public final class RemoteSandbox implements Sandbox, AutoCloseable {
      *
      * @throws IllegalArgumentException for 400, 413 and 415 (the request was invalid)
      * @throws IllegalStateException for 409 (the session is busy)
+     * @throws SessionLostException for 410 {@code session_lost} (the session's replica is gone or restarted)
      * @throws SandboxException for anything else
      */
     static String text(HttpResponse<byte[]> response) {
@@ -315,6 +321,8 @@ public final class RemoteSandbox implements Sandbox, AutoCloseable {
         return switch (status) {
             case 400, 413, 415 -> new IllegalArgumentException(message);
             case 409 -> new IllegalStateException(message);
+            case 410 -> "session_lost".equals(code) ? new SessionLostException(message)
+                    : new SandboxException("the sandbox server answered 410 " + code + ": " + message);
             case 401, 403 -> new SandboxException("the sandbox server refused the request (" + status + " " + code
                     + "): " + message);
             default -> new SandboxException("the sandbox server answered " + status + " " + code + ": " + message);

@@ -3,6 +3,7 @@ package io.sandlot.client;
 import io.sandlot.ExecutionResult;
 import io.sandlot.Language;
 import io.sandlot.Session;
+import io.sandlot.SessionLostException;
 import io.sandlot.Status;
 import io.sandlot.wire.Json;
 import io.sandlot.wire.RestForms.FileListing;
@@ -19,6 +20,11 @@ import java.util.Optional;
  * on the server; every method is one HTTP request. When the server no longer has the session (deleted, closed after
  * its idle TTL, or the server restarted), executions return {@code cancelled} as a closed embedded session's do, and
  * file operations throw {@link IllegalStateException}. {@link #isOpen()} and {@link #idleMillis()} ask the server.
+ *
+ * <p>Behind a load balancer with several replicas (each started with {@code --node-id}), a session lives on the
+ * replica that made it. When that replica is gone or restarted, the server answers 410 {@code session_lost}:
+ * executions and file operations then throw {@link SessionLostException}, whose message names the node; the state
+ * cannot be recovered, so open a new session. {@link #isOpen()} answers false and {@link #close()} succeeds.
  */
 final class RemoteSession implements Session {
 
@@ -120,7 +126,7 @@ final class RemoteSession implements Session {
         }
         closed = true;
         HttpResponse<byte[]> response = client.send(client.request(path).DELETE().build());
-        if (response.statusCode() != 404) {
+        if (response.statusCode() != 404 && !isSessionLost(response)) {
             check(response);
         }
     }
@@ -132,7 +138,7 @@ final class RemoteSession implements Session {
 
     private SessionState state() {
         HttpResponse<byte[]> response = client.send(client.get(path));
-        if (isSessionGone(response)) {
+        if (isSessionGone(response) || isSessionLost(response)) {
             return null;
         }
         return SessionState.fromMap(RemoteSandbox.jsonObject(RemoteSandbox.text(response)));
@@ -155,6 +161,10 @@ final class RemoteSession implements Session {
 
     private static boolean isSessionGone(HttpResponse<byte[]> response) {
         return response.statusCode() == 404 && "session_not_found".equals(RemoteSandbox.errorCode(response));
+    }
+
+    private static boolean isSessionLost(HttpResponse<byte[]> response) {
+        return response.statusCode() == 410 && "session_lost".equals(RemoteSandbox.errorCode(response));
     }
 
     private static ExecutionResult gone() {

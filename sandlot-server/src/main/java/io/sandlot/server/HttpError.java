@@ -34,6 +34,7 @@ final class HttpError extends RuntimeException {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
+            case GONE -> 410;
             case PAYLOAD_TOO_LARGE -> 413;
             case TOO_MANY -> 429;
             case OVERLOADED, UNAVAILABLE -> 503;

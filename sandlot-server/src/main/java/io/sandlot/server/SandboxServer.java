@@ -536,6 +536,12 @@ public final class SandboxServer implements AutoCloseable {
             return this;
         }
 
+        /** See {@link ServiceConfig.Builder#nodeId(String)}: session and kernel ids then start with {@code nodeId.}. */
+        public Builder nodeId(String nodeId) {
+            service.nodeId(nodeId);
+            return this;
+        }
+
         /** See {@link ServiceConfig.Builder#warmUpRounds(int)}. */
         public Builder warmUpRounds(int rounds) {
             service.warmUpRounds(rounds);

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +55,7 @@ public final class SandboxService implements AutoCloseable {
     private final Sandbox sandbox;
     private final Admission admission;
     private final SessionRegistry sessions;
+    private final Optional<NodeIdentity> node;
     private final HeapGuard heapGuard;
     private final Set<CompletableFuture<ExecutionResult>> running = ConcurrentHashMap.newKeySet();
     private volatile RuntimeInfo runtimeInfo;
@@ -86,7 +88,9 @@ public final class SandboxService implements AutoCloseable {
                 : Math.max(1, config.queueSize() / tenants);
         this.admission = new Admission(slots, Math.min(tenantSlots, slots), config.queueSize(),
                 Math.min(tenantQueue, config.queueSize()), config.queueTimeout().toMillis(), observer);
-        this.sessions = new SessionRegistry(sandbox, config.maxSessions(), config.sessionsPerTenant(), observer);
+        this.node = config.nodeId().map(NodeIdentity::forThisRun);
+        this.sessions = new SessionRegistry(sandbox, config.maxSessions(), config.sessionsPerTenant(), observer,
+                node);
         this.heapGuard = new HeapGuard(config.maxHeapUsage(), observer);
     }
 
@@ -146,6 +150,14 @@ public final class SandboxService implements AutoCloseable {
                 LOG.log(System.Logger.Level.DEBUG, "the chart warm-up did not run", e);   // say, closed meanwhile
             }
         });
+    }
+
+    /**
+     * This node's name and the tag of this run, if {@link ServiceConfig#nodeId()} names the node; its session ids
+     * then start with {@code NODE.BOOT.}.
+     */
+    public Optional<NodeIdentity> node() {
+        return node;
     }
 
     /** Versions, languages and whether the Graal JIT is on; read once, then remembered. */
@@ -245,7 +257,8 @@ public final class SandboxService implements AutoCloseable {
      * The session {@code id} of {@code tenant}.
      *
      * @throws ServiceException {@code NOT_FOUND} if it does not exist for this tenant (unknown, deleted, expired,
-     *     or another tenant's)
+     *     or another tenant's); {@code GONE} (reason {@code session_lost}) if its id names another node, or an
+     *     earlier run of this node: the session is lost for good (see {@link NodeIdentity})
      */
     public SessionInfo session(String tenant, String id) {
         return sessions.get(tenant, id).info();

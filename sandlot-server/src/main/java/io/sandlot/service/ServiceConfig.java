@@ -45,6 +45,7 @@ public final class ServiceConfig {
     private final double maxHeapUsage;
     private final Map<Language, Integer> contextPools;
     private final int warmUpRounds;
+    private final Optional<String> nodeId;
 
     private ServiceConfig(Builder builder) {
         this.factory = builder.factory;
@@ -65,6 +66,7 @@ public final class ServiceConfig {
         this.maxHeapUsage = builder.maxHeapUsage;
         this.contextPools = Collections.unmodifiableMap(new EnumMap<>(builder.contextPools));
         this.warmUpRounds = builder.warmUpRounds;
+        this.nodeId = builder.nodeId;
     }
 
     /** A builder with every default. */
@@ -168,6 +170,14 @@ public final class ServiceConfig {
     }
 
     /**
+     * The name of this node among the replicas behind one load balancer, if it has one: session ids then start with
+     * it (see {@link NodeIdentity}). Default none: ids name no owner.
+     */
+    public Optional<String> nodeId() {
+        return nodeId;
+    }
+
+    /**
      * The first limit of {@code limits} above its maximum in {@code maximums}, as {@code name=value} (with
      * {@code  (off)} for 0) and the maximum, or empty if none is: the one place limit maximums are checked. A
      * limit turned off ({@code 0}) exceeds any maximum; a maximum of {@code 0} allows anything.
@@ -204,6 +214,7 @@ public final class ServiceConfig {
         private double maxHeapUsage = 0.9;
         private final Map<Language, Integer> contextPools = new EnumMap<>(Language.class);
         private int warmUpRounds;
+        private Optional<String> nodeId = Optional.empty();
 
         private Builder() {
         }
@@ -227,6 +238,7 @@ public final class ServiceConfig {
             this.maxHeapUsage = prototype.maxHeapUsage;
             this.contextPools.putAll(prototype.contextPools);
             this.warmUpRounds = prototype.warmUpRounds;
+            this.nodeId = prototype.nodeId;
         }
 
         /**
@@ -363,6 +375,17 @@ public final class ServiceConfig {
          */
         public Builder warmUpRounds(int rounds) {
             this.warmUpRounds = atLeast("warmUpRounds", rounds, 0);
+            return this;
+        }
+
+        /**
+         * Names this node among its replicas; its session ids then start with {@code nodeId.}. Default none.
+         *
+         * @throws IllegalArgumentException if it is not 1 to 63 letters, digits, {@code -} or {@code _}, starting and
+         *     ending with a letter or digit
+         */
+        public Builder nodeId(String nodeId) {
+            this.nodeId = Optional.of(NodeIdentity.forThisRun(nodeId).node());
             return this;
         }
 

@@ -21,6 +21,11 @@ public final class ServiceException extends RuntimeException {
         FORBIDDEN,
         /** The session or file does not exist for this tenant. */
         NOT_FOUND,
+        /**
+         * The session existed but is lost for good: it belongs to another node (a replica that is gone, or one the
+         * load balancer did not route to), or to an earlier run of this node, which restarted since.
+         */
+        GONE,
         /** The request conflicts with the current state, such as a session already running an execution. */
         CONFLICT,
         /** The request carries more data than the service accepts. */

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,6 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * by its owner; for any other tenant it does not exist ({@code NOT_FOUND}, the same answer as for an unknown id). A
  * session idle for longer than its TTL is closed, by the periodic {@link #sweep()} or on its next access, whichever
  * comes first; a session that is running an execution or a file operation is never idle.
+ *
+ * <p>With a {@link NodeIdentity}, the ids it makes name this node, and an owner-named id it does not hold is answered
+ * {@code GONE} (reason {@code session_lost}) when the id says the session belongs to another node or to an earlier run
+ * of this one.
  */
 final class SessionRegistry {
 
@@ -25,15 +30,19 @@ final class SessionRegistry {
     private final int maxSessions;
     private final int perTenant;
     private final ServiceObserver observer;
+    private final Optional<NodeIdentity> node;
     private final Map<String, ManagedSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Integer> perTenantCount = new HashMap<>();
     private boolean closed;
 
     /**
      * @param sandbox opens the sessions, each with its own limits
+     * @param node the node whose name the ids it makes carry, if any
      */
-    SessionRegistry(Sandbox sandbox, int maxSessions, int perTenant, ServiceObserver observer) {
+    SessionRegistry(Sandbox sandbox, int maxSessions, int perTenant, ServiceObserver observer,
+            Optional<NodeIdentity> node) {
         this.sandbox = sandbox;
+        this.node = node;
         this.maxSessions = maxSessions;
         this.perTenant = perTenant;
         this.observer = observer;
@@ -42,7 +51,8 @@ final class SessionRegistry {
     /**
      * Opens a session for {@code tenant}.
      *
-     * @param id the id the caller chose, or null for the engine session's own
+     * @param id the id the caller chose, or null for one of the registry's: the engine session's own, named by the
+     *     node if there is one
      * @throws ServiceException {@code CONFLICT} if a session (any tenant's) already has the chosen id,
      *     {@code TOO_MANY} if the tenant has its maximum of sessions, {@code OVERLOADED} if the service has,
      *     {@code UNAVAILABLE} if it is stopping
@@ -70,8 +80,8 @@ final class SessionRegistry {
                         "the server holds its maximum of " + maxSessions + " sessions; retry later", 30);
             }
             Session session = sandbox.openSession(language, limits);
-            ManagedSession managed = new ManagedSession(id == null ? session.id() : id, session, tenant, limits,
-                    ttlMillis);
+            String sessionId = id != null ? id : node.map(n -> n.sessionId(session.id())).orElse(session.id());
+            ManagedSession managed = new ManagedSession(sessionId, session, tenant, limits, ttlMillis);
             sessions.put(managed.id(), managed);
             perTenantCount.merge(tenant, 1, Integer::sum);
             observer.sessionCreated();
@@ -82,7 +92,8 @@ final class SessionRegistry {
     /**
      * The session {@code id} of {@code tenant}.
      *
-     * @throws ServiceException {@code NOT_FOUND} if there is none: unknown, deleted, expired, or another tenant's
+     * @throws ServiceException {@code NOT_FOUND} if there is none: unknown, deleted, expired, or another tenant's;
+     *     {@code GONE} (reason {@code session_lost}) if the id names another node or an earlier run of this one
      */
     ManagedSession get(String tenant, String id) {
         ManagedSession session = sessions.get(id);
@@ -179,8 +190,10 @@ final class SessionRegistry {
         session.close();
     }
 
-    private static ServiceException notFound(String id) {
-        return ServiceException.of(Kind.NOT_FOUND, "session_not_found", "no session '" + id
-                + "' for this token (it never existed, was deleted, expired after its idle TTL, or belongs to another token)");
+    /** The answer for a session this registry does not have: lost if its id says so, else not found. */
+    private ServiceException notFound(String id) {
+        return node.flatMap(n -> n.lost(id)).orElseGet(() -> ServiceException.of(Kind.NOT_FOUND, "session_not_found",
+                "no session '" + id + "' for this token (it never existed, was deleted, expired after its idle TTL, "
+                        + "or belongs to another token)"));
     }
 }

@@ -151,6 +151,81 @@ class SandboxServiceTest {
         assertThatThrownBy(() -> service.session(ALPHA, session.id())).isInstanceOf(ServiceException.class);
     }
 
+    @Test
+    void createSession_withNodeId_idNamesTheNodeAndThisRun() {
+        try (SandboxService node = new SandboxService(ServiceConfig.newBuilder(config).nodeId("r1").build(),
+                ServiceObserver.NONE)) {
+            SessionInfo session = node.createSession(ALPHA, SessionSpec.of(Language.JS));
+
+            assertThat(session.id()).startsWith("r1." + node.node().orElseThrow().boot() + ".")
+                    .matches("r1\\.[a-z0-9]{6}\\.[A-Za-z0-9_-]{16,}");
+            node.executeInSession(ALPHA, session.id(), "globalThis.x = 41", Map.of());
+            assertThat(node.executeInSession(ALPHA, session.id(), "x + 1", Map.of()).value()).isEqualTo(42L);
+        }
+    }
+
+    @Test
+    void createSession_withNodeIdAndAChosenId_keepsTheChosenId() {
+        String id = "0b8f3c2e-6a41-4d7e-9c55-2f1d0e7a9b13";
+        try (SandboxService node = new SandboxService(ServiceConfig.newBuilder(config).nodeId("r1").build(),
+                ServiceObserver.NONE)) {
+            SessionSpec spec = new SessionSpec(Language.JS, Optional.empty(), Optional.empty(), Optional.of(id));
+
+            assertThat(node.createSession(ALPHA, spec).id()).isEqualTo(id);
+            node.deleteSession(ALPHA, id);
+            assertThatThrownBy(() -> node.session(ALPHA, id)).isInstanceOfSatisfying(ServiceException.class,
+                    e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+        }
+    }
+
+    @Test
+    void session_ofAnotherNode_isGoneSessionLost() {
+        String id;
+        try (SandboxService r1 = new SandboxService(ServiceConfig.newBuilder(config).nodeId("r1").build(),
+                ServiceObserver.NONE)) {
+            id = r1.createSession(ALPHA, SessionSpec.of(Language.JS)).id();
+        }
+        try (SandboxService r2 = new SandboxService(ServiceConfig.newBuilder(config).nodeId("r2").build(),
+                ServiceObserver.NONE)) {
+            assertThatThrownBy(() -> r2.executeInSession(ALPHA, id, "1", Map.of()))
+                    .isInstanceOfSatisfying(ServiceException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(Kind.GONE);
+                        assertThat(e.reason()).isEqualTo("session_lost");
+                    })
+                    .hasMessageContaining("belongs to node 'r1', not to this node ('r2')");
+        }
+    }
+
+    @Test
+    void session_ofThisNodeBeforeItRestarted_isGoneSayingItRestarted() {
+        String id;
+        try (SandboxService before = new SandboxService(ServiceConfig.newBuilder(config).nodeId("r1").build(),
+                ServiceObserver.NONE)) {
+            id = before.createSession(ALPHA, SessionSpec.of(Language.JS)).id();
+        }
+        try (SandboxService after = new SandboxService(ServiceConfig.newBuilder(config).nodeId("r1").build(),
+                ServiceObserver.NONE)) {
+            assertThatThrownBy(() -> after.session(ALPHA, id))
+                    .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.kind()).isEqualTo(Kind.GONE))
+                    .hasMessage("session '" + id + "' was lost when node 'r1' restarted (it was made by an earlier "
+                            + "run of the node); create a new session");
+        }
+    }
+
+    @Test
+    void session_ofThisRunDeleted_isNotFoundNotGone() {
+        try (SandboxService node = new SandboxService(ServiceConfig.newBuilder(config).nodeId("r1").build(),
+                ServiceObserver.NONE)) {
+            String id = node.createSession(ALPHA, SessionSpec.of(Language.JS)).id();
+            node.deleteSession(ALPHA, id);
+
+            assertThatThrownBy(() -> node.session(ALPHA, id)).isInstanceOfSatisfying(ServiceException.class,
+                    e -> assertThat(e.reason()).isEqualTo("session_not_found"));
+            assertThatThrownBy(() -> node.session(BETA, id + "x")).isInstanceOfSatisfying(ServiceException.class,
+                    e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = Language.class, names = "SQL", mode = EnumSource.Mode.EXCLUDE)
     void restart_keepsIdAndLimits_dropsVariablesAndFiles(Language language) {

@@ -63,7 +63,7 @@ public final class KernelSocket extends Session.Listener.Abstract implements Ses
      * @param subProtocol what {@link #negotiate} accepted
      * @param pings where the socket schedules its pings
      * @throws io.sandlot.service.ServiceException {@code NOT_FOUND} for a kernel the tenant does not have, so that
-     *     the upgrade is refused with 404
+     *     the upgrade is refused with 404; {@code GONE} for one of another node or of an earlier run (410)
      */
     public static KernelSocket connect(KernelChannels channels, String tenant, String kernelId, String clientSession,
             String subProtocol, ScheduledExecutorService pings) {
