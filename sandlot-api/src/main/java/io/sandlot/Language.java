@@ -13,9 +13,10 @@ public enum Language {
     JS("js", "js", Set.of("javascript"), "the ECMAScript built-ins, display(value, mimeType?), chart(vegaLiteSpec) "
             + "and require() of the bundled arquero, simple-statistics and d3-dsv; no Node.js modules, no packages can "
             + "be installed", ".js", ".mjs"),
-    /** Python 3, run by GraalPy, with its standard library only. */
+    /** Python 3, run by GraalPy, with its standard library (no packages) and Sandlot's guest functions. */
     PYTHON("python", "python", Set.of("py"), "the Python standard library, sql(query, params?), display(value, "
-            + "mimeType?) and chart(vegaLiteSpec); no pandas, numpy or matplotlib, no packages can be installed", ".py"),
+            + "mimeType?) and chart(vegaLiteSpec); no pandas, numpy or matplotlib, no packages can be installed",
+            ".py"),
     /**
      * One read-only SQL query, run by DuckDB (not a GraalVM language) over the session's table files or the
      * execution's array inputs; its value is {@code {"columns", "rows", "rowCount", "truncated"}}.

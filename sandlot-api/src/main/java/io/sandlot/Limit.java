@@ -143,7 +143,10 @@ public enum Limit {
         return "--" + key.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
     }
 
-    /** The unit of the value: {@code ms}, {@code MiB}, {@code bytes}, {@code statements}, {@code rows} or {@code outputs}. */
+    /**
+     * The unit of the value: {@code ms}, {@code MiB}, {@code bytes}, {@code statements}, {@code rows} or
+     * {@code outputs}.
+     */
     public String unit() {
         return unit;
     }

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 /**
  * The functions every guest has, in both languages: {@code display(value, mimeType?)} and {@code chart(spec)}. They
  * add outputs to the execution that calls them, within its limits; reaching one stops the execution with the
- * limit's status ({@link Status#OUTPUT_COUNT_LIMIT}, {@link Status#ARTIFACT_LIMIT}). They are exposed like the policy's host functions, which win over them by name.
+ * limit's status ({@link Status#OUTPUT_COUNT_LIMIT}, {@link Status#ARTIFACT_LIMIT}). They are exposed like the
+ * policy's host functions, which win over them by name.
  */
 final class GuestBuiltins {
 
