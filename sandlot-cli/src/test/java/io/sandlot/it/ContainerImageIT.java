@@ -150,14 +150,22 @@ class ContainerImageIT {
         }
     }
 
-    /** The container's state once it is no longer running, or "running" after the timeout. */
+    /**
+     * The container's state once it has exited, or its state at the timeout. Podman passes through "stopping" and
+     * "stopped" (the process has ended, podman has not yet cleaned up) before "exited"; a container still
+     * "stopped" at the timeout has ended all the same and is reported as "exited".
+     */
     private static String awaitExit(String name, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             String state = out(run(Duration.ofSeconds(30), "podman", "inspect", "--format", "{{.State.Status}}",
                     name)).strip();
-            if (!state.equals("running") && !state.equals("stopping") || System.nanoTime() > deadline) {
+            if (state.equals("exited") || !state.equals("running") && !state.equals("stopping")
+                    && !state.equals("stopped")) {
                 return state;
+            }
+            if (System.nanoTime() > deadline) {
+                return state.equals("stopped") ? "exited" : state;
             }
             Thread.sleep(200);
         }
