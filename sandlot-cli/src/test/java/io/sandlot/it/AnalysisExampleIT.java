@@ -3,24 +3,20 @@ package io.sandlot.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +30,6 @@ class AnalysisExampleIT {
 
     private static final Path BASEDIR = Path.of(System.getProperty("sandlot.basedir", "."));
     private static final String LAUNCHER = System.getProperty("sandlot.launcher", "./sandbox");
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
     private static final String TOKEN = "analysis-it-token-5d81c0";
 
     /** Sums of a group of rows of {@code sales.csv}: orders, units, and revenue as the exact sum of units * price. */
@@ -71,7 +66,7 @@ class AnalysisExampleIT {
         try {
             BufferedReader err = new BufferedReader(
                     new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
-            URI uri = CompletableFuture.supplyAsync(() -> awaitListening(err)).get(180, TimeUnit.SECONDS);
+            URI uri = ServeOutput.awaitListening(err, Duration.ofSeconds(180));
             new Thread(() -> err.lines().forEach(line -> { })).start();
 
             Path downloads = dir.resolve("downloads");
@@ -137,20 +132,5 @@ class AnalysisExampleIT {
             server.destroyForcibly();
             server.waitFor(30, TimeUnit.SECONDS);
         }
-    }
-
-    private static URI awaitListening(BufferedReader err) {
-        try {
-            String line;
-            while ((line = err.readLine()) != null) {
-                Matcher m = LISTENING.matcher(line);
-                if (m.find()) {
-                    return URI.create(m.group(1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        throw new AssertionError("the server never said it was listening");
     }
 }

@@ -10,12 +10,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,6 @@ class RealClientsIT {
             .normalize().toString();
     private static final String PYTHON = "/usr/bin/python3";
     private static final String TOKEN = "real-clients-token-1234";
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
     private static final long CLIENT_TIMEOUT_SECONDS = 300;
 
     private static Process server;
@@ -65,7 +63,7 @@ class RealClientsIT {
         server = new ProcessBuilder(LAUNCHER, "serve", "--port", "0", "--anonymous", "--tokens-file",
                 tokens.toString()).directory(BASEDIR.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
-        URI uri = CompletableFuture.supplyAsync(() -> awaitListening(err)).get(180, TimeUnit.SECONDS);
+        URI uri = ServeOutput.awaitListening(err, Duration.ofSeconds(180));
         Thread.ofPlatform().daemon().start(() -> err.lines().forEach(line -> { }));
         url = uri.toString().replaceAll("/$", "");
     }
@@ -181,20 +179,5 @@ class RealClientsIT {
         } catch (IOException e) {
             return "(unreadable: " + e + ")";
         }
-    }
-
-    private static URI awaitListening(BufferedReader err) {
-        try {
-            String line;
-            while ((line = err.readLine()) != null) {
-                Matcher m = LISTENING.matcher(line);
-                if (m.find()) {
-                    return URI.create(m.group(1));
-                }
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        throw new AssertionError("the server never said it was listening");
     }
 }

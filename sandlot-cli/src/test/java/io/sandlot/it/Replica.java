@@ -9,12 +9,10 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** One {@code ./sandbox serve --node-id NODE} on a free loopback port, for the multi-replica test. */
 final class Replica implements AutoCloseable {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
 
     final String node;
     private final Process process;
@@ -71,7 +69,7 @@ final class Replica implements AutoCloseable {
             StringBuilder seen = new StringBuilder();
             String line;
             while ((line = err.readLine()) != null) {
-                Matcher m = LISTENING.matcher(line);
+                Matcher m = ServeOutput.LISTENING.matcher(line);
                 if (m.find()) {
                     uri.complete(URI.create(m.group(1)));
                 } else if (!uri.isDone()) {

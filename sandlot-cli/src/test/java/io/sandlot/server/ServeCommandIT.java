@@ -3,20 +3,19 @@ package io.sandlot.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sandlot.ExecutionResult;
+import io.sandlot.it.ServeOutput;
 import io.sandlot.Status;
 import io.sandlot.server.TestServers.Http;
 import io.sandlot.server.TestServers.Reply;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +27,6 @@ class ServeCommandIT {
 
     private static final Path BASEDIR = Path.of(System.getProperty("sandlot.basedir", "."));
     private static final String LAUNCHER = System.getProperty("sandlot.launcher", "./sandbox");
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
 
     @Test
     void serve_answersWithTokensAndStopsGracefullyOnSigterm(@TempDir Path dir) throws Exception {
@@ -38,8 +36,7 @@ class ServeCommandIT {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
-            URI uri = java.util.concurrent.CompletableFuture.supplyAsync(() -> awaitListening(err))
-                    .get(180, TimeUnit.SECONDS);
+            URI uri = ServeOutput.awaitListening(err, Duration.ofSeconds(180));
             Http http = new Http(uri, "it-token-123456");
 
             Reply health = http.as(null).get("/v1/health");
@@ -141,8 +138,7 @@ class ServeCommandIT {
                 .directory(BASEDIR.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
-            URI uri = java.util.concurrent.CompletableFuture.supplyAsync(() -> awaitListening(err))
-                    .get(180, TimeUnit.SECONDS);
+            URI uri = ServeOutput.awaitListening(err, Duration.ofSeconds(180));
             new Thread(() -> err.lines().forEach(line -> { })).start();
             Process client = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", classPath, program.toString(), uri.toString()).start();
@@ -158,20 +154,5 @@ class ServeCommandIT {
         } finally {
             server.destroyForcibly();
         }
-    }
-
-    private static URI awaitListening(BufferedReader err) {
-        try {
-            String line;
-            while ((line = err.readLine()) != null) {
-                Matcher m = LISTENING.matcher(line);
-                if (m.find()) {
-                    return URI.create(m.group(1));
-                }
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        throw new AssertionError("the server never said it was listening");
     }
 }
