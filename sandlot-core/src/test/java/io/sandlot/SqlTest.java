@@ -72,6 +72,16 @@ class SqlTest {
     }
 
     @Test
+    void execute_sql_aboveDuckDbsMemoryLimit_endsMemoryLimit() {
+        ExecutionResult result = SANDBOX.execute(ExecutionRequest.newBuilder(SQL,
+                "SELECT count(DISTINCT i) FROM range(100000000) t(i)")
+                .limits(Limits.newBuilder().maxMemoryMb(16).timeoutMs(60_000).cpuTimeMs(0).build()).build());
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.MEMORY_LIMIT);
+        assertThat(result.error().message()).contains("memory_limit of 16 MB", "Out of Memory Error");
+    }
+
+    @Test
     void execute_sql_writeOrEscape_isAnErrorWithDuckDbsMessage() {
         ExecutionResult result = SANDBOX.execute(SQL, "WITH d AS (DELETE FROM people RETURNING *) SELECT * FROM d",
                 Map.of("people", PEOPLE));

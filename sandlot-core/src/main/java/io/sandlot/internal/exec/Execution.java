@@ -426,8 +426,13 @@ final class Execution implements Watched {
             return succeeded(query(request.code(), List.of()).toValue());
         } catch (SqlException e) {
             Status reason = stopReason.get();
-            return reason != null ? stopped(reason, null) : finish(Status.ERROR, null,
-                    GuestError.of(SQL_ERROR, e.getMessage()));
+            if (reason != null) {
+                return stopped(reason, null);
+            }
+            return e.isOutOfMemory()
+                    ? stopped(Status.MEMORY_LIMIT, "the query needed more than DuckDB's memory_limit of "
+                            + sqlMemoryMb() + " MB: " + e.getMessage())
+                    : finish(Status.ERROR, null, GuestError.of(SQL_ERROR, e.getMessage()));
         } catch (OutOfMemoryError e) {
             return stopped(Status.MEMORY_LIMIT, "the query's rows ran the host out of memory: " + e.getMessage());
         }
