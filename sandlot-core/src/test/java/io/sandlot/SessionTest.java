@@ -79,6 +79,38 @@ class SessionTest {
         }
     }
 
+    /**
+     * Regression: a guest inside a host call (here one that holds the thread for 800 ms and ignores interrupts) is
+     * stopped only when the call returns, so its caller is answered, after the grace, while its thread is still in
+     * the context. The next execution used to enter the context beside it (GraalVM's "Multi threaded access", an
+     * internal error), or to find the session given up after 250 ms; it now waits for the thread to let go and runs
+     * in the kept state.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Language.class, names = "SQL", mode = EnumSource.Mode.EXCLUDE)
+    void execute_afterAGuestStoppedLate_waitsForItsThreadAndKeepsTheSession(Language language) {
+        Sandbox holding = SandboxExtension.FACTORY.newSandbox(Policy.newBuilder()
+                .exposeFunction("hold", arguments -> {
+                    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(800);
+                    while (System.nanoTime() < end) {
+                        Thread.onSpinWait();
+                    }
+                    return null;
+                })
+                .build());
+        try (Session session = holding.openSession(language, Limits.newBuilder().timeoutMs(100).build())) {
+            session.execute(KEEP.get(language));
+            ExecutionResult stopped = session.execute("hold()");
+
+            ExecutionResult next = session.execute("kept");
+
+            assertThat(stopped.status()).as(stopped.toJson()).isEqualTo(Status.TIMEOUT);
+            assertThat(next.status()).as(next.toJson()).isEqualTo(Status.OK);
+            assertThat(next.value()).isEqualTo("still here");
+            assertThat(session.isOpen()).isTrue();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = Language.class, names = "SQL", mode = EnumSource.Mode.EXCLUDE)
     void interrupt_nothingRunning_returnsFalseAndChangesNothing(Language language) {

@@ -25,6 +25,7 @@ import io.sandlot.wire.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
@@ -68,7 +69,8 @@ final class Execution implements Watched {
     private final CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
     private final AtomicReference<Status> stopReason = new AtomicReference<>();
     private final AtomicBoolean denied = new AtomicBoolean();
-    private final AtomicBoolean released = new AtomicBoolean();
+    /** Counted down once its guest thread is done with it (and with its context, if it had one). */
+    private final CountDownLatch released = new CountDownLatch(1);
 
     private volatile GuestContext guest;
     private volatile Thread thread;
@@ -122,9 +124,13 @@ final class Execution implements Watched {
         return stopReason.get();
     }
 
-    /** Whether its guest thread is done with it. */
-    boolean isReleased() {
-        return released.get();
+    /**
+     * Waits up to {@code millis} for its guest thread to be done with it; true if it is.
+     *
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    boolean awaitReleased(long millis) throws InterruptedException {
+        return released.await(millis, TimeUnit.MILLISECONDS);
     }
 
     /** The context it runs in, while it has one. */
@@ -337,7 +343,7 @@ final class Execution implements Watched {
      */
     boolean abandon(Runnable quarantine) {
         synchronized (this) {
-            if (released.get() || result.isDone()) {
+            if (released.getCount() == 0 || result.isDone()) {
                 return false;
             }
             quarantine.run();
@@ -352,8 +358,9 @@ final class Execution implements Watched {
      */
     void release(Runnable bookkeeping) {
         synchronized (this) {
-            if (released.compareAndSet(false, true)) {
+            if (released.getCount() > 0) {
                 bookkeeping.run();
+                released.countDown();
             }
         }
     }

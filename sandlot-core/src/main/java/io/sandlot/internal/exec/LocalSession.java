@@ -26,12 +26,19 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A session: one long-lived context and its file system, run through the shared {@link GuestExecutor} one execution
  * at a time. A limit interrupts the guest ({@code Context.interrupt}), which keeps the context usable; only if the
- * interrupt does not land within the grace, or the statement limit fired (GraalVM cancels the context then), is
- * the session closed.
+ * interrupt does not land within {@link #SESSION_GRACE_MS}, or the statement limit fired (GraalVM cancels the
+ * context then), is the session closed. An execution never enters the context while an earlier one's thread is
+ * still in it.
  */
 final class LocalSession implements Session, ContextLease {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * How long a session waits for a stopped guest to let go of its context before it gives the session up. The
+     * caller has its result after {@link GuestExecutor#GRACE_MS} either way; the session waits longer because giving
+     * it up loses the user's state, and on a loaded machine an interrupt can take longer than that grace to land.
+     */
+    static final long SESSION_GRACE_MS = 2_000;
 
     private final String id;
     private final Language language;
@@ -45,7 +52,6 @@ final class LocalSession implements Session, ContextLease {
     private final AtomicReference<Execution> interrupted = new AtomicReference<>();
     private volatile boolean open = true;
     private volatile long lastUsedNanos = System.nanoTime();
-    private volatile Execution previous;
     private GuestContext guest;
     /** The session's SQL tables, opened on its first query and kept warm; see {@link #sqlTables()}. */
     private SqlWorkspace tables;
@@ -80,10 +86,7 @@ final class LocalSession implements Session, ContextLease {
             throw new IllegalStateException("session " + id + " is running another execution");
         }
         try {
-            Execution last = previous;
-            if (last != null && !last.isReleased()) {
-                closeAbandoned();
-            }
+            awaitPreviousExecution();
             if (!open) {
                 return closedResult();
             }
@@ -100,6 +103,26 @@ final class LocalSession implements Session, ContextLease {
         } finally {
             lastUsedNanos = System.nanoTime();
             busy.set(false);
+        }
+    }
+
+    /**
+     * Waits for an execution whose caller was answered while its thread was still in the context (it was abandoned
+     * after a stop, or its caller was interrupted) to let go; gives the session up if it does not within
+     * {@link #SESSION_GRACE_MS}.
+     */
+    private void awaitPreviousExecution() {
+        Execution holding = running();
+        if (holding == null) {
+            return;
+        }
+        try {
+            if (!holding.awaitReleased(SESSION_GRACE_MS)) {
+                closeAbandoned();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while session " + id + " waited for its last execution", e);
         }
     }
 
@@ -127,7 +150,7 @@ final class LocalSession implements Session, ContextLease {
 
     @Override
     public void release(GuestContext context, Execution execution) {
-        previous = execution;
+        // the context stays open for the next execution
     }
 
     /**
@@ -186,7 +209,7 @@ final class LocalSession implements Session, ContextLease {
             return;
         }
         try {
-            context.context.interrupt(Duration.ofMillis(GuestExecutor.GRACE_MS));
+            context.context.interrupt(Duration.ofMillis(SESSION_GRACE_MS));
         } catch (TimeoutException | RuntimeException e) {
             closeAbandoned();
         }
