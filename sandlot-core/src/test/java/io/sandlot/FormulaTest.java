@@ -127,6 +127,23 @@ class FormulaTest {
         assertThat(formula.evaluate(0L)).isEqualTo(1L);
     }
 
+    /**
+     * Statement counters are reset only every so many evaluations; evaluations that are each well within the limit
+     * (about 10,000 statements of the default 1,000,000) must never be stopped, however many run on one counter.
+     */
+    @Test
+    void evaluate_manyEvaluationsEachWithinTheStatementLimit_neverHitIt() {
+        Formula formula = SANDBOX.compileFormula(JS,
+                "(() => { let s = 0; for (let i = 0; i < n; i++) { s += i; } return s; })()", "n");
+
+        for (int i = 0; i < 300; i++) {
+            assertThat(formula.evaluate(5_000L)).as("evaluation %d", i).isEqualTo(5_000L * 4_999 / 2);
+        }
+        assertThatThrownBy(() -> formula.evaluate(2_000_000L))
+                .isInstanceOfSatisfying(FormulaException.class,
+                        e -> assertThat(e.status()).isEqualTo(Status.STATEMENT_LIMIT));
+    }
+
     static Stream<Arguments> resultValues() {
         return Stream.of(
                 Arguments.of(JS, "x * 1.5"), Arguments.of(JS, "x * 2"), Arguments.of(JS, "x / 0"),

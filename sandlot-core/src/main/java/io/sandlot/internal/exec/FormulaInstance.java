@@ -43,6 +43,11 @@ final class FormulaInstance implements Watched {
     private final Executor reapers;
     /** The limit that stopped this instance (its context is then closed), or null. */
     volatile Status stopped;
+    /**
+     * Evaluations charged to its context's statement counter since the counter was last reset (or the context
+     * made), the running one included; see {@link GuestFormula}. Written by the evaluating thread only.
+     */
+    private int evaluationsOnCounter;
     /** Watchdog's view: the sequence it last saw running and since when. */
     private long seenSequence;
     private long seenNanos;
@@ -63,6 +68,23 @@ final class FormulaInstance implements Watched {
         this.function = function;
         this.timeoutNanos = timeoutMs * 1_000_000;
         this.maxAllocatedBytes = maxMemoryMb << 20;
+    }
+
+    /**
+     * Charges the next evaluation to the statement counter, resetting the counter first if {@code resetEvery}
+     * evaluations have used it since its last reset.
+     */
+    void chargeStatementCounter(int resetEvery) {
+        if (evaluationsOnCounter >= resetEvery) {
+            guest.context.resetLimits();
+            evaluationsOnCounter = 0;
+        }
+        evaluationsOnCounter++;
+    }
+
+    /** Whether the running evaluation shares its statement counter with earlier ones. */
+    boolean sharesStatementCounter() {
+        return evaluationsOnCounter > 1;
     }
 
     void begin() {
