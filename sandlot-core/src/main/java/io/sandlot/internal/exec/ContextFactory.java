@@ -130,8 +130,10 @@ final class ContextFactory {
             context.initialize(language.graalId());
             dialect.harden(context);
             flushFiles = dialect.trackFiles(context);
-            exposeHostFunctions(context, dialect, new GuestBuiltins(attached::get, charts).functions());
-            exposeHostFunctions(context, dialect, hostFunctions(policy, attached));
+            // The policy's functions win over the builtins of the same name.
+            Map<String, HostFunction> functions = new GuestBuiltins(attached::get, charts).functions();
+            functions.putAll(hostFunctions(policy, attached));
+            exposeHostFunctions(context, dialect, functions);
         } catch (RuntimeException e) {
             context.close(true);
             throw e;

@@ -39,7 +39,7 @@ final class GuestBuiltins {
         this.renderer = renderer;
     }
 
-    /** The builtins by global name. */
+    /** The builtins by global name, in a new map the caller may change. */
     Map<String, HostFunction> functions() {
         Map<String, HostFunction> functions = new LinkedHashMap<>();
         functions.put(DISPLAY, this::display);
