@@ -68,8 +68,9 @@ final class ContextPools implements AutoCloseable {
     /**
      * A context for one stateless execution: pooled if one is ready; else the one the pool is making, if it comes
      * within {@value #IN_FLIGHT_WAIT_MS} ms (on a busy machine, making a second context beside it costs both more);
-     * else made now. The pool refills when the execution ends ({@link #refillSoon}), so that the refill does not
-     * compete with it for the CPU.
+     * else made now. After a hit the pool refills when the execution ends ({@link #refillSoon}), so that the refill
+     * does not compete with it for the CPU; after a miss (an empty pool that was not filling, such as a new pool's
+     * first use) it starts refilling at once, so that the next execution's context is made beside this one's.
      */
     GuestContext take(Policy policy, Language language, long maxStatements) {
         Pool pool = pool(policy, language, maxStatements);
@@ -86,6 +87,9 @@ final class ContextPools implements AutoCloseable {
             return ready;
         }
         misses.increment();
+        if (pool != null) {
+            pool.refillSoon();
+        }
         return contexts.create(policy, language, maxStatements);
     }
 
