@@ -34,6 +34,29 @@ class HostAccessTest {
         assertThat(received.get()).isEqualTo(List.of("sku-1", Map.of("n", 2L)));
     }
 
+    /**
+     * A Python host call parses the host's reply without importing {@code json} (which imports {@code re}): that
+     * cost, seconds in a process's first context, used to count against the guest's time limit. Values JSON cannot
+     * write plainly (unicode, escapes, deep nesting, large and negative numbers) come through unchanged.
+     */
+    @Test
+    void execute_pythonHostCall_importsNoModuleAndKeepsEveryValue() {
+        Map<String, Object> reply = Map.of("text", "é \"q\" \\ \n \u2028 😀",
+                "deep", List.of(List.of(Map.of("k", -0.5))), "big", 9_007_199_254_740_993L, "negative", -42L,
+                "none", List.of());
+        Sandbox sandbox = SandboxExtension.FACTORY.newSandbox(Policy.newBuilder()
+                .exposeFunction("lookup", args -> reply)
+                .build());
+
+        ExecutionResult result = sandbox.execute(PYTHON, """
+                import sys
+                r = lookup()
+                [r, 'json' in sys.modules, 're' in sys.modules]
+                """);
+
+        assertThat(result.value()).as(result.toJson()).isEqualTo(List.of(reply, false, false));
+    }
+
     @ParameterizedTest
     @EnumSource(value = Language.class, names = "SQL", mode = EnumSource.Mode.EXCLUDE)
     void execute_hostFunctionThrows_guestCatchesItsMessageOnly(Language language) {

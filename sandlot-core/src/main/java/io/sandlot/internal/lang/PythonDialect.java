@@ -25,14 +25,27 @@ final class PythonDialect implements Dialect {
 
     private static final Source PARSER =
             Source.newBuilder("python", "__import__('json').loads", "<sandlot-json>").buildLiteral();
+    /**
+     * Wraps a host function for the guest: the host replies with JSON text, parsed by the scanner of the builtin
+     * {@code _json} module, which is what {@code json.loads} runs in the end. Importing {@code json} itself would
+     * import {@code re} with it: tens of milliseconds warm and seconds in a process's first context, charged to the
+     * guest's first {@code sql()}, {@code display()} or host call.
+     */
     private static final Source HOST_FUNCTION_WRAPPER = Source.newBuilder("python", """
             (lambda ns: (exec('''
+            import _json
+            class Settings:
+                strict = True
+                object_hook = None
+                object_pairs_hook = None
+                parse_float = float
+                parse_int = int
+                parse_constant = {'-Infinity': float('-inf'), 'Infinity': float('inf'),
+                                  'NaN': float('nan')}.__getitem__
+            scan = _json.make_scanner(Settings())
             def wrap(raw, name):
-                parse = []
                 def fn(*args):
-                    if not parse:
-                        parse.append(__import__('json').loads)
-                    r = parse[0](raw(*args))
+                    r = scan(raw(*args), 0)[0]
                     if r['ok']:
                         return r['value']
                     raise RuntimeError(r['error'])
