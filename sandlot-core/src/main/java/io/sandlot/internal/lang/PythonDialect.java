@@ -23,16 +23,15 @@ import org.graalvm.polyglot.Value;
  */
 final class PythonDialect implements Dialect {
 
-    private static final Source PARSER =
-            Source.newBuilder("python", "__import__('json').loads", "<sandlot-json>").buildLiteral();
     /**
-     * Wraps a host function for the guest: the host replies with JSON text, parsed by the scanner of the builtin
-     * {@code _json} module, which is what {@code json.loads} runs in the end. Importing {@code json} itself would
-     * import {@code re} with it: tens of milliseconds warm and seconds in a process's first context, charged to the
-     * guest's first {@code sql()}, {@code display()} or host call.
+     * Defines {@code loads(text)}, the parser of the JSON text the host hands a Python guest (inputs, host functions'
+     * replies), on the scanner of the builtin {@code _json} module, which is what {@code json.loads} runs in the end.
+     * Importing {@code json} itself would import {@code re} with it: tens of milliseconds warm and seconds in a
+     * process's first context, charged to the guest's first {@code sql()}, {@code display()} or host call. The text
+     * is always the host's own JSON, so it has no surrounding whitespace for {@code json.loads} to skip. It holds no
+     * backslash and no three quotes in a row, so that it can stand inside a {@code '''} literal.
      */
-    private static final Source HOST_FUNCTION_WRAPPER = Source.newBuilder("python", """
-            (lambda ns: (exec('''
+    private static final String JSON_LOADS = """
             import _json
             class Settings:
                 strict = True
@@ -43,9 +42,17 @@ final class PythonDialect implements Dialect {
                 parse_constant = {'-Infinity': float('-inf'), 'Infinity': float('inf'),
                                   'NaN': float('nan')}.__getitem__
             scan = _json.make_scanner(Settings())
+            def loads(text):
+                return scan(text, 0)[0]
+            """;
+    private static final Source PARSER = Source.newBuilder("python",
+            "(lambda ns: (exec('''" + JSON_LOADS + "''', ns), ns['loads'])[1])({})", "<sandlot-json>").buildLiteral();
+    /** Wraps a host function for the guest: the host replies with JSON text, parsed by {@link #JSON_LOADS}. */
+    private static final Source HOST_FUNCTION_WRAPPER = Source.newBuilder("python",
+            "(lambda ns: (exec('''" + JSON_LOADS + """
             def wrap(raw, name):
                 def fn(*args):
-                    r = scan(raw(*args), 0)[0]
+                    r = loads(raw(*args))
                     if r['ok']:
                         return r['value']
                     raise RuntimeError(r['error'])
