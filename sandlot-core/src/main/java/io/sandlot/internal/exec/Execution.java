@@ -75,6 +75,8 @@ final class Execution implements Watched {
     private volatile GuestContext guest;
     private volatile Thread thread;
     private volatile boolean inGuestPhase;
+    /** Set once the guest's code has returned or thrown; what follows is the sandbox's own work. */
+    private volatile boolean guestCodeEnded;
     /** The setup timer until the guest phase starts, then the wall-time timer. */
     private volatile ScheduledFuture<?> timer;
     /** The stop in progress (closing or interrupting the context), once a limit or a cancellation fired. */
@@ -146,6 +148,11 @@ final class Execution implements Watched {
     /** Whether the guest runs now and nothing has asked it to stop: the state in which limits are checked. */
     boolean isRunningGuest() {
         return inGuestPhase && stopReason.get() == null;
+    }
+
+    /** Whether the guest's code has returned or thrown (a stop that interrupts it has nothing left to reach). */
+    boolean guestCodeEnded() {
+        return guestCodeEnded;
     }
 
     /** Records that the sandbox denied the guest something, so that its failure reads as {@code denied}. */
@@ -383,6 +390,7 @@ final class Execution implements Watched {
             try {
                 evaluated = dialect.lastValue(context.eval(source));
             } finally {
+                guestCodeEnded = true;
                 flushFiles(guest);
             }
             value = evaluated == null ? null : GuestValues.toJava(evaluated, dialect, maxValueNodes());

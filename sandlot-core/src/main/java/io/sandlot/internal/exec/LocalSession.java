@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,6 +40,8 @@ final class LocalSession implements Session, ContextLease {
      * it up loses the user's state, and on a loaded machine an interrupt can take longer than that grace to land.
      */
     static final long SESSION_GRACE_MS = 2_000;
+    /** How long one interrupt waits to land before it is sent again; see {@link #stop}. */
+    private static final long INTERRUPT_RETRY_MS = 20;
 
     private final String id;
     private final Language language;
@@ -53,6 +56,11 @@ final class LocalSession implements Session, ContextLease {
     private volatile boolean open = true;
     private volatile long lastUsedNanos = System.nanoTime();
     private GuestContext guest;
+    /**
+     * Held while the context is handed to an execution ({@link #acquire}) and while a stop interrupts it, so that an
+     * interrupt meant for one execution never reaches the next.
+     */
+    private final Object handoff = new Object();
     /** The session's SQL tables, opened on its first query and kept warm; see {@link #sqlTables()}. */
     private SqlWorkspace tables;
 
@@ -132,15 +140,17 @@ final class LocalSession implements Session, ContextLease {
 
     @Override
     public synchronized GuestContext acquire() {
-        if (!open) {
-            throw new IllegalStateException("session " + id + " is closed");
+        synchronized (handoff) {
+            if (!open) {
+                throw new IllegalStateException("session " + id + " is closed");
+            }
+            if (guest == null) {
+                guest = executor.contexts().create(policy, language, limits.maxStatements(), files, attached);
+            } else if (limits.maxStatements() > 0) {
+                guest.context.resetLimits();
+            }
+            return guest;
         }
-        if (guest == null) {
-            guest = executor.contexts().create(policy, language, limits.maxStatements(), files, attached);
-        } else if (limits.maxStatements() > 0) {
-            guest.context.resetLimits();
-        }
-        return guest;
     }
 
     /** GraalVM cancels a context that hits its statement limit; a cancelled execution was stopped by closing. */
@@ -203,14 +213,42 @@ final class LocalSession implements Session, ContextLease {
         return files;
     }
 
+    /**
+     * Interrupts {@code execution} until its code has ended, for at most {@link #SESSION_GRACE_MS}; then, unless
+     * its thread let go of the context meanwhile, gives the session up. An interrupt reaches only a thread inside the
+     * context, so code that starts just after it (the stop came while the execution was binding its inputs) would
+     * run on: the interrupt is sent again every {@value #INTERRUPT_RETRY_MS} ms until the code has ended.
+     */
     @Override
     public void stop(GuestContext context, Execution execution) {
         if (endsTheSession(execution.stopReason()) && interrupted.get() != execution) {
             return;
         }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SESSION_GRACE_MS);
         try {
-            context.context.interrupt(Duration.ofMillis(SESSION_GRACE_MS));
-        } catch (TimeoutException | RuntimeException e) {
+            while (true) {
+                synchronized (handoff) {
+                    if (context.attached() != execution || execution.guestCodeEnded()) {
+                        return;   // nothing left to interrupt
+                    }
+                    try {
+                        context.context.interrupt(Duration.ofMillis(INTERRUPT_RETRY_MS));
+                    } catch (TimeoutException notYet) {
+                        // still running: wait below, then send it again
+                    }
+                }
+                if (execution.awaitReleased(INTERRUPT_RETRY_MS)) {
+                    return;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    closeAbandoned();
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeAbandoned();
+        } catch (RuntimeException e) {
             closeAbandoned();
         }
     }
