@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The launcher's client for {@code sandbox run} and {@code sandbox daemon stop|status}: sends the arguments to the
+ * The launcher's client for {@code sandbox run}, {@code sandbox batch} and {@code sandbox daemon stop|status}: sends the arguments to the
  * user's background process for this build (starting it if none answers), prints what it sends back as it comes,
  * and exits with its exit code. JDK classes only, so that it starts in a fraction of the full JVM's time.
  *
@@ -183,13 +183,34 @@ public final class DaemonClient {
                 case DaemonProtocol.HELLO -> accepted = true;
                 case DaemonProtocol.OUT -> print(stdout, frame.data());
                 case DaemonProtocol.ERR -> print(stderr, frame.data());
-                case DaemonProtocol.NEED_STDIN -> DaemonProtocol.write(channel, DaemonProtocol.STDIN, System.in.readAllBytes());
+                case DaemonProtocol.NEED_STDIN -> streamStdin(channel);
                 case DaemonProtocol.EXIT -> {
                     return frame.exitCode();
                 }
                 default -> throw new IOException("unexpected frame type " + (char) frame.type());
             }
         }
+    }
+
+    /**
+     * Sends our standard input as it comes, in STDIN frames ending with an empty one, from a thread of its own so
+     * that results keep arriving meanwhile. A connection closed under it ends the run anyway.
+     */
+    private static void streamStdin(SocketChannel channel) {
+        Thread.ofPlatform().daemon().name("sandlot-stdin").start(() -> {
+            byte[] buffer = new byte[DaemonProtocol.STDIN_CHUNK];
+            try {
+                int n;
+                while ((n = System.in.read(buffer)) >= 0) {
+                    if (n > 0) {
+                        DaemonProtocol.write(channel, DaemonProtocol.STDIN, buffer, 0, n);
+                    }
+                }
+                DaemonProtocol.write(channel, DaemonProtocol.STDIN, new byte[0]);
+            } catch (IOException ignored) {
+                // the connection is gone: the relay loop reports it
+            }
+        });
     }
 
     /** Writes to our stdout or stderr; a closed one (say, a pipe into {@code head}) is ignored, as in-process. */

@@ -29,7 +29,10 @@ final class DaemonProtocol {
     static final byte ARGS = 'A';
     /** Client: its working directory. */
     static final byte DIRECTORY = 'D';
-    /** Client: all of its standard input, sent when asked for. */
+    /**
+     * Client: a chunk of its standard input, streamed once asked for (a command may read it while it runs, as
+     * {@code batch} does); an empty chunk is the end of the input.
+     */
     static final byte STDIN = 'I';
     /** Client: stop the background process (the answer is an EXIT frame). */
     static final byte STOP = 'K';
@@ -41,10 +44,15 @@ final class DaemonProtocol {
     static final byte OUT = 'O';
     /** Daemon: bytes for the client's stderr. */
     static final byte ERR = 'E';
-    /** Daemon: send your standard input. */
+    /** Daemon: stream your standard input. */
     static final byte NEED_STDIN = 'N';
     /** Daemon: the command's exit code (4 bytes); the last frame. */
     static final byte EXIT = 'X';
+
+    /** The commands the background process runs. */
+    static final Set<String> COMMANDS = Set.of("run", "batch");
+    /** The largest chunk of standard input a STDIN frame carries. */
+    static final int STDIN_CHUNK = 64 * 1024;
 
     /** The idle time after which the background process exits, unless SANDLOT_DAEMON_IDLE says otherwise. */
     static final long DEFAULT_IDLE_SECONDS = 3600;

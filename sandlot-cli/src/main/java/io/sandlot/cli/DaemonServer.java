@@ -19,8 +19,8 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +28,7 @@ import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 
 /**
- * The background process behind {@code sandbox run}: one per user, build and JVM options, holding warm engines
+ * The background process behind {@code sandbox run} and {@code sandbox batch}: one per user, build and JVM options, holding warm engines
  * and a pooled context per language. It owns a lock file for its whole life (a second one started for the same
  * socket exits at once), replaces a stale socket left by a crash, serves only connections from its own user, runs
  * each request exactly as {@code --no-daemon} would (same command line code, limits and output), cancels a run
@@ -237,12 +237,13 @@ public final class DaemonServer {
             return;
         }
         DaemonProtocol.write(channel, DaemonProtocol.HELLO, new byte[0]);
-        if (args.isEmpty() || !args.get(0).equals("run")) {
-            DaemonProtocol.writeText(channel, DaemonProtocol.ERR, "sandbox: the background process runs only 'run'\n");
+        if (args.isEmpty() || !DaemonProtocol.COMMANDS.contains(args.get(0))) {
+            DaemonProtocol.writeText(channel, DaemonProtocol.ERR,
+                    "sandbox: the background process runs only " + DaemonProtocol.COMMANDS + "\n");
             DaemonProtocol.writeExit(channel, Main.USAGE);
             return;
         }
-        CompletableFuture<byte[]> stdin = new CompletableFuture<>();
+        StreamedStdin stdin = new StreamedStdin(channel);
         Thread runner = Thread.currentThread();
         Object done = new Object();
         boolean[] finished = {false};
@@ -251,50 +252,22 @@ public final class DaemonServer {
                 DaemonProtocol.Frame frame;
                 while ((frame = DaemonProtocol.read(channel)) != null) {
                     if (frame.type() == DaemonProtocol.STDIN) {
-                        stdin.complete(frame.data());
+                        stdin.add(frame.data());
                     }
                 }
             } catch (IOException ended) {
                 // the same as the end of the stream
             }
-            stdin.completeExceptionally(new IOException("the client went away"));
+            stdin.fail();
             synchronized (done) {
                 if (!finished[0]) {
                     runner.interrupt();   // RunCommand turns the interrupt into a cancelled guest
                 }
             }
         });
-        InputStream lazyStdin = new InputStream() {
-            private InputStream bytes;
-
-            private InputStream bytes() throws IOException {
-                if (bytes == null) {
-                    DaemonProtocol.write(channel, DaemonProtocol.NEED_STDIN, new byte[0]);
-                    try {
-                        bytes = new java.io.ByteArrayInputStream(stdin.get());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException("interrupted");
-                    } catch (ExecutionException e) {
-                        throw new IOException(e.getCause().getMessage());
-                    }
-                }
-                return bytes;
-            }
-
-            @Override
-            public int read() throws IOException {
-                return bytes().read();
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                return bytes().read(b, off, len);
-            }
-        };
         PrintWriter out = new PrintWriter(DaemonProtocol.frames(channel, DaemonProtocol.OUT), true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(DaemonProtocol.frames(channel, DaemonProtocol.ERR), true, StandardCharsets.UTF_8);
-        int code = Main.commandLine(lazyStdin, Path.of(directory.text()), factory, out, err)
+        int code = Main.commandLine(stdin, Path.of(directory.text()), factory, out, err)
                 .execute(args.toArray(String[]::new));
         out.flush();
         err.flush();
@@ -303,6 +276,71 @@ public final class DaemonServer {
             Thread.interrupted();   // a cancellation that arrived after the command ended
         }
         DaemonProtocol.writeExit(channel, code);
+    }
+
+    /**
+     * The client's standard input as the command reads it: asked for on the first read, then the chunks as they
+     * arrive, up to the empty chunk that ends it. A client that went away fails the read.
+     */
+    private static final class StreamedStdin extends InputStream {
+        /** Marks a client that went away. */
+        private static final byte[] GONE = new byte[0];
+        private static final byte[] END = new byte[0];
+
+        private final SocketChannel channel;
+        private final BlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
+        private boolean asked;
+        private byte[] chunk = new byte[0];
+        private int position;
+
+        StreamedStdin(SocketChannel channel) {
+            this.channel = channel;
+        }
+
+        void add(byte[] data) {
+            chunks.add(data.length == 0 ? END : data);
+        }
+
+        void fail() {
+            chunks.add(GONE);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (position == chunk.length) {
+                if (chunk == END) {
+                    return -1;
+                }
+                if (!asked) {
+                    asked = true;
+                    DaemonProtocol.write(channel, DaemonProtocol.NEED_STDIN, new byte[0]);
+                }
+                try {
+                    chunk = chunks.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while reading standard input");
+                }
+                position = 0;
+                if (chunk == GONE) {
+                    chunks.add(GONE);   // every later read fails too
+                    throw new IOException("the client went away");
+                }
+            }
+            int n = Math.min(len, chunk.length - position);
+            System.arraycopy(chunk, position, b, off, n);
+            position += n;
+            return n;
+        }
     }
 
     private static void close(SocketChannel channel) {

@@ -50,7 +50,7 @@ public final class SandboxFactory implements AutoCloseable {
     private SandboxFactory(Builder builder) {
         this.engines = new Engines();
         this.executor = new GuestExecutor(engines, builder.maxConcurrency, builder.poolSizes,
-                Map.of(Language.PYTHON, builder.pythonPreload), builder.warmUpRounds);
+                Map.of(Language.PYTHON, builder.pythonPreload), builder.warmUpRounds, builder.quickExpressions);
         this.workers = new WorkerPool(builder.workers, builder.workerHeapMb);
         this.maxConcurrency = builder.maxConcurrency;
     }
@@ -132,6 +132,7 @@ public final class SandboxFactory implements AutoCloseable {
         private final Map<Language, Integer> poolSizes = new EnumMap<>(Language.class);
         private List<String> pythonPreload = DEFAULT_PYTHON_PRELOAD;
         private int warmUpRounds;
+        private boolean quickExpressions = true;
         private int workers = 2;
         private int workerHeapMb = 512;
         private boolean requireJit;
@@ -228,6 +229,19 @@ public final class SandboxFactory implements AutoCloseable {
                 throw new IllegalArgumentException("warmUpRounds must be >= 0, was " + rounds);
             }
             this.warmUpRounds = rounds;
+            return this;
+        }
+
+        /**
+         * Whether a stateless Python execution whose code is one expression of the formula allow-list ({@code i * 2},
+         * {@code sum(xs) / len(xs)}: arithmetic, comparisons, literals, subscripts, comprehensions, the inputs and a
+         * few pure builtins; no attribute, assignment or import) is evaluated like a formula, in a context kept for
+         * such expressions, instead of in a fresh context: microseconds instead of tens of milliseconds, with the
+         * same result. Such an expression can neither keep state nor see another request's. An expression that
+         * fails, or breaks a limit, runs again in a fresh context, whose result is the answer. Default: true.
+         */
+        public Builder quickExpressions(boolean enabled) {
+            this.quickExpressions = enabled;
             return this;
         }
 

@@ -3,7 +3,10 @@ package io.sandlot.internal.exec;
 import io.sandlot.Status;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -34,6 +37,11 @@ final class FormulaInstance implements Watched {
      * full ({@link #HEAP_NEARLY_FULL} of the maximum), so that garbage never stops it on a healthy heap.
      */
     final long maxAllocatedBytes;
+    /**
+     * Whether an evaluation over {@link #maxAllocatedBytes} is stopped only while the heap is nearly full (a
+     * formula's) or at once (an expression execution's, whose result would not be used: see {@link Expressions}).
+     */
+    private final boolean onlyWhenHeapNearlyFull;
     /** Odd while an evaluation runs; written by the evaluating thread only. */
     @SuppressWarnings("unused")
     private long sequence;
@@ -48,10 +56,17 @@ final class FormulaInstance implements Watched {
      * made), the running one included; see {@link GuestFormula}. Written by the evaluating thread only.
      */
     private int evaluationsOnCounter;
+    /**
+     * Functions compiled in this instance's context (see {@link Expressions}), by key, least recently used first,
+     * at most {@link #MAX_COMPILED}; created on first use. Used by the evaluating thread only.
+     */
+    private LinkedHashMap<String, Value> compiled;
     /** Watchdog's view: the sequence it last saw running and since when. */
     private long seenSequence;
     private long seenNanos;
 
+    /** Compiled functions an instance keeps; see {@link #compiled(String, Function)}. */
+    static final int MAX_COMPILED = 256;
     /** See {@link #maxAllocatedBytes}. */
     static final double HEAP_NEARLY_FULL = 0.9;
     private static final java.lang.management.MemoryMXBean MEMORY =
@@ -63,7 +78,13 @@ final class FormulaInstance implements Watched {
     }
 
     FormulaInstance(GuestContext guest, Value function, long timeoutMs, long maxMemoryMb, Executor reapers) {
+        this(guest, function, timeoutMs, maxMemoryMb, true, reapers);
+    }
+
+    FormulaInstance(GuestContext guest, Value function, long timeoutMs, long maxMemoryMb,
+            boolean onlyWhenHeapNearlyFull, Executor reapers) {
         this.guest = guest;
+        this.onlyWhenHeapNearlyFull = onlyWhenHeapNearlyFull;
         this.reapers = reapers;
         this.function = function;
         this.timeoutNanos = timeoutMs * 1_000_000;
@@ -80,6 +101,28 @@ final class FormulaInstance implements Watched {
             evaluationsOnCounter = 0;
         }
         evaluationsOnCounter++;
+    }
+
+    /**
+     * The function compiled under {@code key} in this context, compiling it with {@code compile} the first time.
+     * Compiling runs guest code that counts against the statement counter, so the next evaluation resets it.
+     */
+    Value compiled(String key, Function<String, Value> compile) {
+        if (compiled == null) {
+            compiled = new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Value> eldest) {
+                    return size() > MAX_COMPILED;
+                }
+            };
+        }
+        Value function = compiled.get(key);
+        if (function == null) {
+            evaluationsOnCounter = Integer.MAX_VALUE;
+            function = compile.apply(key);
+            compiled.put(key, function);
+        }
+        return function;
     }
 
     /** Whether the running evaluation shares its statement counter with earlier ones. */
@@ -117,7 +160,8 @@ final class FormulaInstance implements Watched {
         }
         Thread running = thread;
         if (maxAllocatedBytes > 0 && running != null
-                && Threads.allocatedBytes(running) - allocatedStart > maxAllocatedBytes && heapNearlyFull()) {
+                && Threads.allocatedBytes(running) - allocatedStart > maxAllocatedBytes
+                && (!onlyWhenHeapNearlyFull || heapNearlyFull())) {
             return Status.MEMORY_LIMIT;
         }
         return null;

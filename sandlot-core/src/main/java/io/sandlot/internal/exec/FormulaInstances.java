@@ -16,6 +16,8 @@ final class FormulaInstances {
     private final Supplier<FormulaInstance> factory;
     private final AtomicReference<FormulaInstance> hot = new AtomicReference<>();
     private final Queue<FormulaInstance> idle = new ConcurrentLinkedQueue<>();
+    /** Set by {@link #close}: an instance given back afterwards is closed too. */
+    private volatile boolean closed;
 
     FormulaInstances(GuestExecutor executor, Supplier<FormulaInstance> factory) {
         this.executor = executor;
@@ -44,12 +46,17 @@ final class FormulaInstances {
         return instance;
     }
 
-    /** Gives {@code instance} back, or closes it if a limit stopped it. */
+    /** Gives {@code instance} back, or closes it if a limit stopped it or these instances were closed. */
     void release(FormulaInstance instance) {
-        if (instance.stopped != null) {
+        if (instance.stopped != null || closed) {
             discard(instance);
-        } else if (!hot.compareAndSet(null, instance)) {
+            return;
+        }
+        if (!hot.compareAndSet(null, instance)) {
             idle.offer(instance);
+        }
+        if (closed) {
+            closeIdle();   // closed meanwhile: what it drained may not have included this one
         }
     }
 
@@ -58,7 +65,13 @@ final class FormulaInstances {
         instance.guest.close(true);
     }
 
+    /** Closes the idle instances now and each instance in use when it is given back. */
     void close() {
+        closed = true;
+        closeIdle();
+    }
+
+    private void closeIdle() {
         FormulaInstance instance = hot.getAndSet(null);
         if (instance != null) {
             discard(instance);

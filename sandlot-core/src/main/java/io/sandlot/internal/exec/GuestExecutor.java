@@ -53,6 +53,8 @@ public final class GuestExecutor implements AutoCloseable {
     private final ContextPools pools;
     private final Sources sources = new Sources();
     private final int warmUpRounds;
+    /** Stateless Python expressions evaluated like formulas; null when the factory turned that off. */
+    private final Expressions expressions;
     /** Cold Truffle frames are large: GraalPy needs about 8 MiB to reach its own recursion limit of 1000. */
     private static final long GUEST_STACK_BYTES = 16L << 20;
 
@@ -74,7 +76,7 @@ public final class GuestExecutor implements AutoCloseable {
      * @param preloads what pooled contexts of each language import ahead of time
      */
     public GuestExecutor(Engines engines, int maxConcurrency, Map<Language, Integer> poolSizes,
-            Map<Language, List<String>> preloads, int warmUpRounds) {
+            Map<Language, List<String>> preloads, int warmUpRounds, boolean quickExpressions) {
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency must be >= 1, was " + maxConcurrency);
         }
@@ -84,6 +86,7 @@ public final class GuestExecutor implements AutoCloseable {
         this.contexts = new ContextFactory(engines, this::stop, charts);
         this.pools = new ContextPools(contexts, poolSizes, preloads);
         this.warmUpRounds = warmUpRounds;
+        this.expressions = quickExpressions ? new Expressions(this) : null;
         this.slots = new Semaphore(maxConcurrency, true);
         watchdog.scheduleWithFixedDelay(this::sample, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
     }
@@ -96,6 +99,17 @@ public final class GuestExecutor implements AutoCloseable {
      */
     public CompletableFuture<ExecutionResult> submit(Policy policy, ExecutionRequest request) {
         Limits limits = request.limits().orElse(policy.limits());
+        if (expressions != null && !closed) {
+            validate(policy, request, limits);
+            // Guest code runs on platform threads: a virtual caller (the server's) hands the evaluation over.
+            ExecutionResult result = Thread.currentThread().isVirtual()
+                    ? CompletableFuture.supplyAsync(() -> expressions.tryExecute(policy, request, limits), guestThreads)
+                            .join()
+                    : expressions.tryExecute(policy, request, limits);
+            if (result != null) {
+                return CompletableFuture.completedFuture(result);
+            }
+        }
         return submit(policy, request, limits, new FreshContext(policy, request.language(), limits.maxStatements()));
     }
 
@@ -369,6 +383,9 @@ public final class GuestExecutor implements AutoCloseable {
         memory.close();
         guestThreads.shutdownNow();
         pools.close();
+        if (expressions != null) {
+            expressions.close();
+        }
         charts.close();
         reapers.shutdown();
     }
