@@ -76,6 +76,57 @@ class DaemonIT {
     }
 
     @Test
+    void batch_sameLinesAndExitCodeAsNoDaemon() throws Exception {
+        String lines = """
+                {"id": 1, "language": "python", "code": "i * 2", "inputs": {"i": 21}}
+                {"id": 2, "language": "python", "code": "import json\\nprint(json.dumps([i]))", "inputs": {"i": 1}}
+                {"id": 3, "language": "js", "code": "[1, 2].map(x => x * n)", "inputs": {"n": 3}}
+                {"id": 4, "language": "python", "code": "1 / 0"}
+                not json
+                {"id": 6, "language": "python", "code": "sorted(xs)", "inputs": {"xs": [3, 1, 2]}}
+                """;
+        Result inProcess = run(Map.of("SANDLOT_NO_DAEMON", "1"), lines, "batch");
+        Result daemon = run(Map.of(), lines, "batch");
+
+        assertThat(inProcess.code).as(inProcess.stderr).isEqualTo(2);
+        assertThat(daemon.code).isEqualTo(2);
+        assertThat(sortedLines(daemon.withoutStats().stdout)).isEqualTo(sortedLines(inProcess.withoutStats().stdout))
+                .hasSize(6);
+        assertThat(daemon.stdout).contains("\"id\":1,\"status\":\"ok\",\"value\":42");
+        assertThat(daemonPids()).hasSize(1);
+    }
+
+    @Test
+    void batch_throughTheDaemon_answersEachLineAsItArrives() throws Exception {
+        Process client = start(Map.of(), "batch");
+        var out = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+        var in = client.getOutputStream();
+
+        in.write("{\"id\": \"a\", \"language\": \"python\", \"code\": \"n + 1\", \"inputs\": {\"n\": 1}}\n"
+                .getBytes(StandardCharsets.UTF_8));
+        in.flush();
+        String first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(120, TimeUnit.SECONDS);   // stdin is still open: the line was answered before the input ended
+        in.write("{\"id\": \"b\", \"language\": \"js\", \"code\": \"2 * 3\"}\n".getBytes(StandardCharsets.UTF_8));
+        in.close();
+        String second = out.readLine();
+
+        assertThat(first).startsWith("{\"id\":\"a\",\"status\":\"ok\",\"value\":2,");
+        assertThat(second).startsWith("{\"id\":\"b\",\"status\":\"ok\",\"value\":6,");
+        assertThat(client.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(client.exitValue()).isZero();
+    }
+
+    private static List<String> sortedLines(String text) {
+        return text.lines().sorted().toList();
+    }
+
+    @Test
     void run_twoClientsRacing_bothSucceedWithOneDaemon() throws Exception {
         Process a = start(Map.of(), "run", "examples/hello.js");
         Process b = start(Map.of(), "run", "examples/hello.js");
