@@ -1,5 +1,6 @@
 package io.sandlot.cli;
 
+import io.sandlot.Policy;
 import io.sandlot.SandboxStats;
 import io.sandlot.local.SandboxFactory;
 import java.io.IOException;
@@ -276,6 +277,9 @@ public final class DaemonServer {
             Thread.interrupted();   // a cancellation that arrived after the command ended
         }
         DaemonProtocol.writeExit(channel, code);
+        // Idle now, maybe until the next command: fill the pools it will draw from (a batch of expressions, or a
+        // run in the other language, left them as they were).
+        factory.fillPools(Policy.DEFAULT);
     }
 
     /**
