@@ -1,6 +1,5 @@
 package io.sandlot.cli;
 
-import io.sandlot.Policy;
 import io.sandlot.SandboxStats;
 import io.sandlot.local.SandboxFactory;
 import java.io.IOException;
@@ -277,9 +276,6 @@ public final class DaemonServer {
             Thread.interrupted();   // a cancellation that arrived after the command ended
         }
         DaemonProtocol.writeExit(channel, code);
-        // Idle now, maybe until the next command: fill the pools it will draw from (a batch of expressions, or a
-        // run in the other language, left them as they were).
-        factory.fillPools(Policy.DEFAULT);
     }
 
     /**

@@ -81,15 +81,6 @@ public final class SandboxFactory implements AutoCloseable {
         return new LocalSandbox(policy, executor, workers);
     }
 
-    /**
-     * Starts filling, in the background, the {@link Builder#contextPool context pools} that stateless executions under
-     * {@code policy} draw from, where they are not full. A pool also fills on first use; a process about to be idle
-     * calls this so that the next executions, of whatever language, find contexts ready.
-     */
-    public void fillPools(Policy policy) {
-        executor.fillPools(policy);
-    }
-
     /** Versions, languages and whether the Graal JIT is on. */
     public RuntimeInfo info() {
         Engine engine = engines.get(new EngineShape(false));

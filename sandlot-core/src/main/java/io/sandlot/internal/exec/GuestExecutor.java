@@ -316,15 +316,6 @@ public final class GuestExecutor implements AutoCloseable {
         }
     }
 
-    /** Starts filling the pools stateless executions under {@code policy} draw from, if they are not full. */
-    public void fillPools(Policy policy) {
-        for (Language language : policy.languages()) {
-            if (language.isPolyglot()) {
-                pools.refillSoon(policy, language, policy.limits().maxStatements());
-            }
-        }
-    }
-
     /** A pooled context of this shape if one is ready now, else null (see {@link ContextPools#poll}). */
     GuestContext readyContext(Policy policy, Language language, long maxStatements) {
         return pools.poll(policy, language, maxStatements);
