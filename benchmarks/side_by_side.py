@@ -9,8 +9,10 @@ Rows, each against the same work done by `/usr/bin/python3 -c` (or `node -e`) pr
   1. stateless POST /v1/execute of a snippet importing json, re, csv, statistics, datetime, collections, io,
      back to back on the default `./sandbox serve` (median of --runs after --warm-up requests);
   2. POST /v1/sessions + the first execute of the same snippet (then DELETE, not timed);
-  3. `./sandbox batch` of 300 bare snippets (`i*2`), JVM start included, per snippet;
-  4. `./sandbox run examples/hello.py` and `examples/hello.js`, repeat runs (median of 5 after one);
+  3. `./sandbox batch` of 300 bare snippets (`i*2`), JVM start included, per snippet: through the background
+     process (started by a first, unmeasured batch), and with --no-daemon (a whole JVM per batch);
+  4. `./sandbox run examples/hello.py` and `examples/hello.js`, repeat runs (median of 5 after the one that starts
+     the background process: it is stopped before each file's runs);
   5. Python and JS formulas vs JEXL: `benchmarks/run --quick FormulaBenchmark` (JMH), unless --skip-jmh.
 Prints a markdown table (medians and ratios = alternative / Sandlot: above 1 means Sandlot is faster) and the
 command line that produced it.
@@ -122,11 +124,16 @@ def sessions(server, runs, warm_up):
     return samples
 
 
-def batch(count):
+def stop_daemon():
+    subprocess.run([os.path.join(ROOT, "sandbox"), "daemon", "stop"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def batch(count, *flags):
     lines = "".join(json.dumps({"id": f"s{i}", "language": "python", "code": "i*2", "inputs": {"i": i}}) + "\n"
                     for i in range(count))
     start = time.perf_counter()
-    done = subprocess.run([os.path.join(ROOT, "sandbox"), "batch"], input=lines.encode(), cwd=ROOT,
+    done = subprocess.run([os.path.join(ROOT, "sandbox"), "batch", *flags], input=lines.encode(), cwd=ROOT,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
     results = [json.loads(line) for line in done.stdout.decode().splitlines()]
@@ -171,14 +178,19 @@ def main():
     finally:
         server.close()
 
-    batch(300)   # a first batch builds nothing and warms the OS caches
+    stop_daemon()
+    batch(300)   # a first batch starts the background process (and warms the OS caches)
     row("`./sandbox batch`, 300 bare snippets (`i*2`), JVM start included, per snippet",
         statistics.median(batch(300) for _ in range(3)) * 1000, "`python3 -c`", cpython_bare)
+    row("`./sandbox batch --no-daemon`, the same, a whole JVM and its first Python context per batch",
+        statistics.median(batch(300, "--no-daemon") for _ in range(3)) * 1000, "`python3 -c`", cpython_bare)
 
     sandbox = os.path.join(ROOT, "sandbox")
+    stop_daemon()   # "repeat run": the runs after the one that starts the background process
     hello_py = median_ms(time_process([sandbox, "run", "examples/hello.py"], 6)[1:])
     row("`./sandbox run examples/hello.py`, repeat run", hello_py, "`python3 examples/hello.py`",
         median_ms(time_process([PYTHON, "examples/hello.py"], 5)))
+    stop_daemon()
     hello_js = median_ms(time_process([sandbox, "run", "examples/hello.js"], 6)[1:])
     if shutil.which("node"):
         row("`./sandbox run examples/hello.js`, repeat run", hello_js, "`node examples/hello.js`",
