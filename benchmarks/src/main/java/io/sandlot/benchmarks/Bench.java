@@ -64,16 +64,21 @@ final class Bench {
      * A factory without context pools, after checking that the Graal JIT is on.
      */
     static SandboxFactory factory() {
-        SandboxFactory factory = SandboxFactory.create();
-        checkJit(factory);
-        return factory;
+        return checkJit(SandboxFactory.newBuilder().quickExpressions(false).build());
+    }
+
+    /**
+     * A default factory, which also answers one-expression Python executions without a fresh context (see
+     * {@code SandboxFactory.Builder#quickExpressions}); {@link #factory()} turns that off, so that what its
+     * benchmarks call a fresh context is one.
+     */
+    static SandboxFactory defaultFactory() {
+        return checkJit(SandboxFactory.create());
     }
 
     /** A factory with a pre-warmed context pool of {@code size} contexts for {@code language}. */
     static SandboxFactory pooledFactory(Language language, int size) {
-        SandboxFactory factory = SandboxFactory.newBuilder().contextPool(language, size).build();
-        checkJit(factory);
-        return factory;
+        return checkJit(SandboxFactory.newBuilder().contextPool(language, size).quickExpressions(false).build());
     }
 
     /**
@@ -104,9 +109,10 @@ final class Bench {
      * run that silently lost the JIT (GraalVM jars on the class path, or {@code -jvmArgs} replacing the inherited
      * flags) would compare nothing. Prints the runtime once per fork, so the log shows what ran.
      */
-    static void checkJit(SandboxFactory factory) {
+    static SandboxFactory checkJit(SandboxFactory factory) {
         RuntimeInfo info = factory.info();
         checkJit(info.implementationName(), info.jit(), "java=" + info.javaVersion() + " graalvm=" + info.graalvmVersion());
+        return factory;
     }
 
     /** As {@link #checkJit(SandboxFactory)}, for a plain GraalVM engine. */

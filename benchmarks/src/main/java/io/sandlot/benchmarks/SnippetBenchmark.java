@@ -26,12 +26,17 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /**
  * One isolated snippet, start to result, per language:
  * <ul>
- *   <li>{@code sandlot}: {@link Sandbox#execute(Language, String)}, a fresh context per execution (no pool);</li>
+ *   <li>{@code sandlot}: {@link Sandbox#execute(Language, String)}, a fresh context per execution (no pool, and
+ *       {@code quickExpressions(false)});</li>
  *   <li>{@code sandlotPooled}: the same with a pre-warmed context pool ({@code contextPool(language, 4)}),
  *       executions back to back, so once the pool is drained each execution also waits for the refill: the
  *       sustained rate;</li>
  *   <li>{@code sandlotPooledIdle}: the pool again, but before each execution (not measured) it waits until the pool
  *       is full again, so a ready context is waiting: the latency an occasional caller sees;</li>
+ *   <li>{@code sandlotQuick}: the default factory, which answers a Python snippet that is one allow-listed
+ *       expression ({@code 6*7}, not {@code loop}) without a fresh context, in a context kept for such expressions
+ *       (README "Expressions without a fresh context"); for JS, and the {@code loop} snippet, the same as
+ *       {@code sandlot};</li>
  *   <li>{@code process}: a process per snippet, {@code node -p CODE} or {@code /usr/bin/python3 -c CODE}, waiting for
  *       it to exit and reading its stdout.</li>
  * </ul>
@@ -105,6 +110,7 @@ public class SnippetBenchmark {
         awaitRefill = method.equals("sandlotPooledIdle");
         switch (method) {
             case "sandlot", "sandlotWorker" -> factory = Bench.factory();
+            case "sandlotQuick" -> factory = Bench.defaultFactory();
             case "sandlotPooled", "sandlotPooledIdle" -> factory = Bench.pooledFactory(lang, Bench.poolSize());
             case "process" -> { }
             default -> throw new IllegalStateException("no setup for " + params.getBenchmark());
@@ -152,6 +158,11 @@ public class SnippetBenchmark {
 
     @Benchmark
     public ExecutionResult sandlot() {
+        return sandbox.execute(lang, sandlotCode);
+    }
+
+    @Benchmark
+    public ExecutionResult sandlotQuick() {
         return sandbox.execute(lang, sandlotCode);
     }
 
