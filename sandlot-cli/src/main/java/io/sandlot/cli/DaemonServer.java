@@ -257,6 +257,8 @@ public final class DaemonServer {
                 }
             } catch (IOException ended) {
                 // the same as the end of the stream
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();   // not expected: nothing interrupts this thread
             }
             stdin.fail();
             synchronized (done) {
@@ -271,6 +273,7 @@ public final class DaemonServer {
                 .execute(args.toArray(String[]::new));
         out.flush();
         err.flush();
+        stdin.commandEnded();
         synchronized (done) {
             finished[0] = true;
             Thread.interrupted();   // a cancellation that arrived after the command ended
@@ -288,7 +291,14 @@ public final class DaemonServer {
         private static final byte[] END = new byte[0];
 
         private final SocketChannel channel;
-        private final BlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
+        /**
+         * At most this many chunks wait for the command (4 MiB): then the connection's reader waits too, and the
+         * client's writes with it, so a long input is not held in this process while the command is behind.
+         */
+        private static final int MAX_WAITING = 64;
+
+        private final BlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>(MAX_WAITING);
+        private volatile boolean done;
         private boolean asked;
         private byte[] chunk = new byte[0];
         private int position;
@@ -297,12 +307,23 @@ public final class DaemonServer {
             this.channel = channel;
         }
 
-        void add(byte[] data) {
-            chunks.add(data.length == 0 ? END : data);
+        /** Called by the connection's reader only; waits while {@link #MAX_WAITING} chunks wait. */
+        void add(byte[] data) throws InterruptedException {
+            if (!done) {
+                chunks.put(data.length == 0 ? END : data);
+            }
         }
 
+        /** The command ended: drop what it did not read, so that the reader never waits for it again. */
+        void commandEnded() {
+            done = true;
+            chunks.clear();
+        }
+
+        /** Called by the connection's reader only, once: what has not been read is of no use any more. */
         void fail() {
-            chunks.add(GONE);
+            chunks.clear();
+            chunks.offer(GONE);
         }
 
         @Override
