@@ -154,7 +154,10 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("id", id);
         map.put("status", INVALID_REQUEST);
-        map.put("error", Map.of("type", INVALID_REQUEST, "message", message));
+        Map<String, Object> error = new LinkedHashMap<>();   // in a result's order; Map.of's varies per JVM
+        error.put("type", INVALID_REQUEST);
+        error.put("message", message);
+        map.put("error", error);
         return map;
     }
 
