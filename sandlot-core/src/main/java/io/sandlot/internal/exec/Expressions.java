@@ -74,21 +74,12 @@ final class Expressions {
      * limits, else null (run it in a fresh context). {@code request} was validated against {@code policy}.
      */
     ExecutionResult tryExecute(Policy policy, ExecutionRequest request, Limits limits) {
-        String code = request.code().strip();
-        if (request.language() != Language.PYTHON || code.isEmpty() || code.length() > MAX_CODE_CHARS
-                || nesting(code) > MAX_NESTING) {
+        if (!mayBeOne(request)) {
             return null;
         }
+        String code = request.code().strip();
         List<String> names = new ArrayList<>(request.inputs().keySet());
-        if (names.stream().anyMatch(name -> name.startsWith("__"))) {
-            return null;   // such as __builtins__: as a global it changes what names mean, as a parameter it does not
-        }
-        String key = code + '\0' + String.join(",", names);
-        synchronized (rejected) {
-            if (rejected.contains(key)) {
-                return null;
-            }
-        }
+        String key = key(code, names);
         FormulaEvaluator evaluator = evaluator(policy, limits);
         Thread thread = Thread.currentThread();
         long[] start = new long[3];   // wall, CPU, allocated: from when the evaluation has its context
@@ -118,6 +109,31 @@ final class Expressions {
         }
         return new ExecutionResult(Status.OK, value, "", "", null,
                 new ExecutionStats(wallNanos / 1e6, cpuNanos / 1e6, allocated, null));
+    }
+
+    /**
+     * Whether {@code request} may be an allowed expression, by what can be told without the guest: language, size,
+     * nesting, input names, and whether the allow-list rejected it before. Cheap, for any thread.
+     */
+    boolean mayBeOne(ExecutionRequest request) {
+        if (request.language() != Language.PYTHON) {
+            return false;
+        }
+        String code = request.code().strip();
+        if (code.isEmpty() || code.length() > MAX_CODE_CHARS || nesting(code) > MAX_NESTING) {
+            return false;
+        }
+        List<String> names = new ArrayList<>(request.inputs().keySet());
+        if (names.stream().anyMatch(name -> name.startsWith("__"))) {
+            return false;   // such as __builtins__: as a global it changes what names mean, as a parameter it does not
+        }
+        synchronized (rejected) {
+            return !rejected.contains(key(code, names));
+        }
+    }
+
+    private static String key(String code, List<String> names) {
+        return code + '\0' + String.join(",", names);
     }
 
     /** The deepest nesting of brackets in {@code code}, strings included (an over-estimate is harmless). */

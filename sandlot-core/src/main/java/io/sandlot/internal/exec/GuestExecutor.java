@@ -99,7 +99,7 @@ public final class GuestExecutor implements AutoCloseable {
      */
     public CompletableFuture<ExecutionResult> submit(Policy policy, ExecutionRequest request) {
         Limits limits = request.limits().orElse(policy.limits());
-        if (expressions != null && !closed) {
+        if (expressions != null && !closed && expressions.mayBeOne(request)) {
             validate(policy, request, limits);
             // Guest code runs on platform threads: a virtual caller (the server's) hands the evaluation over.
             ExecutionResult result = Thread.currentThread().isVirtual()
