@@ -206,7 +206,7 @@ final class Expressions {
     private FormulaInstance create(Policy policy, long maxStatements, long timeoutMs, long maxMemoryMb) {
         GuestContext guest = executor.contexts().create(policy, Language.PYTHON, maxStatements);
         try {
-            return new FormulaInstance(guest, PythonExpressions.builder(guest.context), timeoutMs, maxMemoryMb, false,
+            return new FormulaInstance(guest, PythonExpressions.executionBuilder(guest.context), timeoutMs, maxMemoryMb, false,
                     executor::reap);
         } catch (RuntimeException e) {
             guest.close(true);

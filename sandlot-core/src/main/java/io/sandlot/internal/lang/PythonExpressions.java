@@ -63,12 +63,28 @@ public final class PythonExpressions {
             ''', ns), ns['build'])[1])({})
             """, "<sandlot-formula>").buildLiteral();
 
+    /** Turns every warning into an exception, in the context it runs in. */
+    private static final Source WARNINGS_AS_ERRORS = Source.newBuilder("python",
+            "import warnings\nwarnings.simplefilter('error')", "<sandlot-warnings>").buildLiteral();
+
     private PythonExpressions() {
     }
 
-    /** The compiler, a guest function; evaluate this in a context that runs no other guest code. */
+    /** The compiler of formulas, a guest function; evaluate this in a context that runs no other guest code. */
     public static Value builder(Context context) {
         return context.eval(BUILDER);
+    }
+
+    /**
+     * The compiler of executions' expressions, as {@link #builder}, in a context where every warning is an
+     * exception: an execution prints a warning (say, the {@code SyntaxWarning} of {@code 1 is 1}) on its stderr,
+     * so an expression that warns, when compiled or evaluated, is rejected or fails, and runs in a fresh context,
+     * whose result has the warning.
+     */
+    public static Value executionBuilder(Context context) {
+        Value builder = builder(context);
+        context.eval(WARNINGS_AS_ERRORS);
+        return builder;
     }
 
     /**
