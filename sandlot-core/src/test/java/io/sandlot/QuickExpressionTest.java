@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -79,6 +80,56 @@ class QuickExpressionTest {
 
         assertThat(withoutStats(quick)).isEqualTo(withoutStats(fresh));
         assertThat(freshContexts).as("fresh contexts used").isEqualTo(c.quick() ? 0 : 1);
+    }
+
+    /**
+     * Random expressions over the allowed syntax and builtins (seeded, so a failure repeats), with inputs of every
+     * JSON type: each must give what a fresh context gives, whether the quick path answers it or hands it over.
+     */
+    @Test
+    void execute_randomExpressions_sameResultAsAFreshContext() {
+        Random random = new Random(20261130);
+        Map<String, Object> inputs = new java.util.LinkedHashMap<>();
+        inputs.put("a", -3L);
+        inputs.put("b", 2.75);
+        inputs.put("xs", List.of(1L, 2L, 3L));
+        inputs.put("s", "abc");
+        inputs.put("d", Map.of("k", 2L));
+        int answeredQuick = 0;
+        for (int i = 0; i < 100; i++) {
+            ExecutionRequest request = ExecutionRequest.newBuilder(PYTHON, randomExpression(random, 1 + random.nextInt(3)))
+                    .inputs(inputs).limits(BASE).build();
+            long missesBefore = QUICK.stats().poolMisses();
+            ExecutionResult quick = QUICK_SANDBOX.execute(request);
+            answeredQuick += QUICK.stats().poolMisses() == missesBefore ? 1 : 0;
+
+            assertThat(withoutStats(quick)).as(request.code()).isEqualTo(withoutStats(FRESH_SANDBOX.execute(request)));
+        }
+        assertThat(answeredQuick).as("expressions the quick path answered").isGreaterThan(15);
+    }
+
+    private static final String[] ATOMS = {"a", "b", "xs", "s", "d", "1", "2.5", "0", "-3", "10 ** 3", "'x'", "True",
+        "None", "[1, 2]", "(1,)", "{'k': 1}", "''", "1e300", "2 ** 63"};
+    private static final String[] OPERATORS = {"+", "-", "*", "/", "//", "%", "<", "==", "and", "or", "in", "is not",
+        "!=", ">="};
+    private static final String[] FUNCTIONS = {"abs", "min", "max", "round", "sum", "len", "int", "float", "str", "bool",
+        "all", "any", "sorted", "divmod"};
+
+    private static String randomExpression(Random random, int depth) {
+        if (depth == 0) {
+            return ATOMS[random.nextInt(ATOMS.length)];
+        }
+        String x = randomExpression(random, depth - 1);
+        String y = randomExpression(random, depth - 1);
+        return switch (random.nextInt(7)) {
+            case 0 -> "(" + x + " " + OPERATORS[random.nextInt(OPERATORS.length)] + " " + y + ")";
+            case 1 -> FUNCTIONS[random.nextInt(FUNCTIONS.length)] + "(" + x + ")";
+            case 2 -> "[" + x + " for v in " + y + "]";
+            case 3 -> x + "[" + y + "]";
+            case 4 -> "(" + x + " if " + y + " else " + randomExpression(random, depth - 1) + ")";
+            case 5 -> "(" + x + ") ** 2";
+            default -> "not " + x;
+        };
     }
 
     @Test
