@@ -43,7 +43,10 @@ final class Expressions {
 
     /** Longest code considered; longer code runs in a fresh context without a look. */
     static final int MAX_CODE_CHARS = 2_000;
-    /** Wall time an evaluation may take before it is stopped and the request runs in a fresh context. */
+    /**
+     * Wall time an evaluation may take before it is stopped and the request runs in a fresh context (which also
+     * happens, after the evaluation, when it took longer than the request's own {@code timeoutMs}).
+     */
     static final long BUDGET_MS = 250;
     /**
      * Deepest bracket nesting considered: parsing and compiling run on the caller's thread, whose stack may be
@@ -55,7 +58,11 @@ final class Expressions {
 
     private final GuestExecutor executor;
     private final Dialect dialect = Dialects.of(Language.PYTHON);
-    /** By policy (identity) and limits; the least recently used is closed beyond {@link #MAX_EVALUATORS}. */
+    /**
+     * By what their contexts and watchdog limits are made for, so that requests that differ only in other limits
+     * (a timeout, an output cap: checked on each result) share one; the least recently used is closed beyond
+     * {@link #MAX_EVALUATORS}.
+     */
     private final Map<Shape, FormulaEvaluator> evaluators = new LinkedHashMap<>(16, 0.75f, true);
     /** Code and input names the allow-list rejected, so that they are not parsed again. */
     private final Set<String> rejected = Collections.newSetFromMap(new LinkedHashMap<>(64, 0.75f, true) {
@@ -178,15 +185,14 @@ final class Expressions {
     }
 
     private FormulaEvaluator evaluator(Policy policy, Limits limits) {
-        Shape shape = new Shape(policy, limits);
+        Shape shape = new Shape(policy, limits.maxStatements(), limits.maxMemoryMb());
         FormulaEvaluator evicted = null;
         FormulaEvaluator evaluator;
         synchronized (evaluators) {
             evaluator = evaluators.get(shape);
             if (evaluator == null) {
-                long timeoutMs = limits.timeoutMs() > 0 ? Math.min(limits.timeoutMs(), BUDGET_MS) : BUDGET_MS;
                 FormulaInstances instances = new FormulaInstances(executor,
-                        () -> create(policy, limits.maxStatements(), timeoutMs, limits.maxMemoryMb()));
+                        () -> create(policy, shape.maxStatements(), shape.maxMemoryMb()));
                 // No host function is reachable from an allowed expression, so a retry cannot repeat an effect.
                 evaluator = new FormulaEvaluator(dialect, limits.maxStatements(), false, instances);
                 evaluators.put(shape, evaluator);
@@ -203,11 +209,11 @@ final class Expressions {
         return evaluator;
     }
 
-    private FormulaInstance create(Policy policy, long maxStatements, long timeoutMs, long maxMemoryMb) {
+    private FormulaInstance create(Policy policy, long maxStatements, long maxMemoryMb) {
         GuestContext guest = executor.contexts().create(policy, Language.PYTHON, maxStatements);
         try {
-            return new FormulaInstance(guest, PythonExpressions.executionBuilder(guest.context), timeoutMs, maxMemoryMb, false,
-                    executor::reap);
+            return new FormulaInstance(guest, PythonExpressions.executionBuilder(guest.context), BUDGET_MS, maxMemoryMb,
+                    false, executor::reap);
         } catch (RuntimeException e) {
             guest.close(true);
             throw e;
@@ -223,6 +229,6 @@ final class Expressions {
     }
 
     /** What the contexts of an evaluator are made for. */
-    private record Shape(Policy policy, Limits limits) {
+    private record Shape(Policy policy, long maxStatements, long maxMemoryMb) {
     }
 }
