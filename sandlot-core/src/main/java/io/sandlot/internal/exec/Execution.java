@@ -412,12 +412,10 @@ final class Execution implements Watched {
         if (stopReason.get() != null) {
             return stopped(stopReason.get(), null);
         }
-        if (limits.maxOutputBytes() > 0 && value != null) {
-            int size = Json.write(value).length();
-            if (size > limits.maxOutputBytes()) {
-                return stopped(Status.OUTPUT_LIMIT, "the value's JSON form is " + size + " characters, above "
-                        + Limit.MAX_OUTPUT_BYTES.key() + "=" + limits.maxOutputBytes());
-            }
+        int size = valueSizeOverLimit(limits, value);
+        if (size >= 0) {
+            return stopped(Status.OUTPUT_LIMIT, "the value's JSON form is " + size + " characters, above "
+                    + Limit.MAX_OUTPUT_BYTES.key() + "=" + limits.maxOutputBytes());
         }
         return finish(Status.OK, value, null);
     }
@@ -547,7 +545,21 @@ final class Execution implements Watched {
     }
 
     private long maxValueNodes() {
+        return maxValueNodes(limits);
+    }
+
+    /** The most parts a result's value may have under {@code limits} (0: any), for {@link GuestValues#toJava}. */
+    static long maxValueNodes(Limits limits) {
         return limits.maxOutputBytes() == 0 ? 0 : Math.max(1024, limits.maxOutputBytes() / 2);
+    }
+
+    /** The length of {@code value}'s JSON form if it is above {@code maxOutputBytes}, else -1. */
+    static int valueSizeOverLimit(Limits limits, Object value) {
+        if (limits.maxOutputBytes() == 0 || value == null) {
+            return -1;
+        }
+        int size = Json.write(value).length();
+        return size > limits.maxOutputBytes() ? size : -1;
     }
 
     private ExecutionResult failed(PolyglotException e) {

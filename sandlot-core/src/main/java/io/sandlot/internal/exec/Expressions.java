@@ -1,5 +1,8 @@
 package io.sandlot.internal.exec;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
 import io.sandlot.ExecutionStats;
@@ -12,14 +15,7 @@ import io.sandlot.internal.lang.Dialect;
 import io.sandlot.internal.lang.Dialects;
 import io.sandlot.internal.lang.GuestValues;
 import io.sandlot.internal.lang.PythonExpressions;
-import io.sandlot.wire.Json;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -60,34 +56,53 @@ final class Expressions {
     private final Dialect dialect = Dialects.of(Language.PYTHON);
     /**
      * By what their contexts and watchdog limits are made for, so that requests that differ only in other limits
-     * (a timeout, an output cap: checked on each result) share one; the least recently used is closed beyond
-     * {@link #MAX_EVALUATORS}.
+     * (a timeout, an output cap: checked on each result) share one; one evicted beyond {@link #MAX_EVALUATORS} is
+     * closed.
      */
-    private final Map<Shape, FormulaEvaluator> evaluators = new LinkedHashMap<>(16, 0.75f, true);
-    /** Code and input names the allow-list rejected, so that they are not parsed again. */
-    private final Set<String> rejected = Collections.newSetFromMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > MAX_REJECTED;
-        }
-    });
+    private final Cache<Shape, FormulaEvaluator> evaluators = Caffeine.newBuilder()
+            .maximumSize(MAX_EVALUATORS)
+            .executor(Runnable::run)
+            .removalListener((Shape shape, FormulaEvaluator evaluator, RemovalCause cause) -> {
+                if (evaluator != null) {
+                    evaluator.close();   // an instance in use is closed when its evaluation gives it back
+                }
+            })
+            .build();
+    /** Keys ({@link Candidate#key}) of code the allow-list rejected, so that it is not parsed again. */
+    private final Cache<String, Boolean> rejected = Caffeine.newBuilder().maximumSize(MAX_REJECTED).build();
 
     Expressions(GuestExecutor executor) {
         this.executor = executor;
     }
 
     /**
-     * The result of {@code request} if its code is an allowed expression that evaluated to a value within its
-     * limits, else null (run it in a fresh context). {@code request} was validated against {@code policy}.
+     * The request as an expression to try, or null if it cannot be one, by what can be told without the guest:
+     * language, size, nesting, input names, and whether the allow-list rejected it before. Cheap, for any thread.
      */
-    ExecutionResult tryExecute(Policy policy, ExecutionRequest request, Limits limits) {
-        if (!mayBeOne(request)) {
+    Candidate candidate(ExecutionRequest request) {
+        if (request.language() != Language.PYTHON) {
             return null;
         }
         String code = request.code().strip();
-        List<String> names = new ArrayList<>(request.inputs().keySet());
-        String key = key(code, names);
-        FormulaEvaluator evaluator = evaluator(policy, limits);
+        if (code.isEmpty() || code.length() > MAX_CODE_CHARS || nesting(code) > MAX_NESTING) {
+            return null;
+        }
+        List<String> names = List.copyOf(request.inputs().keySet());
+        if (names.stream().anyMatch(name -> name.startsWith("__"))) {
+            return null;   // such as __builtins__: as a global it changes what names mean, as a parameter it does not
+        }
+        Candidate candidate = new Candidate(code, names, code + '\0' + String.join(",", names));
+        return rejected.getIfPresent(candidate.key()) == null ? candidate : null;
+    }
+
+    /**
+     * The result of {@code request} if {@code candidate}, its code, is an allowed expression that evaluated to a
+     * value within its limits, else null (run it in a fresh context). {@code request} was validated against
+     * {@code policy}.
+     */
+    ExecutionResult tryExecute(Candidate candidate, Policy policy, ExecutionRequest request, Limits limits) {
+        FormulaEvaluator evaluator = evaluators.get(new Shape(policy, limits.maxStatements(), limits.maxMemoryMb()),
+                this::newEvaluator);
         Thread thread = Thread.currentThread();
         long[] start = new long[3];   // wall, CPU, allocated: from when the evaluation has its context
         Object value;
@@ -96,12 +111,11 @@ final class Expressions {
                 start[0] = System.nanoTime();
                 start[1] = Threads.cpuNanos(thread);
                 start[2] = Threads.allocatedBytes(thread);
-                return instance.compiled(key, k -> compile(instance, code, names));
-            }, names, request.inputs().values().toArray(), evaluated -> toJava(evaluated, limits));
+                return instance.compiled(candidate.key(), key -> compile(instance, candidate));
+            }, candidate.names(), request.inputs().values().toArray(),
+                    evaluated -> GuestValues.toJava(evaluated, dialect, Execution.maxValueNodes(limits)));
         } catch (PythonExpressions.Rejected e) {
-            synchronized (rejected) {
-                rejected.add(key);
-            }
+            rejected.put(candidate.key(), Boolean.TRUE);
             return null;
         } catch (FormulaException | GuestValues.TooLargeException e) {
             return null;   // an error or a limit: a fresh context gives the execution's own answer
@@ -116,31 +130,6 @@ final class Expressions {
         }
         return new ExecutionResult(Status.OK, value, "", "", null,
                 new ExecutionStats(wallNanos / 1e6, cpuNanos / 1e6, allocated, null));
-    }
-
-    /**
-     * Whether {@code request} may be an allowed expression, by what can be told without the guest: language, size,
-     * nesting, input names, and whether the allow-list rejected it before. Cheap, for any thread.
-     */
-    boolean mayBeOne(ExecutionRequest request) {
-        if (request.language() != Language.PYTHON) {
-            return false;
-        }
-        String code = request.code().strip();
-        if (code.isEmpty() || code.length() > MAX_CODE_CHARS || nesting(code) > MAX_NESTING) {
-            return false;
-        }
-        List<String> names = new ArrayList<>(request.inputs().keySet());
-        if (names.stream().anyMatch(name -> name.startsWith("__"))) {
-            return false;   // such as __builtins__: as a global it changes what names mean, as a parameter it does not
-        }
-        synchronized (rejected) {
-            return !rejected.contains(key(code, names));
-        }
-    }
-
-    private static String key(String code, List<String> names) {
-        return code + '\0' + String.join(",", names);
     }
 
     /** The deepest nesting of brackets in {@code code}, strings included (an over-estimate is harmless). */
@@ -172,41 +161,19 @@ final class Expressions {
         if (limits.maxMemoryMb() > 0 && allocated > limits.maxMemoryMb() << 20) {
             return false;
         }
-        return limits.maxOutputBytes() == 0 || value == null || Json.write(value).length() <= limits.maxOutputBytes();
+        return Execution.valueSizeOverLimit(limits, value) < 0;
     }
 
-    private Object toJava(Value value, Limits limits) {
-        long maxNodes = limits.maxOutputBytes() == 0 ? 0 : Math.max(1024, limits.maxOutputBytes() / 2);
-        return GuestValues.toJava(value, dialect, maxNodes);
+    private static Value compile(FormulaInstance instance, Candidate candidate) {
+        return PythonExpressions.compile(instance.function, instance.guest.jsonParser(), candidate.code(),
+                candidate.names(), false);
     }
 
-    private static Value compile(FormulaInstance instance, String code, List<String> names) {
-        return PythonExpressions.compile(instance.function, instance.guest.jsonParser(), code, names, false);
-    }
-
-    private FormulaEvaluator evaluator(Policy policy, Limits limits) {
-        Shape shape = new Shape(policy, limits.maxStatements(), limits.maxMemoryMb());
-        FormulaEvaluator evicted = null;
-        FormulaEvaluator evaluator;
-        synchronized (evaluators) {
-            evaluator = evaluators.get(shape);
-            if (evaluator == null) {
-                FormulaInstances instances = new FormulaInstances(executor,
-                        () -> create(policy, shape.maxStatements(), shape.maxMemoryMb()));
-                // No host function is reachable from an allowed expression, so a retry cannot repeat an effect.
-                evaluator = new FormulaEvaluator(dialect, limits.maxStatements(), false, instances);
-                evaluators.put(shape, evaluator);
-                if (evaluators.size() > MAX_EVALUATORS) {
-                    var eldest = evaluators.entrySet().iterator();
-                    evicted = eldest.next().getValue();
-                    eldest.remove();
-                }
-            }
-        }
-        if (evicted != null) {
-            evicted.close();   // an instance in use is closed when its evaluation gives it back
-        }
-        return evaluator;
+    private FormulaEvaluator newEvaluator(Shape shape) {
+        FormulaInstances instances = new FormulaInstances(executor,
+                () -> create(shape.policy(), shape.maxStatements(), shape.maxMemoryMb()));
+        // No host function is reachable from an allowed expression, so a retry cannot repeat an effect.
+        return new FormulaEvaluator(dialect, shape.maxStatements(), false, instances);
     }
 
     private FormulaInstance create(Policy policy, long maxStatements, long maxMemoryMb) {
@@ -222,10 +189,15 @@ final class Expressions {
 
     /** Closes every evaluator's idle contexts. */
     void close() {
-        synchronized (evaluators) {
-            evaluators.values().forEach(FormulaEvaluator::close);
-            evaluators.clear();
-        }
+        evaluators.invalidateAll();
+        evaluators.cleanUp();
+    }
+
+    /**
+     * A request's code, trimmed, and its input names, which become the compiled function's parameters; {@code key}
+     * names the two together.
+     */
+    record Candidate(String code, List<String> names, String key) {
     }
 
     /** What the contexts of an evaluator are made for. */

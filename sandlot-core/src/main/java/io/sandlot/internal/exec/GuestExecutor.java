@@ -99,13 +99,14 @@ public final class GuestExecutor implements AutoCloseable {
      */
     public CompletableFuture<ExecutionResult> submit(Policy policy, ExecutionRequest request) {
         Limits limits = request.limits().orElse(policy.limits());
-        if (expressions != null && !closed && expressions.mayBeOne(request)) {
+        Expressions.Candidate candidate = expressions == null || closed ? null : expressions.candidate(request);
+        if (candidate != null) {
             validate(policy, request, limits);
             // Guest code runs on platform threads: a virtual caller (the server's) hands the evaluation over.
             ExecutionResult result = Thread.currentThread().isVirtual()
-                    ? CompletableFuture.supplyAsync(() -> expressions.tryExecute(policy, request, limits), guestThreads)
-                            .join()
-                    : expressions.tryExecute(policy, request, limits);
+                    ? CompletableFuture.supplyAsync(() -> expressions.tryExecute(candidate, policy, request, limits),
+                            guestThreads).join()
+                    : expressions.tryExecute(candidate, policy, request, limits);
             if (result != null) {
                 return CompletableFuture.completedFuture(result);
             }
