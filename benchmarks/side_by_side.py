@@ -3,12 +3,15 @@
 
 Run from the repository root (Python 3 standard library only; needs node for the JS rows):
 
-    python3 benchmarks/side_by_side.py [--runs 30] [--warm-up 10] [--skip-jmh] [--out FILE]
+    python3 benchmarks/side_by_side.py [--runs 30] [--warm-up 10] [--skip-jmh] [--pause-ms 1000] [--out FILE]
 
 Rows, each against the same work done by `/usr/bin/python3 -c` (or `node -e`) process by process:
   1. stateless POST /v1/execute of a snippet importing json, re, csv, statistics, datetime, collections, io,
      back to back on the default `./sandbox serve` (median of --runs after --warm-up requests);
   2. POST /v1/sessions + the first execute of the same snippet (then DELETE, not timed);
+     rows 1 and 2 again with --pause-ms (default 1000) before each request, untimed: the pace of an agent that
+     thinks between calls, at which the server's pools have made the next context (with the common imports)
+     before it is asked for;
   3. `./sandbox batch` of 300 bare snippets (`i*2`), JVM start included, per snippet: through the background
      process (started by a first, unmeasured batch), and with --no-daemon (a whole JVM per batch);
   4. `./sandbox run examples/hello.py` and `examples/hello.js`, repeat runs (median of 5 after the one that starts
@@ -100,10 +103,11 @@ def check_ok(status, body):
     return result
 
 
-def stateless(server, runs, warm_up):
+def stateless(server, runs, warm_up, pause=0.0):
     body = {"language": "python", "code": SNIPPET}
     samples = []
     for i in range(warm_up + runs):
+        time.sleep(pause)
         start = time.perf_counter()
         check_ok(*server.request("POST", "/v1/execute", body))
         if i >= warm_up:
@@ -111,9 +115,10 @@ def stateless(server, runs, warm_up):
     return samples
 
 
-def sessions(server, runs, warm_up):
+def sessions(server, runs, warm_up, pause=0.0):
     samples = []
     for i in range(warm_up + runs):
+        time.sleep(pause)
         start = time.perf_counter()
         created = check_ok(*server.request("POST", "/v1/sessions", {"language": "python"}))
         check_ok(*server.request("POST", f"/v1/sessions/{created['id']}/execute", {"code": SNIPPET}))
@@ -156,6 +161,9 @@ def main():
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--warm-up", type=int, default=10)
     parser.add_argument("--skip-jmh", action="store_true")
+    parser.add_argument("--pause-ms", type=int, default=1000,
+                        help="also time rows 1 and 2 with this pause before each request, as an agent that thinks "
+                             "between calls sends them (0: skip those rows)")
     parser.add_argument("--out", help="also write the markdown table to this file")
     args = parser.parse_args()
     rows = []
@@ -175,6 +183,12 @@ def main():
             median_ms(stateless(server, args.runs, args.warm_up)), "`python3 -c`", cpython_snippet)
         row("`POST /v1/sessions` + first execute of the same code",
             median_ms(sessions(server, args.runs, args.warm_up)), "`python3 -c`", cpython_snippet)
+        if args.pause_ms:
+            pause = args.pause_ms / 1000
+            row(f"stateless `/v1/execute`, the same, one request every {args.pause_ms} ms (not back to back)",
+                median_ms(stateless(server, args.runs, 2, pause)), "`python3 -c`", cpython_snippet)
+            row(f"`POST /v1/sessions` + first execute, one every {args.pause_ms} ms",
+                median_ms(sessions(server, args.runs, 2, pause)), "`python3 -c`", cpython_snippet)
     finally:
         server.close()
 
