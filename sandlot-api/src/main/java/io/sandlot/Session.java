@@ -30,6 +30,17 @@ public interface Session extends AutoCloseable {
      */
     ExecutionResult execute(String code, Map<String, ?> inputs);
 
+    /**
+     * Runs {@code code} in the session as {@link #execute(String, Map)} does, telling {@code listener} what the
+     * guest writes and shows as it does, in the guest's order. A session that cannot report during the run (this
+     * default) tells it everything once the result is in, as {@link OutputListener#replay} does.
+     */
+    default ExecutionResult execute(String code, Map<String, ?> inputs, OutputListener listener) {
+        ExecutionResult result = execute(code, inputs);
+        OutputListener.replay(result, listener);
+        return result;
+    }
+
     /** Runs {@code code} without inputs; see {@link #execute(String, Map)}. */
     default ExecutionResult execute(String code) {
         return execute(code, Map.of());

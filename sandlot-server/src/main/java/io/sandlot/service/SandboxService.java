@@ -4,6 +4,7 @@ import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
 import io.sandlot.Language;
 import io.sandlot.Limits;
+import io.sandlot.OutputListener;
 import io.sandlot.Policy;
 import io.sandlot.Results;
 import io.sandlot.RuntimeInfo;
@@ -286,6 +287,15 @@ public final class SandboxService implements AutoCloseable {
      *     {@code TOO_MANY}, {@code OVERLOADED} or {@code UNAVAILABLE} if it was not admitted
      */
     public ExecutionResult executeInSession(String tenant, String id, String code, Map<String, ?> inputs) {
+        return executeInSession(tenant, id, code, inputs, OutputListener.NONE);
+    }
+
+    /**
+     * Runs {@code code} in the session as {@link #executeInSession(String, String, String, Map)} does, telling
+     * {@code listener} the guest's output as it comes (see {@link Session#execute(String, Map, OutputListener)}).
+     */
+    public ExecutionResult executeInSession(String tenant, String id, String code, Map<String, ?> inputs,
+            OutputListener listener) {
         return inSession(tenant, id, session -> {
             heapGuard.check();
             Admission.Permit permit = admission.acquire(tenant);
@@ -293,7 +303,7 @@ public final class SandboxService implements AutoCloseable {
                 long start = System.nanoTime();
                 ExecutionResult result;
                 try {
-                    result = session.guest().execute(code, inputs);
+                    result = session.guest().execute(code, inputs, listener);
                 } catch (IllegalStateException e) {
                     throw ServiceException.of(Kind.CONFLICT, "session_busy", e.getMessage());
                 }

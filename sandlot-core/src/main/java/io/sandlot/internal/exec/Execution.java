@@ -6,9 +6,11 @@ import io.sandlot.ExecutionStats;
 import io.sandlot.GuestError;
 import io.sandlot.Limit;
 import io.sandlot.Limits;
+import io.sandlot.OutputListener;
 import io.sandlot.Status;
 import io.sandlot.internal.engine.Sources;
 import io.sandlot.internal.io.BoundedOutput;
+import io.sandlot.internal.io.GuardedListener;
 import io.sandlot.internal.lang.Dialect;
 import io.sandlot.internal.lang.Dialects;
 import io.sandlot.internal.lang.GuestErrors;
@@ -103,13 +105,23 @@ final class Execution implements Watched {
      * @param stopper how to stop this execution (when its output overflows, a limit breaks or it is cancelled)
      */
     Execution(ExecutionRequest request, Limits limits, ContextLease lease, BiConsumer<Execution, Status> stopper) {
+        this(request, limits, lease, stopper, OutputListener.NONE);
+    }
+
+    /**
+     * @param listener told the guest's output and display outputs as they come, on the guest thread
+     */
+    Execution(ExecutionRequest request, Limits limits, ContextLease lease, BiConsumer<Execution, Status> stopper,
+            OutputListener listener) {
         this.request = request;
         this.lease = lease;
         this.limits = limits;
         this.dialect = request.language().isPolyglot() ? Dialects.of(request.language()) : null;
         this.stopper = stopper;
-        this.output = new BoundedOutput(limits.maxOutputBytes(), () -> stopper.accept(this, Status.OUTPUT_LIMIT));
-        this.outputs = new OutputLog(limits);
+        GuardedListener guarded = GuardedListener.of(listener);
+        this.output = new BoundedOutput(limits.maxOutputBytes(), () -> stopper.accept(this, Status.OUTPUT_LIMIT),
+                guarded);
+        this.outputs = new OutputLog(limits, guarded);
     }
 
     /** The caller's future; cancelling it stops the execution. */
@@ -246,6 +258,7 @@ final class Execution implements Watched {
             outcome = reason != null ? stopped(reason, null) : failedInternally(t);
         } finally {
             awaitStop(graceMs);
+            output.endOfOutput();
             if (acquired != null) {
                 acquired.detach();
                 lease.release(acquired, this);

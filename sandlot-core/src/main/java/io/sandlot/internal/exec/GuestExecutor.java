@@ -5,6 +5,7 @@ import io.sandlot.ExecutionResult;
 import io.sandlot.Language;
 import io.sandlot.Limit;
 import io.sandlot.Limits;
+import io.sandlot.OutputListener;
 import io.sandlot.Policy;
 import io.sandlot.SandboxException;
 import io.sandlot.SandboxStats;
@@ -116,11 +117,20 @@ public final class GuestExecutor implements AutoCloseable {
 
     /** Runs {@code request} in a context from {@code lease}; see {@link #submit(Policy, ExecutionRequest)}. */
     CompletableFuture<ExecutionResult> submit(Policy policy, ExecutionRequest request, Limits limits, ContextLease lease) {
+        return submit(policy, request, limits, lease, OutputListener.NONE);
+    }
+
+    /**
+     * Runs {@code request} in a context from {@code lease}, telling {@code listener} its output as it comes; see
+     * {@link #submit(Policy, ExecutionRequest)}.
+     */
+    CompletableFuture<ExecutionResult> submit(Policy policy, ExecutionRequest request, Limits limits, ContextLease lease,
+            OutputListener listener) {
         validate(policy, request, limits);
         if (closed) {
             throw new SandboxException("the sandbox factory is closed");
         }
-        Execution execution = new Execution(request, limits, lease, this::stop);
+        Execution execution = new Execution(request, limits, lease, this::stop, listener);
         execution.future().whenComplete((r, t) -> {
             if (t instanceof CancellationException) {
                 stop(execution, Status.CANCELLED);

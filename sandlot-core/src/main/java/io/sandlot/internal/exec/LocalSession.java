@@ -5,6 +5,7 @@ import io.sandlot.ExecutionResult;
 import io.sandlot.Language;
 import io.sandlot.Limit;
 import io.sandlot.Limits;
+import io.sandlot.OutputListener;
 import io.sandlot.Policy;
 import io.sandlot.Results;
 import io.sandlot.Session;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -89,6 +91,13 @@ final class LocalSession implements Session, ContextLease {
 
     @Override
     public ExecutionResult execute(String code, Map<String, ?> inputs) {
+        return execute(code, inputs, OutputListener.NONE);
+    }
+
+    /** Tells {@code listener} the output as the guest produces it. */
+    @Override
+    public ExecutionResult execute(String code, Map<String, ?> inputs, OutputListener listener) {
+        Objects.requireNonNull(listener, "listener");
         ExecutionRequest request = ExecutionRequest.newBuilder(language, code).inputs(inputs).limits(limits).build();
         if (!busy.compareAndSet(false, true)) {
             throw new IllegalStateException("session " + id + " is running another execution");
@@ -99,7 +108,7 @@ final class LocalSession implements Session, ContextLease {
                 return closedResult();
             }
             ExecutionResult callerInterrupted = closedResult();
-            ExecutionResult result = Results.await(executor.submit(policy, request, limits, this),
+            ExecutionResult result = Results.await(executor.submit(policy, request, limits, this, listener),
                     () -> callerInterrupted);
             // Only a result of the execution itself can end the session; an interrupted caller leaves it as it is,
             // and so does interrupt(), unless the guest ignored it (then stop() closed the session already).

@@ -47,11 +47,21 @@ final class PythonDialect implements Dialect {
             """;
     private static final Source PARSER = Source.newBuilder("python",
             "(lambda ns: (exec('''" + JSON_LOADS + "''', ns), ns['loads'])[1])({})", "<sandlot-json>").buildLiteral();
-    /** Wraps a host function for the guest: the host replies with JSON text, parsed by {@link #JSON_LOADS}. */
+    /**
+     * Wraps a host function for the guest: the host replies with JSON text, parsed by {@link #JSON_LOADS}. Each call
+     * first flushes the guest's stdout and stderr, so that a line printed without its end comes before what the
+     * call shows ({@code display}, {@code chart}), as IPython's {@code display} flushes them.
+     */
     private static final Source HOST_FUNCTION_WRAPPER = Source.newBuilder("python",
             "(lambda ns: (exec('''" + JSON_LOADS + """
+            import sys
             def wrap(raw, name):
                 def fn(*args):
+                    for stream in (sys.stdout, sys.stderr):
+                        try:
+                            stream.flush()
+                        except Exception:
+                            pass
                     r = loads(raw(*args))
                     if r['ok']:
                         return r['value']

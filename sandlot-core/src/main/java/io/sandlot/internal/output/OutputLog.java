@@ -4,6 +4,8 @@ import io.sandlot.Artifact;
 import io.sandlot.Limit;
 import io.sandlot.Limits;
 import io.sandlot.Output;
+import io.sandlot.OutputListener;
+import io.sandlot.internal.io.GuardedListener;
 import io.sandlot.wire.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ public final class OutputLog {
 
     private final long maxOutputs;
     private final long maxBytes;
+    private final GuardedListener listener;
     private final List<Output> outputs = new ArrayList<>();
     private final List<Artifact> artifacts = new ArrayList<>();
     private long bytes;
@@ -27,8 +30,14 @@ public final class OutputLog {
 
     /** A log bounded by {@code limits}. */
     public OutputLog(Limits limits) {
+        this(limits, GuardedListener.of(OutputListener.NONE));
+    }
+
+    /** A log bounded by {@code limits} that tells {@code listener} each output it adds, as it adds it. */
+    public OutputLog(Limits limits, GuardedListener listener) {
         this.maxOutputs = limits.maxOutputs();
         this.maxBytes = limits.maxArtifactBytes();
+        this.listener = listener;
     }
 
     /**
@@ -58,6 +67,7 @@ public final class OutputLog {
         checkRoom(size);
         outputs.add(output);
         bytes += size;
+        listener.output(output);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.sandlot.ExecutionResult;
 import io.sandlot.ExecutionStats;
 import io.sandlot.GuestError;
 import io.sandlot.Output;
+import io.sandlot.OutputListener;
 import io.sandlot.Status;
 import io.sandlot.service.ServiceException;
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Jupyter messaging protocol 5.3 of the gateway's kernels, independent of the transport: a WebSocket endpoint
@@ -32,6 +35,11 @@ import java.util.concurrent.RejectedExecutionException;
 public final class KernelChannels {
 
     private static final System.Logger LOG = System.getLogger(KernelChannels.class.getName());
+
+    /** How long stream text may wait to be sent with the text that follows it. */
+    static final long FLUSH_MILLIS = 100;
+    /** How much stream text may wait before it is sent. */
+    static final int MAX_STREAM_CHARS = 64 * 1024;
 
     private final Kernels kernels;
     private final int maxFrameChars;
@@ -245,22 +253,22 @@ public final class KernelChannels {
                 if (source.isBlank()) {
                     result = null;
                 } else {
+                    LiveOutput live = new LiveOutput(request);
                     try {
-                        result = kernels.service().executeInSession(tenant, kernel.id(), source, Map.of());
+                        result = kernels.service().executeInSession(tenant, kernel.id(), source, Map.of(), live);
                     } catch (ServiceException e) {
                         ServiceException refusal = e.kind() == ServiceException.Kind.NOT_FOUND
                                 ? Kernels.notFound(kernel.id()) : e;
                         result = new ExecutionResult(Status.ERROR, null, "", "",
                                 GuestError.of(refusal.reason(), refusal.getMessage()), ExecutionStats.empty());
+                    } finally {
+                        live.end();
                     }
                 }
                 Map<String, Object> replyContent;
                 if (result == null) {
                     replyContent = ok();
                 } else {
-                    stream(request, "stdout", result.stdout());
-                    stream(request, "stderr", result.stderr());
-                    displays(request, result.outputs());
                     if (result.isOk()) {
                         if (result.value() != null && !silent) {
                             broadcast(iopub(request, "execute_result", map("execution_count", count,
@@ -285,20 +293,70 @@ public final class KernelChannels {
             }
         }
 
-        private void stream(Message request, String name, String text) {
-            if (!text.isEmpty()) {
-                broadcast(iopub(request, "stream", map("name", name, "text", text)));
-            }
-        }
-
         /**
-         * Each display output as a {@code display_data} message, before the result, as IPython's
-         * {@code display()} publishes them; also when the execution failed or was stopped after showing them.
+         * An execution's stdout, stderr and display outputs on iopub while it runs, in the guest's order, as
+         * ipykernel publishes them: text as {@code stream} messages, each output as a {@code display_data} message
+         * (so also when the execution then fails or is stopped). Text is gathered into one message per stream
+         * until the other stream or an output comes, {@link #MAX_STREAM_CHARS} are waiting, or
+         * {@link #FLUSH_MILLIS} have passed, so that a loop of prints does not become a message per line.
          */
-        private void displays(Message request, List<Output> outputs) {
-            for (Output output : outputs) {
-                broadcast(iopub(request, output.type(), map("data", output.data(), "metadata", Map.of(),
-                        "transient", Map.of())));
+        private final class LiveOutput implements OutputListener {
+            private final Message request;
+            private final StringBuilder waiting = new StringBuilder();
+            private boolean waitingIsStderr;
+            private boolean flushScheduled;
+            private boolean ended;
+
+            LiveOutput(Message request) {
+                this.request = request;
+            }
+
+            @Override
+            public synchronized void text(boolean stderr, String text) {
+                if (ended) {
+                    return;   // a guest abandoned after a limit may still write; its execution was answered
+                }
+                if (stderr != waitingIsStderr) {
+                    flush();
+                    waitingIsStderr = stderr;
+                }
+                waiting.append(text);
+                if (waiting.length() >= MAX_STREAM_CHARS) {
+                    flush();
+                } else if (!flushScheduled) {
+                    flushScheduled = true;
+                    CompletableFuture.delayedExecutor(FLUSH_MILLIS, TimeUnit.MILLISECONDS).execute(this::flushLater);
+                }
+            }
+
+            @Override
+            public synchronized void output(Output output) {
+                if (!ended) {
+                    flush();
+                    broadcast(iopub(request, output.type(), map("data", output.data(), "metadata", Map.of(),
+                            "transient", Map.of())));
+                }
+            }
+
+            /** Sends what waits; nothing is sent after this, so the reply and idle status come last. */
+            synchronized void end() {
+                flush();
+                ended = true;
+            }
+
+            private synchronized void flushLater() {
+                flushScheduled = false;
+                if (!ended) {
+                    flush();
+                }
+            }
+
+            private void flush() {
+                if (!waiting.isEmpty()) {
+                    broadcast(iopub(request, "stream", map("name", waitingIsStderr ? "stderr" : "stdout",
+                            "text", waiting.toString())));
+                    waiting.setLength(0);
+                }
             }
         }
 

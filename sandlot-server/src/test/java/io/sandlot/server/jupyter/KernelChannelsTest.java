@@ -43,7 +43,7 @@ class KernelChannelsTest {
     }
 
     /** A client connection that records what it is sent. */
-    static final class Client implements MessageSink {
+    static class Client implements MessageSink {
         final List<Map<String, Object>> frames = new CopyOnWriteArrayList<>();
         boolean closed;
 
@@ -169,6 +169,61 @@ class KernelChannelsTest {
                 .containsEntry("text/plain", "<text/html, 9 characters>");
         assertThat(TestServers.map(content(client.frames.get(3)).get("data")))
                 .containsEntry("application/json", Map.of("n", 1L));
+    }
+
+    @Test
+    void execute_outputAndDisplays_comeInTheGuestsOrder() {
+        Client client = new Client();
+        KernelChannels.Connection connection = channels.connect(TENANT, kernel("python3"), "s1", client);
+        client.frames.clear();
+
+        connection.receive(execute("e1", "import sys\nprint('a')\nprint('b')\nprint('to err', file=sys.stderr)\n"
+                + "print('no newline yet', end='')\ndisplay({'n': 1})\nprint('c')\ndisplay({'n': 2})\n"
+                + "print('last')"));
+
+        List<String> types = client.types();
+        assertThat(types.subList(0, 2)).containsExactly("iopub:status", "iopub:execute_input");
+        assertThat(types.subList(types.size() - 2, types.size())).containsExactly("shell:execute_reply",
+                "iopub:status");
+        // text of one stream is gathered for up to FLUSH_MILLIS, so a slow machine may split it: join neighbours
+        List<String> shown = new java.util.ArrayList<>();
+        for (Map<String, Object> frame : client.frames.subList(2, types.size() - 2)) {
+            Map<String, Object> content = content(frame);
+            String item = content.containsKey("text") ? content.get("name") + ":" + content.get("text")
+                    : "display:" + TestServers.map(content.get("data")).get("application/json");
+            int last = shown.size() - 1;
+            if (last >= 0 && content.containsKey("text") && shown.get(last).startsWith(content.get("name") + ":")) {
+                shown.set(last, shown.get(last) + content.get("text"));
+            } else {
+                shown.add(item);
+            }
+        }
+        assertThat(shown).containsExactly("stdout:a\nb\n", "stderr:to err\n", "stdout:no newline yet",
+                "display:{n=1}", "stdout:c\n", "display:{n=2}", "stdout:last\n");
+    }
+
+    @Test
+    void execute_streamsOutputWhileTheCellRuns() {
+        List<Long> arrivals = new CopyOnWriteArrayList<>();
+        Client client = new Client() {
+            @Override
+            public void send(String frame) {
+                arrivals.add(System.nanoTime());
+                super.send(frame);
+            }
+        };
+        KernelChannels.Connection connection = channels.connect(TENANT, kernel("python3"), "s1", client);
+        client.frames.clear();
+        arrivals.clear();
+
+        connection.receive(execute("e1", "import time\nprint('started')\ntime.sleep(0.8)\nprint('done')"));
+
+        assertThat(client.types()).containsExactly("iopub:status", "iopub:execute_input", "iopub:stream",
+                "iopub:stream", "shell:execute_reply", "iopub:status");
+        assertThat(content(client.frames.get(2))).containsEntry("text", "started\n");
+        // the first line went out when it was printed (within the flush interval), not with the reply
+        long earlyMillis = (arrivals.get(4) - arrivals.get(2)) / 1_000_000;
+        assertThat(earlyMillis).isGreaterThan(500);
     }
 
     @Test
