@@ -29,7 +29,8 @@ class OrdinaryProgramsTest {
                 Arguments.of(Language.PYTHON, BENCHMARK_PROGRAMS.resolve("fannkuch.py"), 9, "fannkuch-9.txt"),
                 Arguments.of(Language.JS, BENCHMARK_PROGRAMS.resolve("fannkuch.js"), 9, "fannkuch-9.txt"),
                 Arguments.of(Language.PYTHON, PROGRAMS.resolve("csv-stats.py"), null, "csv-stats.py.txt"),
-                Arguments.of(Language.JS, PROGRAMS.resolve("csv-stats.js"), null, "csv-stats.js.txt"));
+                Arguments.of(Language.JS, PROGRAMS.resolve("csv-stats.js"), null, "csv-stats.js.txt"),
+                Arguments.of(Language.JS, PROGRAMS.resolve("console.js"), null, "console.js.txt"));
     }
 
     @ParameterizedTest(name = "{0} {1}")

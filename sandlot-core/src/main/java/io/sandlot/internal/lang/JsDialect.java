@@ -79,10 +79,14 @@ final class JsDialect implements Dialect {
         return GUEST_FILES_ONLY;
     }
 
-    /** CONSTRAINED and the options close every door; what is added is {@code require} for the vetted libraries. */
+    /**
+     * CONSTRAINED and the options close every door; what is added is {@code require} for the vetted libraries, and
+     * a console that prints as node's.
+     */
     @Override
     public void harden(Context context) {
         JsLibraries.install(context);
+        JsConsole.install(context);
     }
 
     @Override
@@ -102,7 +106,8 @@ final class JsDialect implements Dialect {
 
     @Override
     public boolean isInternal(Source source) {
-        return source.equals(PARSER) || source.equals(HOST_FUNCTION_WRAPPER) || JsLibraries.isInstaller(source);
+        return source.equals(PARSER) || source.equals(HOST_FUNCTION_WRAPPER) || JsLibraries.isInstaller(source)
+                || JsConsole.isInternal(source);
     }
 
     @Override

@@ -1,0 +1,34 @@
+// Node-style console output (JsConsole): run with node 20 to record expected/console.js.txt.
+const rows = [{region: 'north', units: 3, price: 9.5}, {region: 'south', units: 10, price: 2}];
+console.log(rows);
+console.log('total', 42, -0, 10n, null, undefined, true);
+console.log('%s has %d rows (%i) %f %j %o %%', 'table', 2, 2.7, 1.5, {a: 1}, [1]);
+console.log(new Map([['a', 1], ['b', {c: [1, 2]}]]), new Set([1, 'x']));
+console.log(Object.create(null), Symbol('s'), [Symbol('t')]);
+console.log({nested: {deep: {deeper: {deepest: 1}}}});
+console.log(Array.from({length: 30}, (_, i) => i * 3));
+console.error('to stderr', {e: 1});
+console.info('info'); console.debug('debug'); console.warn('warn');
+console.log(new Date(0), /x/g, function foo() {}, class Bar {});
+console.log('plain string with % sign');
+console.log('%c styled', 'color: red');
+console.group('Group');
+console.log('inside', {a: 1});
+console.groupEnd();
+console.log('after');
+console.table(rows);
+console.table([1, 'two', {three: 3}]);
+console.table(rows, ['units']);
+console.dir({a: {b: {c: {d: 1}}}}, {depth: 0});
+console.assert(1 === 2, 'math is %s', 'broken');
+console.assert(true, 'not printed');
+const {log} = console; log('detached', [1, 2]);
+console.log(new Error('boom').message, [new Error('inner').name]);
+console.log('a\nb', ['a\nb'], "it's", ["it's"]);
+console.log(new Uint8Array([1, 2, 3]), [1.5, NaN, Infinity, -Infinity]);
+class Point { constructor() { this.x = 1; this.y = 2; } }
+console.log(new Point(), [new Point()]);
+const circ = {name: 'c'}; circ.self = circ; console.log(circ);
+console.log(Array(3), [1, , 3], {'key-with-dash': 1, valid_id: 2, 3: 'num'});
+console.log('x'.repeat(100).split('').slice(0, 40));
+console.log({longkeyaaaaaaaaaaaa: 'value value value', another: 'another value here', third: [1, 2, 3], fourth: {x: 1}});
