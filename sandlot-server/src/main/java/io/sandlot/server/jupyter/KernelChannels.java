@@ -3,6 +3,7 @@ package io.sandlot.server.jupyter;
 import io.sandlot.ExecutionResult;
 import io.sandlot.ExecutionStats;
 import io.sandlot.GuestError;
+import io.sandlot.Limit;
 import io.sandlot.Output;
 import io.sandlot.OutputListener;
 import io.sandlot.Status;
@@ -238,6 +239,13 @@ public final class KernelChannels {
             Object code = request.content().get("code");
             if (!(code instanceof String source)) {
                 framed(request, () -> send(errorReply(request, "BadRequest", "content.code must be a string")));
+                return;
+            }
+            long maxCodeBytes = kernels.service().config().maxLimits().maxCodeBytes();
+            if (maxCodeBytes > 0 && source.length() > maxCodeBytes) {
+                // refused before execute_input would echo it to every client: no code this long can run
+                framed(request, () -> send(errorReply(request, "BadRequest", "the code has " + source.length()
+                        + " characters, above the server's " + Limit.MAX_CODE_BYTES.key() + "=" + maxCodeBytes)));
                 return;
             }
             boolean silent = Boolean.TRUE.equals(request.content().get("silent"));

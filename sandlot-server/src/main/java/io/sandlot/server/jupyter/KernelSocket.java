@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -29,11 +30,19 @@ public final class KernelSocket extends Session.Listener.Abstract implements Ses
     /** How often an open socket pings its client: well within the server's idle timeout of a minute. */
     public static final Duration PING_INTERVAL = Duration.ofSeconds(20);
 
+    /** Characters that may wait to be sent to one client: a few of the largest outputs an execution may show. */
+    static final long MAX_QUEUED_CHARS = 48L << 20;
+    /** Characters that may wait for all clients of this JVM together: an eighth of the heap, two bytes a char. */
+    static final long MAX_QUEUED_CHARS_IN_ALL = Runtime.getRuntime().maxMemory() / 16;
+
     private static final System.Logger LOG = System.getLogger(KernelSocket.class.getName());
+    private static final AtomicLong QUEUED_IN_ALL = new AtomicLong();
 
     private final boolean binary;
     private final ScheduledExecutorService pings;
     private final Deque<String> pending = new ArrayDeque<>();
+    /** The characters of {@link #pending}. */
+    private long queuedChars;
     private ScheduledFuture<?> pinging;
     private KernelChannels.Connection connection;
     private Session session;
@@ -90,15 +99,16 @@ public final class KernelSocket extends Session.Listener.Abstract implements Ses
                 }
             }
             if (closeOnOpen) {
-                pending.clear();
-                opened.close(StatusCode.NORMAL, "kernel shut down", Callback.NOOP);
+                dropPending();
+                opened.close(closed ? StatusCode.POLICY_VIOLATION : StatusCode.NORMAL,
+                        closed ? "the client did not read its messages" : "kernel shut down", Callback.NOOP);
                 return;
             }
             if (sending || pending.isEmpty()) {
                 return;
             }
             sending = true;
-            first = pending.poll();
+            first = nextQueued();
         }
         write(first);
     }
@@ -138,7 +148,7 @@ public final class KernelSocket extends Session.Listener.Abstract implements Ses
         KernelChannels.Connection ended;
         synchronized (this) {
             closed = true;
-            pending.clear();
+            dropPending();
             ended = connection;
             if (pinging != null) {
                 pinging.cancel(false);
@@ -154,14 +164,63 @@ public final class KernelSocket extends Session.Listener.Abstract implements Ses
             if (closed) {
                 return;
             }
-            pending.add(frame);
-            if (session == null || sending) {
+            if (sending || session == null) {
+                queue(frame);
                 return;
             }
             sending = true;
-            frame = pending.poll();
         }
         write(frame);
+    }
+
+    /**
+     * Queues {@code frame} behind the one being sent, unless the client has fallen too far behind: a client that
+     * does not read would otherwise have the server hold everything its kernel sends. Past
+     * {@link #MAX_QUEUED_CHARS} on this socket, or {@link #MAX_QUEUED_CHARS_IN_ALL} on all sockets, the socket is
+     * closed (1008); the kernel lives on, and a client that reconnects gets its next messages. The caller holds
+     * this socket's lock.
+     */
+    private void queue(String frame) {
+        long size = frame.length();
+        if (queuedChars + size > MAX_QUEUED_CHARS || QUEUED_IN_ALL.addAndGet(size) > MAX_QUEUED_CHARS_IN_ALL) {
+            if (queuedChars + size <= MAX_QUEUED_CHARS) {
+                QUEUED_IN_ALL.addAndGet(-size);
+            }
+            LOG.log(System.Logger.Level.WARNING, "closing a kernel socket whose client does not read: {0} "
+                    + "characters wait for it ({1} for all sockets)", queuedChars, QUEUED_IN_ALL.get());
+            closeBehind();
+            return;
+        }
+        queuedChars += size;
+        pending.add(frame);
+    }
+
+    /** Closes this socket for falling behind, dropping what waits; the caller holds this socket's lock. */
+    private void closeBehind() {
+        closed = true;
+        dropPending();
+        if (session != null) {
+            session.close(StatusCode.POLICY_VIOLATION, "the client did not read its messages", Callback.NOOP);
+        } else {
+            closeOnOpen = true;
+        }
+    }
+
+    /** Forgets the queued frames; the caller holds this socket's lock. */
+    private void dropPending() {
+        pending.clear();
+        QUEUED_IN_ALL.addAndGet(-queuedChars);
+        queuedChars = 0;
+    }
+
+    /** The next queued frame, or null; the caller holds this socket's lock. */
+    private String nextQueued() {
+        String next = pending.poll();
+        if (next != null) {
+            queuedChars -= next.length();
+            QUEUED_IN_ALL.addAndGet(-next.length());
+        }
+        return next;
     }
 
     /** The kernel was shut down: closes the socket. */
@@ -199,7 +258,7 @@ public final class KernelSocket extends Session.Listener.Abstract implements Ses
     private void sent() {
         String next;
         synchronized (this) {
-            next = closed ? null : pending.poll();
+            next = closed ? null : nextQueued();
             if (next == null) {
                 sending = false;
                 return;

@@ -227,6 +227,21 @@ class KernelChannelsTest {
     }
 
     @Test
+    void execute_codeAboveTheServersMaximum_isRefusedWithoutEchoingIt() {
+        Client client = new Client();
+        long max = service.config().maxLimits().maxCodeBytes();
+        KernelChannels.Connection connection = new KernelChannels(kernels, (int) max * 2)
+                .connect(TENANT, kernel("python3"), "s1", client);
+        client.frames.clear();
+
+        connection.receive(execute("e1", " ".repeat((int) max + 1)));
+
+        assertThat(client.types()).containsExactly("iopub:status", "shell:execute_reply", "iopub:status");
+        assertThat(content(client.last("execute_reply"))).containsEntry("status", "error")
+                .containsEntry("ename", "BadRequest");
+    }
+
+    @Test
     void execute_statePersistsAndTheCountGrows() {
         Client client = new Client();
         KernelChannels.Connection connection = channels.connect(TENANT, kernel("python3"), "s1", client);
