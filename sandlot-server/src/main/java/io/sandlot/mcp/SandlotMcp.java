@@ -1,5 +1,6 @@
 package io.sandlot.mcp;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -50,7 +51,16 @@ public final class SandlotMcp {
 
     /** The JSON mapper of the SDK's Jackson 2 binding, as the SDK's own default makes it. */
     public static McpJsonMapper jsonMapper() {
-        return new JacksonMcpJsonMapper(new ObjectMapper());
+        return new JacksonMcpJsonMapper(new ObjectMapper().addMixIn(Throwable.class, ErrorBody.class));
+    }
+
+    /**
+     * How an exception that the SDK answers with (an {@code McpError}: an unknown session, a malformed body) is
+     * written: its message and JSON-RPC error, not its Java stack, cause and suppressed exceptions, which named the
+     * SDK's and Jetty's classes and lines, and so their versions, to any client.
+     */
+    @JsonIgnoreProperties({"stackTrace", "cause", "suppressed", "localizedMessage"})
+    private abstract static class ErrorBody {
     }
 
     /**

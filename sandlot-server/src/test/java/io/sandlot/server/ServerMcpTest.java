@@ -11,7 +11,9 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.sandlot.mcp.SandlotMcp;
 import io.sandlot.wire.Json;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,50 @@ class ServerMcpTest {
     @Test
     void mcp_withoutAValidToken_isRefused() {
         assertThatThrownBy(() -> client("not-a-token-of-this-server").close()).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void mcpSession_ofAnotherTenant_isNotFound_andErrorsCarryNoJavaStack() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> opened = http.send(mcp(TestServers.ALPHA, null, "POST",
+                "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"initialize\", \"params\": "
+                        + "{\"protocolVersion\": \"2025-06-18\", \"capabilities\": {}, "
+                        + "\"clientInfo\": {\"name\": \"test\", \"version\": \"1\"}}}"),
+                HttpResponse.BodyHandlers.ofString());
+        String session = opened.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        String list = "{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"tools/list\"}";
+
+        HttpResponse<String> borrowed = http.send(mcp(TestServers.BETA, session, "POST", list),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> deleted = http.send(mcp(TestServers.BETA, session, "DELETE", null),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = http.send(mcp(TestServers.ALPHA, "no-such-session", "POST", list),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> own = http.send(mcp(TestServers.ALPHA, session, "POST", list),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(borrowed.statusCode()).isEqualTo(404);
+        assertThat(borrowed.body()).contains("Session not found").doesNotContain("stackTrace");
+        assertThat(deleted.statusCode()).isEqualTo(404);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("Session not found").doesNotContain("stackTrace")
+                .doesNotContain("modelcontextprotocol");
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).contains("execute_code");
+    }
+
+    private static HttpRequest mcp(String token, String session, String method, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri().resolve("/mcp"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (session != null) {
+            request.header("Mcp-Session-Id", session);
+        }
+        return request.build();
     }
 
     private static McpSyncClient client(String token) {
