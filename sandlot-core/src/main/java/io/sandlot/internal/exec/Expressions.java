@@ -16,12 +16,14 @@ import io.sandlot.internal.lang.Dialects;
 import io.sandlot.internal.lang.GuestValues;
 import io.sandlot.internal.lang.PythonExpressions;
 import java.util.List;
+import java.util.function.Consumer;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Value;
 
 /**
  * Stateless Python executions whose code is a single expression that {@link PythonExpressions}' allow-list accepts
  * (say {@code price * qty}, {@code sum(x) / len(x)}, {@code i * 2}), evaluated like formulas: compiled once into a
- * function of the request's inputs in a context kept for such expressions, and called there on the caller's thread.
+ * function of the request's inputs in a context kept for such expressions, and called there.
  * A fresh GraalPy context costs tens of milliseconds; such an evaluation costs microseconds.
  *
  * <p>Isolation is the formulas': the allow-list admits no attribute access, assignment, import or name other than
@@ -33,7 +35,8 @@ import org.graalvm.polyglot.Value;
  * only builtins whose results an ordinary execution would get too ({@code sqrt} and the other {@code math} names
  * formulas allow are not builtins, so they are rejected here). An evaluation gets at most {@link #BUDGET_MS}, and
  * may allocate at most the request's {@code maxMemoryMb}, before the watchdog stops it and the request runs in a fresh
- * context instead.
+ * context instead; the executor runs it on a guest thread and waits for it at most that plus the request's timeout
+ * (see {@code GuestExecutor.quickly}), so that one that cannot be stopped does not keep the caller.
  */
 final class Expressions {
 
@@ -45,8 +48,7 @@ final class Expressions {
      */
     static final long BUDGET_MS = 250;
     /**
-     * Deepest bracket nesting considered: parsing and compiling run on the caller's thread, whose stack may be
-     * small, and the allow-list's own parse is recursive.
+     * Deepest bracket nesting considered: the allow-list's own parse is recursive, and so are the compiler's.
      */
     static final int MAX_NESTING = 32;
     private static final int MAX_EVALUATORS = 8;
@@ -98,9 +100,10 @@ final class Expressions {
     /**
      * The result of {@code request} if {@code candidate}, its code, is an allowed expression that evaluated to a
      * value within its limits, else null (run it in a fresh context). {@code request} was validated against
-     * {@code policy}.
+     * {@code policy}; {@code engineInUse} is told the engine of the context the evaluation runs in.
      */
-    ExecutionResult tryExecute(Candidate candidate, Policy policy, ExecutionRequest request, Limits limits) {
+    ExecutionResult tryExecute(Candidate candidate, Policy policy, ExecutionRequest request, Limits limits,
+            Consumer<Engine> engineInUse) {
         FormulaEvaluator evaluator = evaluators.get(new Shape(policy, limits.maxStatements(), limits.maxMemoryMb()),
                 this::newEvaluator);
         Thread thread = Thread.currentThread();
@@ -108,6 +111,7 @@ final class Expressions {
         Object value;
         try {
             value = evaluator.evaluate(instance -> {
+                engineInUse.accept(instance.guest.engine);
                 start[0] = System.nanoTime();
                 start[1] = Threads.cpuNanos(thread);
                 start[2] = Threads.allocatedBytes(thread);

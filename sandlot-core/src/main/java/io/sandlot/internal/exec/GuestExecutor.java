@@ -2,6 +2,8 @@ package io.sandlot.internal.exec;
 
 import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
+import io.sandlot.ExecutionStats;
+import io.sandlot.GuestError;
 import io.sandlot.Language;
 import io.sandlot.Limit;
 import io.sandlot.Limits;
@@ -24,13 +26,16 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.graalvm.polyglot.Engine;
 
 /**
@@ -65,8 +70,13 @@ public final class GuestExecutor implements AutoCloseable {
     private final ScheduledThreadPoolExecutor watchdog = newWatchdog();
     private final Set<Execution> running = ConcurrentHashMap.newKeySet();
     private final Set<Execution> quarantined = ConcurrentHashMap.newKeySet();
+    /** Quick expressions left running past their wait (see {@link #quickly}), with their context's engine. */
+    private final Map<CompletableFuture<ExecutionResult>, AtomicReference<Engine>> abandonedExpressions =
+            new ConcurrentHashMap<>();
     private final Set<Watched> formulas = ConcurrentHashMap.newKeySet();
     private final Semaphore slots;
+    /** Guest threads quick expressions may hold at once, counting those left behind by {@link #quickly}. */
+    private final Semaphore quickThreads;
     /** One chart rendered at a time: a renderer context costs tens of MiB and the first one seconds to make. */
     private final ChartRenderer charts = new ChartRenderer(1, Duration.ofSeconds(60), Duration.ofSeconds(20));
     private final MemoryGuard memory = new MemoryGuard(() -> running, this::stop);
@@ -89,6 +99,7 @@ public final class GuestExecutor implements AutoCloseable {
         this.warmUpRounds = warmUpRounds;
         this.expressions = quickExpressions ? new Expressions(this) : null;
         this.slots = new Semaphore(maxConcurrency, true);
+        this.quickThreads = new Semaphore(Math.max(2, maxConcurrency));
         watchdog.scheduleWithFixedDelay(this::sample, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -103,16 +114,56 @@ public final class GuestExecutor implements AutoCloseable {
         Expressions.Candidate candidate = expressions == null || closed ? null : expressions.candidate(request);
         if (candidate != null) {
             validate(policy, request, limits);
-            // Guest code runs on platform threads: a virtual caller (the server's) hands the evaluation over.
-            ExecutionResult result = Thread.currentThread().isVirtual()
-                    ? CompletableFuture.supplyAsync(() -> expressions.tryExecute(candidate, policy, request, limits),
-                            guestThreads).join()
-                    : expressions.tryExecute(candidate, policy, request, limits);
+            ExecutionResult result = quickly(candidate, policy, request, limits);
             if (result != null) {
                 return CompletableFuture.completedFuture(result);
             }
         }
         return submit(policy, request, limits, new FreshContext(policy, request.language(), limits.maxStatements()));
+    }
+
+    /**
+     * Evaluates a quick expression on a guest thread; null if it is not one (then a fresh context runs it). Not on
+     * the caller's thread: one long host-side operation, such as a power of a huge integer ({@code round(1,
+     * -10**8)} computes {@code 10**(10**8)}), is out of every interrupt's reach, and the caller must be answered on
+     * time all the same. So the caller waits at most {@link Expressions#BUDGET_MS} plus the request's timeout; an
+     * evaluation still running then is answered {@code timeout}, as a fresh context would be after running the same
+     * operation for that long, and left to end on its thread, counted as quarantined. While
+     * {@link #quickThreads} evaluations are out, further expressions go straight to fresh contexts, whose slots
+     * bound them.
+     */
+    private ExecutionResult quickly(Expressions.Candidate candidate, Policy policy, ExecutionRequest request,
+            Limits limits) {
+        if (!quickThreads.tryAcquire()) {
+            return null;
+        }
+        AtomicReference<Engine> engine = new AtomicReference<>();
+        long start = System.nanoTime();
+        CompletableFuture<ExecutionResult> evaluation;
+        try {
+            evaluation = CompletableFuture.supplyAsync(
+                    () -> expressions.tryExecute(candidate, policy, request, limits, engine::set), guestThreads);
+        } catch (RejectedExecutionException e) {
+            quickThreads.release();
+            return null;
+        }
+        evaluation.whenComplete((result, failure) -> quickThreads.release());
+        try {
+            return limits.timeoutMs() > 0
+                    ? evaluation.get(Expressions.BUDGET_MS + limits.timeoutMs(), TimeUnit.MILLISECONDS)
+                    : evaluation.get();
+        } catch (TimeoutException e) {
+            abandonedExpressions.put(evaluation, engine);
+            evaluation.whenComplete((result, failure) -> abandonedExpressions.remove(evaluation));
+            return new ExecutionResult(Status.TIMEOUT, null, "", "",
+                    GuestError.of(Status.TIMEOUT.id(), Limit.TIMEOUT_MS.breach(limits.timeoutMs())),
+                    new ExecutionStats((System.nanoTime() - start) / 1e6, 0, 0, null));
+        } catch (ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();   // the fresh path reports it
+            return null;
+        }
     }
 
     /** Runs {@code request} in a context from {@code lease}; see {@link #submit(Policy, ExecutionRequest)}. */
@@ -171,7 +222,7 @@ public final class GuestExecutor implements AutoCloseable {
 
     /** Guest threads that could not be stopped and still run; see the README on abandoned threads. */
     public int quarantinedCount() {
-        return quarantined.size();
+        return quarantined.size() + abandonedExpressions.size();
     }
 
     /** The engines that quarantined guest threads still run in: closing one would wait for its thread to end. */
@@ -181,6 +232,11 @@ public final class GuestExecutor implements AutoCloseable {
             GuestContext guest = execution.guest();
             if (guest != null) {
                 held.add(guest.engine);
+            }
+        }
+        for (AtomicReference<Engine> engine : abandonedExpressions.values()) {
+            if (engine.get() != null) {
+                held.add(engine.get());
             }
         }
         return held;
@@ -334,7 +390,7 @@ public final class GuestExecutor implements AutoCloseable {
 
     /** What the executor, its pools and caches hold and have done. */
     public SandboxStats stats() {
-        return new SandboxStats(running.size(), quarantined.size(), pools.readyCounts(), pools.hits(),
+        return new SandboxStats(running.size(), quarantinedCount(), pools.readyCounts(), pools.hits(),
                 pools.misses(), sources.size(), sources.stats().hitCount(), sources.stats().missCount(), 0, 0);
     }
 
