@@ -20,10 +20,27 @@ final class JsDialect implements Dialect {
 
     /**
      * Doors GraalJS leaves open under CONSTRAINED: load() of inline scripts and the Graal object; and
-     * TextEncoder/TextDecoder, pure functions that arquero needs.
+     * TextEncoder/TextDecoder, pure functions that arquero needs. As in node: a promise rejected with no handler
+     * when the script's jobs have run is an error (GraalJS would say nothing, and the run would look successful),
+     * and the default locale is en-US whatever the host's is.
      */
-    private static final Map<String, String> OPTIONS =
-            Map.of("js.load", "false", "js.graal-builtin", "false", "js.text-encoding", "true");
+    private static final Map<String, String> OPTIONS = Map.of("js.load", "false", "js.graal-builtin", "false",
+            "js.text-encoding", "true", "js.unhandled-rejections", "throw", "js.locale", "en-US");
+    /** The polyglot binding that holds a context's {@link JsTimers}. */
+    private static final String TIMERS = "sandlot.timers";
+    /** Calls back when a promise settles, into an object that says how. */
+    private static final Source SETTLE = Source.newBuilder("js", """
+            (function (promise) {
+              const state = { state: 'pending', value: undefined };
+              promise.then((value) => { state.state = 'fulfilled'; state.value = value; },
+                           (error) => { state.state = 'rejected'; state.value = error; });
+              return state;
+            })
+            """, "<sandlot-settle>").buildLiteral();
+    /** An evaluation that does nothing: when it returns, the jobs queued before it have run. */
+    private static final Source RUN_JOBS = Source.newBuilder("js", "undefined", "<sandlot-jobs>").buildLiteral();
+    private static final Source RETHROW = Source.newBuilder("js", "(function (state) { throw state.value; })",
+            "<sandlot-rethrow>").buildLiteral();
     private static final Source PARSER = Source.newBuilder("js", "JSON.parse", "<sandlot-json>").buildLiteral();
     private static final Source HOST_FUNCTION_WRAPPER = Source.newBuilder("js", """
             (function (raw, name) {
@@ -80,13 +97,15 @@ final class JsDialect implements Dialect {
     }
 
     /**
-     * CONSTRAINED and the options close every door; what is added is {@code require} for the vetted libraries, and
-     * a console that prints as node's.
+     * CONSTRAINED and the options close every door; what is added is {@code require} for the vetted libraries, a
+     * console that prints as node's, and node's timers.
      */
     @Override
     public void harden(Context context) {
         JsLibraries.install(context);
         JsConsole.install(context);
+        // out of the guest's reach: its polyglot access is NONE
+        context.getPolyglotBindings().putMember(TIMERS, JsTimers.install(context));
     }
 
     @Override
@@ -107,7 +126,8 @@ final class JsDialect implements Dialect {
     @Override
     public boolean isInternal(Source source) {
         return source.equals(PARSER) || source.equals(HOST_FUNCTION_WRAPPER) || JsLibraries.isInstaller(source)
-                || JsConsole.isInternal(source);
+                || JsConsole.isInternal(source) || source.equals(SETTLE) || source.equals(RUN_JOBS)
+                || source.equals(RETHROW) || JsTimers.isInternal(source);
     }
 
     @Override
@@ -127,9 +147,29 @@ final class JsDialect implements Dialect {
         return 2;
     }
 
+    /**
+     * The script's value, once the timers it set have fired (see {@link JsTimers}); a promise (a script ending in {@code main()} of an async function, say) is its settled
+     * value once the jobs the script queued have run, and a rejected one throws its reason, as an error of the
+     * script. A promise still pending then (nothing in the sandbox can settle it later) stays the value.
+     */
     @Override
     public Value lastValue(Value evaluated) {
-        return evaluated;
+        Context context = evaluated.getContext();
+        Value timers = context.getPolyglotBindings().getMember(TIMERS);
+        if (timers != null) {
+            JsTimers.runAll(timers);
+        }
+        Value meta = evaluated.getMetaObject();
+        if (meta == null || !"Promise".equals(meta.getMetaSimpleName()) || evaluated.isHostObject()) {
+            return evaluated;
+        }
+        Value state = context.eval(SETTLE).execute(evaluated);
+        context.eval(RUN_JOBS);
+        return switch (state.getMember("state").asString()) {
+            case "fulfilled" -> state.getMember("value");
+            case "rejected" -> context.eval(RETHROW).execute(state);   // throws the reason
+            default -> evaluated;
+        };
     }
 
     @Override

@@ -1,0 +1,115 @@
+package io.sandlot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What node programs expect of the event loop: timers fire in node's order with promise jobs between them, a
+ * script's promise is its value once settled, and a rejection nobody handles is an error, not a silent success.
+ * Expected outputs are node 20's.
+ */
+class JsEventLoopTest {
+
+    private static ExecutionResult run(String code) {
+        return SandboxExtension.run(Language.JS, code);
+    }
+
+    @Test
+    void timers_fireInNodesOrder_withPromiseJobsBetweenThem() {
+        ExecutionResult result = run("""
+                const log = [];
+                setTimeout(() => { log.push('t20'); }, 20);
+                setTimeout(() => { log.push('t0'); Promise.resolve().then(() => log.push('job after t0')); }, 0);
+                setTimeout(() => log.push('t10'), 10);
+                setImmediate(() => log.push('immediate'));
+                const cancelled = setTimeout(() => log.push('never'), 5);
+                clearTimeout(cancelled);
+                let n = 0;
+                const every = setInterval(() => { log.push('i' + (++n)); if (n === 3) clearInterval(every); }, 7);
+                queueMicrotask(() => log.push('microtask'));
+                Promise.resolve().then(() => log.push('job'));
+                log.push('sync');
+                setTimeout(() => console.log(log.join(' ')), 100);
+                """);
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.OK);
+        assertThat(result.stdout()).isEqualTo(
+                "sync microtask job t0 job after t0 immediate i1 t10 i2 t20 i3\n");
+    }
+
+    @Test
+    void asyncMainWithSleep_runsToItsEnd_andItsValueIsTheResult() {
+        ExecutionResult result = run("""
+                const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+                async function main() {
+                  console.log('start');
+                  await sleep(10);
+                  console.log('done');
+                  return {rows: 3};
+                }
+                main();
+                """);
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.OK);
+        assertThat(result.stdout()).isEqualTo("start\ndone\n");
+        assertThat(result.value()).isEqualTo(Map.of("rows", 3L));
+    }
+
+    @Test
+    void unhandledRejection_isAnError() {
+        ExecutionResult result = run("""
+                async function main() { await null; throw new Error('file not found: data.csv'); }
+                main();
+                console.log('started');
+                """);
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.stdout()).isEqualTo("started\n");
+        assertThat(result.error().message()).contains("file not found: data.csv");
+    }
+
+    @Test
+    void rejectionInATimer_isAnError_butOneHandledLaterIsNot() {
+        ExecutionResult failing = run("setTimeout(() => Promise.reject(new Error('late')), 5); 1");
+        ExecutionResult handled = run("""
+                const p = Promise.reject(new Error('handled'));
+                p.catch((e) => console.log('caught', e.message));
+                'fine'
+                """);
+
+        assertThat(failing.status()).isEqualTo(Status.ERROR);
+        assertThat(failing.error().message()).contains("late");
+        assertThat(handled.status()).as(handled.toJson()).isEqualTo(Status.OK);
+        assertThat(handled.stdout()).isEqualTo("caught handled\n");
+    }
+
+    @Test
+    void intervalNeverCleared_runsUntilALimitStopsIt() {
+        ExecutionResult result = SandboxExtension.FACTORY.newSandbox().execute(ExecutionRequest.newBuilder(
+                Language.JS, "let n = 0; setInterval(() => n++, 1); 'set'")
+                .limits(Limits.newBuilder().timeoutMs(500).build()).build());
+
+        assertThat(result.status()).isIn(Status.TIMEOUT, Status.CPU_LIMIT, Status.STATEMENT_LIMIT);
+    }
+
+    @Test
+    void timersOfASession_fireInTheExecutionThatSetThem() {
+        try (Session session = SandboxExtension.FACTORY.newSandbox().openSession(Language.JS)) {
+            ExecutionResult first = session.execute("var fired = []; setTimeout(() => fired.push(1), 50); 'set'");
+            ExecutionResult second = session.execute("fired");
+
+            assertThat(first.status()).isEqualTo(Status.OK);
+            assertThat(second.value()).isEqualTo(List.of(1L));
+        }
+    }
+
+    @Test
+    void defaultLocale_isEnUs() {
+        ExecutionResult result = run("[(1234567.891).toLocaleString(), new Intl.NumberFormat().resolvedOptions().locale]");
+
+        assertThat(result.value()).isEqualTo(List.of("1,234,567.891", "en-US"));
+    }
+}
