@@ -3,6 +3,7 @@ package io.sandlot.internal.lang;
 import io.sandlot.GuestError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.Value;
@@ -19,6 +20,10 @@ public final class GuestErrors {
     static final int MAX_MESSAGE = 8192;
     static final int MAX_FRAMES = 64;
     static final int MAX_FRAME = 512;
+
+    /** A Java class name that heads a message, such as {@code java.lang.IllegalStateException: }. */
+    private static final Pattern JAVA_CLASS_PREFIX =
+            Pattern.compile("^(?:(?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)?:(?: |$))+");
 
     private GuestErrors() {
     }
@@ -104,7 +109,19 @@ public final class GuestErrors {
         if (message.startsWith(type + ": ")) {
             message = message.substring(type.length() + 2);
         }
-        return message;
+        return e.isInternalError() ? withoutJava(message) : message;
+    }
+
+    /**
+     * The message of a fault of the language runtime, such as GraalPy failing one of its builtins, without what
+     * belongs to the host: its first line only (the rest is a Java stack, with the sandbox's own classes in it), and
+     * without the Java exception classes that head it.
+     */
+    static String withoutJava(String message) {
+        int end = message.indexOf('\n');
+        String first = end < 0 ? message : message.substring(0, end);
+        String plain = JAVA_CLASS_PREFIX.matcher(first.strip()).replaceFirst("");
+        return plain.isEmpty() ? "the language runtime failed on this operation" : plain;
     }
 
     static String frame(String rootName, String file, Integer line) {

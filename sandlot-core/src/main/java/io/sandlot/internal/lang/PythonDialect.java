@@ -80,17 +80,25 @@ final class PythonDialect implements Dialect {
     /**
      * Run in every Python context before guest code. GraalPy's signal functions act on the host JVM:
      * {@code signal.raise_signal(SIGTERM)} would stop it and {@code signal.signal} would change its handlers;
-     * {@code os.kill} could signal the host process; {@code time.tzset} sets the host JVM's default time zone. The
-     * same way, the host's identity is replaced by a neutral one; in GraalPy these are the host's: the user's name
-     * and home ({@code pwd}, hence {@code getpass.getuser()} and {@code expanduser}; now "sandbox" with the working
-     * directory as home), the process id (now 1), the host name and kernel release ({@code uname}; now empty) and
-     * the load average (now an {@code OSError}).
+     * {@code os.kill} could signal the host process; {@code time.tzset} sets the host JVM's default time zone (now it
+     * does nothing, and the guest's zone stays UTC: {@code _strptime} calls it, so it must not fail). The same way,
+     * the host's identity is replaced by a neutral one; in GraalPy these are the host's: the user's name and home
+     * ({@code pwd}, hence {@code getpass.getuser()} and {@code expanduser}; now "sandbox" with the working directory
+     * as home), the process id (now 1), the host name and kernel release ({@code uname}; now empty) and the load
+     * average (now an {@code OSError}). The process's CPU time and resource usage are the JVM's, which every other
+     * guest moves: {@code time.process_time} and the process CPU clock now read the guest thread's CPU clock, and
+     * {@code resource.getrusage} reports no usage.
+     *
+     * <p>What CPython's start gives a script and an embedded context lacks is added: {@code sys.argv} (the script
+     * {@code main.py}), {@code __file__} ({@code /work/main.py}, so that paths made from it are the working
+     * directory's), the {@code exit} and {@code quit} builtins, and {@code sys.exit} with a message printing it on
+     * stderr (GraalPy ends the context with status 1 and drops the message).
      *
      * <p>All are replaced in the builtin modules themselves ({@code _signal}, {@code posix}, {@code time},
-     * {@code pwd}): {@code signal} and {@code os} copy their functions from those when they are first imported, and
-     * a reload or re-import returns the replacements. Only builtin modules are imported here: importing {@code os}
-     * and {@code signal} (with {@code enum}) would cost every fresh context about 400 ms; they are patched as well
-     * if something already loaded them.
+     * {@code pwd}, {@code resource}, {@code sys}, {@code builtins}): {@code signal} and {@code os} copy their
+     * functions from those when they are first imported, and a reload or re-import returns the replacements. Only
+     * builtin modules are imported here: importing {@code os} and {@code signal} (with {@code enum}) would cost every
+     * fresh context about 400 ms; they are patched as well if something already loaded them.
      */
     private static final String HARDENING_CODE = """
             (lambda ns: exec('''
@@ -99,13 +107,29 @@ final class PythonDialect implements Dialect {
                        'set_wakeup_fd', 'siginterrupt', 'sigwait', 'sigwaitinfo', 'sigtimedwait', 'pidfd_send_signal')
             KILL = ('kill', 'killpg')
             def denied(*args, **kwargs):
-                raise PermissionError('signals, kill and tzset are not available in the sandbox')
+                raise PermissionError('signals and kill are not available in the sandbox')
             loaded_os, loaded_signal = sys.modules.get('os'), sys.modules.get('signal')
-            for module, names in ((_signal, SIGNALS), (loaded_signal, SIGNALS), (posix, KILL), (loaded_os, KILL),
-                                  (time, ('tzset',))):
+            for module, names in ((_signal, SIGNALS), (loaded_signal, SIGNALS), (posix, KILL), (loaded_os, KILL)):
                 for name in names:
                     if module is not None and hasattr(module, name):
                         setattr(module, name, denied)
+            def tzset():
+                pass
+            time.tzset = tzset
+            import builtins, __main__
+            class Quitter:
+                def __init__(self, name):
+                    self.name = name
+                def __repr__(self):
+                    return 'Use %s() or Ctrl-D (i.e. EOF) to exit' % self.name
+                def __call__(self, code=None):
+                    sys.exit(code)
+            def exit(status=None):
+                if status is not None and not isinstance(status, int):
+                    print(status, file=sys.stderr)
+                raise SystemExit(status)
+            sys.exit, builtins.exit, builtins.quit = exit, Quitter('exit'), Quitter('quit')
+            sys.argv, __main__.__file__ = ['main.py'], posix.getcwd() + '/main.py'
             user = pwd.struct_passwd(('sandbox', 'x', posix.getuid(), posix.getgid(), 'sandbox', posix.getcwd(),
                                       '/bin/sh'))
             def getpwuid(uid):
@@ -124,6 +148,19 @@ final class PythonDialect implements Dialect {
                 if module is not None:
                     module.getpid, module.uname, module.getloadavg = (lambda: 1), (lambda: uname), getloadavg
             pwd.getpwuid, pwd.getpwnam, pwd.getpwall = getpwuid, getpwnam, (lambda: [user])
+            import resource
+            def getrusage(who):
+                if who not in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN, getattr(resource, 'RUSAGE_THREAD', 1)):
+                    raise ValueError('invalid who parameter')
+                return resource.struct_rusage((0.0, 0.0) + (0,) * 14)
+            resource.getrusage = getrusage
+            time.process_time, time.process_time_ns = time.thread_time, time.thread_time_ns
+            if hasattr(time, 'clock_gettime') and hasattr(time, 'CLOCK_PROCESS_CPUTIME_ID'):
+                host_clock = time.clock_gettime, time.clock_gettime_ns
+                def own_clock(clock):
+                    return time.CLOCK_THREAD_CPUTIME_ID if clock == time.CLOCK_PROCESS_CPUTIME_ID else clock
+                time.clock_gettime = lambda clock: host_clock[0](own_clock(clock))
+                time.clock_gettime_ns = lambda clock: host_clock[1](own_clock(clock))
             gp = __graalpython__
             for name in [n for n in vars(gp) if not n.startswith('__') and n not in KEPT]:
                 delattr(gp, name)
@@ -139,7 +176,9 @@ final class PythonDialect implements Dialect {
      * {@code open('out.txt', 'w').write(x)} is on disk by the next statement; GraalPy has no reference counting and
      * flushes only when the object is finalized after a collection, perhaps never. The host calls the function
      * after each execution, so that whatever the guest wrote is in its file system for the host to read; open
-     * files stay open and keep working in a session's next execution.
+     * files stay open and keep working in a session's next execution. Each {@code open} flushes them first too, so
+     * that {@code open('log.txt', 'w').write(header)} followed by opening {@code log.txt} again (to append, or to
+     * read it back) finds the header there, as under CPython.
      *
      * <p>Files opened through {@code open} (builtins, {@code io}, {@code _io}, and so {@code pathlib},
      * {@code codecs} and {@code csv} users) are tracked. A file is held until it has been flushed once (at the end
@@ -162,6 +201,8 @@ final class PythonDialect implements Dialect {
                 except Exception:
                     pass
             def open(file, mode='r', *args, **kwargs):
+                while held:
+                    settle(held.pop())
                 f = real_open(file, mode, *args, **kwargs)
                 if isinstance(mode, str) and any(c in mode for c in 'wax+'):
                     held.append(f)

@@ -1,0 +1,91 @@
+package io.sandlot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an ordinary Python script expects of its interpreter and gets from CPython: found by running agents' kind
+ * of programs side by side with CPython; each case printed something else, or failed, in the sandbox.
+ */
+class PythonScriptTest {
+
+    private static final Sandbox FILES = SandboxExtension.FACTORY.newSandbox(Policy.newBuilder()
+            .virtualFileSystem(1 << 20).build());
+
+    private static ExecutionResult run(String code) {
+        return SandboxExtension.run(Language.PYTHON, code);
+    }
+
+    @Test
+    void strptime_parses() {
+        ExecutionResult result = run("""
+                from datetime import datetime
+                import time
+                [str(datetime.strptime('2024-03-01 14:05', '%Y-%m-%d %H:%M')), time.strptime('2024', '%Y').tm_year]
+                """);
+
+        assertThat(result.value()).as(result.toJson()).isEqualTo(List.of("2024-03-01 14:05:00", 2024L));
+    }
+
+    @Test
+    void sysExitZero_isASuccess() {
+        ExecutionResult exitZero = run("import sys\nprint('done')\nsys.exit(0)");
+        ExecutionResult bareExit = run("raise SystemExit");
+        ExecutionResult exitBuiltin = run("print('bye')\nexit()");
+
+        assertThat(exitZero.status()).as(exitZero.toJson()).isEqualTo(Status.OK);
+        assertThat(exitZero.stdout()).isEqualTo("done\n");
+        assertThat(bareExit.status()).isEqualTo(Status.OK);
+        assertThat(exitBuiltin.status()).isEqualTo(Status.OK);
+        assertThat(exitBuiltin.stdout()).isEqualTo("bye\n");
+    }
+
+    @Test
+    void sysExitWithACodeOrMessage_isASystemExitError_theMessageOnStderr() {
+        ExecutionResult code = run("import sys\nsys.exit(3)");
+        ExecutionResult message = run("import sys\nsys.exit('fatal: config missing')");
+        ExecutionResult quit = run("quit(5)");
+
+        assertThat(code.status()).isEqualTo(Status.ERROR);
+        assertThat(code.error().type()).isEqualTo("SystemExit");
+        assertThat(code.error().message()).isEqualTo("exit status 3");
+        assertThat(message.error().message()).isEqualTo("exit status 1");
+        assertThat(message.stderr()).isEqualTo("fatal: config missing\n");
+        assertThat(quit.error().message()).isEqualTo("exit status 5");
+    }
+
+    @Test
+    void argvAndFile_areAScriptsOwn() {
+        ExecutionResult result = run("""
+                import argparse, os, sys
+                parser = argparse.ArgumentParser()
+                parser.add_argument('--n', type=int, default=3)
+                [sys.argv, parser.parse_args().n, os.path.basename(__file__), os.path.dirname(os.path.abspath(__file__))]
+                """);
+
+        assertThat(result.value()).as(result.toJson()).isEqualTo(List.of(List.of("main.py"), 3L, "main.py", "/work"));
+    }
+
+    @Test
+    void fileWrittenWithoutClose_isThereWhenOpenedAgain() {
+        ExecutionResult result = FILES.execute(Language.PYTHON, """
+                open('log.txt', 'w').write('header\\n')
+                with open('log.txt', 'a') as f:
+                    f.write('row1\\n')
+                open('out.csv', 'w').write('a,b\\n')
+                [open('log.txt').read(), open('out.csv').read()]
+                """);
+
+        assertThat(result.value()).as(result.toJson()).isEqualTo(List.of("header\nrow1\n", "a,b\n"));
+    }
+
+    @Test
+    void processUsage_isNotTheHosts() {
+        ExecutionResult result = run("import resource\ntuple(resource.getrusage(resource.RUSAGE_SELF))[2:]");
+
+        assertThat(result.value()).as(result.toJson()).isEqualTo(List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L,
+                0L, 0L, 0L, 0L));
+    }
+}
