@@ -4,7 +4,6 @@ import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
 import io.sandlot.Language;
 import io.sandlot.Limits;
-import io.sandlot.Policy;
 import io.sandlot.Sandbox;
 import io.sandlot.local.SandboxFactory;
 import io.sandlot.wire.Json;
@@ -79,8 +78,8 @@ final class BatchCommand implements java.util.concurrent.Callable<Integer> {
             SandboxFactory factory = own != null ? own : main.sharedFactory;
             // The default policy where it fits: a background process's pools and expression contexts are per policy.
             Limits lineLimits = limits.limits();
-            Sandbox sandbox = factory.newSandbox(lineLimits.equals(Policy.DEFAULT.limits()) ? Policy.DEFAULT
-                    : Policy.newBuilder().limits(lineLimits).build());
+            Sandbox sandbox = factory.newSandbox(lineLimits.equals(Main.RUN_POLICY.limits()) ? Main.RUN_POLICY
+                    : Main.policy(lineLimits));
             int lineNumber = 0;
             try {
                 for (byte[] line : lines(new BufferedInputStream(main.stdin))) {

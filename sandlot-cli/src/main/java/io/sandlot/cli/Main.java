@@ -1,6 +1,8 @@
 package io.sandlot.cli;
 
 import io.sandlot.Language;
+import io.sandlot.Limits;
+import io.sandlot.Policy;
 import io.sandlot.local.SandboxFactory;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -29,6 +31,21 @@ public final class Main {
     static final int USAGE = 2;
     /** Exit code: the sandbox failed (EX_SOFTWARE). */
     static final int INTERNAL = 70;
+
+    /** The file-system quota of {@code run} and {@code batch} executions, the server's for a session's files. */
+    static final long FILE_QUOTA_BYTES = 16L << 20;
+    /**
+     * The policy of {@code run} and of {@code batch} lines with the default limits: the default one plus a private,
+     * writable working tree, fresh for each execution, as the server gives its executions (a script that writes
+     * {@code out.csv} and reads it back behaves as under python3 or node). One instance, so that the background
+     * process's pools of it serve every command.
+     */
+    static final Policy RUN_POLICY = policy(Policy.DEFAULT.limits());
+
+    /** {@link #RUN_POLICY} with other limits. */
+    static Policy policy(Limits limits) {
+        return Policy.newBuilder().limits(limits).virtualFileSystem(FILE_QUOTA_BYTES).build();
+    }
 
     /** What {@code run} reads for the file {@code -}. */
     final InputStream stdin;

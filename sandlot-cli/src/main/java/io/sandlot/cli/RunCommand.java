@@ -6,7 +6,7 @@ import io.sandlot.GuestError;
 import io.sandlot.Isolation;
 import io.sandlot.Language;
 import io.sandlot.Output;
-import io.sandlot.Policy;
+import io.sandlot.Status;
 import io.sandlot.local.SandboxFactory;
 import io.sandlot.wire.Json;
 import io.sandlot.wire.Utf8;
@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,6 +59,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limits;
 
+    /** How a guest's exit is reported (see {@code GuestErrors}). */
+    private static final Pattern EXIT_STATUS = Pattern.compile("exit status (\\d{1,3})");
+
     @ParentCommand
     Main main;
 
@@ -68,9 +73,10 @@ final class RunCommand implements Callable<Integer> {
         ExecutionRequest request = request();
         try (SandboxFactory own = main.sharedFactory == null ? Main.newRunFactory() : null) {
             SandboxFactory factory = own != null ? own : main.sharedFactory;
-            ExecutionResult result = factory.newSandbox(Policy.DEFAULT).execute(request);
+            ExecutionResult result = factory.newSandbox(Main.RUN_POLICY).execute(request);
             print(result);
-            return result.status().exitCode();
+            Integer exitStatus = exitStatus(result);
+            return exitStatus != null ? exitStatus : result.status().exitCode();
         }
     }
 
@@ -115,13 +121,26 @@ final class RunCommand implements Callable<Integer> {
             err.println("sandbox: " + describe(result.outputs()) + " (see them with --json)");
         }
         GuestError error = result.error();
-        if (error != null) {
+        if (error != null && exitStatus(result) == null) {
             String type = error.type().equals(result.status().id()) ? "" : error.type() + ": ";
             err.println("sandbox: " + result.status().id() + ": " + type + error.message()
                     + (error.line() == null ? "" : " (line " + error.line() + ")"));
         }
         out.flush();
         err.flush();
+    }
+
+    /**
+     * The status a guest exited with ({@code sys.exit(3)} in Python), which becomes the command's exit code as it
+     * would be python3's; null if the guest did not exit so.
+     */
+    static Integer exitStatus(ExecutionResult result) {
+        GuestError error = result.error();
+        if (result.status() != Status.ERROR || error == null || !error.type().equals("SystemExit")) {
+            return null;
+        }
+        Matcher status = EXIT_STATUS.matcher(error.message());
+        return status.matches() ? Integer.valueOf(status.group(1)) : null;
     }
 
     /** Such as {@code 2 outputs: image/svg+xml, text/html}: each output by its richest type. */

@@ -74,6 +74,32 @@ class MainTest {
     }
 
     @Test
+    void run_pythonExits_withItsOwnStatusAsPython3Does() {
+        int zero = run("import sys\nprint('done')\nsys.exit(0)", "run", "--lang", "python", "-");
+        String zeroErr = err();
+        int three = run("import sys\nsys.exit(3)", "run", "--lang", "python", "-");
+        String threeErr = err();
+        int message = run("import sys\nsys.exit('fatal: config missing')", "run", "--lang", "python", "-");
+
+        assertThat(zero).isZero();
+        assertThat(out()).isEqualTo("done\n");
+        assertThat(zeroErr).isEmpty();
+        assertThat(three).isEqualTo(3);
+        assertThat(threeErr).isEmpty();
+        assertThat(message).isEqualTo(1);
+        assertThat(err()).isEqualTo("fatal: config missing\n");
+    }
+
+    @Test
+    void run_scriptWritesAFileAndReadsItBack() {
+        int code = run("import csv\nwith open('out.csv', 'w', newline='') as f:\n    csv.writer(f).writerow([1, 2])\n"
+                + "print(open('out.csv').read(), end='')", "run", "--lang", "python", "-");
+
+        assertThat(code).as(err()).isZero();
+        assertThat(out()).isEqualTo("1,2\n");   // csv writes \r\n; text mode reads it as \n
+    }
+
+    @Test
     void run_limitHit_exitsThree() throws Exception {
         Path script = Files.writeString(dir.resolve("loop.js"), "while (true) {}");
 
