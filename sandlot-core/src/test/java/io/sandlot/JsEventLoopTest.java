@@ -59,6 +59,23 @@ class JsEventLoopTest {
     }
 
     @Test
+    void asyncWorkAfterTheLastStatement_runsToItsEnd() {
+        ExecutionResult result = run("""
+                const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+                (async () => {
+                  await sleep(10);
+                  const later = await Promise.all([sleep(30).then(() => 'a'), sleep(5).then(() => 'b')]);
+                  await sleep(1);
+                  console.log('done', later.join(''));
+                })();
+                console.log('script end');
+                """);
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.OK);
+        assertThat(result.stdout()).isEqualTo("script end\ndone ab\n");
+    }
+
+    @Test
     void unhandledRejection_isAnError() {
         ExecutionResult result = run("""
                 async function main() { await null; throw new Error('file not found: data.csv'); }

@@ -12,8 +12,8 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * A guest's {@code console} prints as node's does. GraalJS's own console prints an object as
  * {@code [object Object]}, an array without brackets or quotes, ignores {@code %s}-style specifiers, and throws on
  * a null-prototype object or a symbol; a program written for node (what agents write) prints something else or
- * fails. The methods that format ({@code log}, {@code info}, {@code debug}, {@code error}, {@code warn},
- * {@code dir}, {@code assert}, {@code trace}, {@code table}) format with node's own {@code util.format} and
+ * fails. The methods that format ({@code log}, {@code info}, {@code debug}, {@code dirxml}, {@code error},
+ * {@code warn}, {@code dir}, {@code assert}, {@code trace}, {@code table}) format with node's own {@code util.format} and
  * {@code util.inspect}, from node-inspect-extracted (shipped, see {@code src/build/fetch-js}), and print through
  * GraalJS's console, which keeps the group indentation and the streams.
  *
@@ -110,6 +110,7 @@ final class JsConsole {
                 log(...args) { out(format(args)); },
                 info(...args) { out(format(args)); },
                 debug(...args) { out(format(args)); },
+                dirxml(...args) { out(format(args)); },
                 error(...args) { err(format(args)); },
                 warn(...args) { err(format(args)); },
                 dir(value, options) { out(inspector().inspect(value, { customInspect: false, ...options })); },

@@ -37,8 +37,6 @@ final class JsDialect implements Dialect {
               return state;
             })
             """, "<sandlot-settle>").buildLiteral();
-    /** An evaluation that does nothing: when it returns, the jobs queued before it have run. */
-    private static final Source RUN_JOBS = Source.newBuilder("js", "undefined", "<sandlot-jobs>").buildLiteral();
     private static final Source RETHROW = Source.newBuilder("js", "(function (state) { throw state.value; })",
             "<sandlot-rethrow>").buildLiteral();
     private static final Source PARSER = Source.newBuilder("js", "JSON.parse", "<sandlot-json>").buildLiteral();
@@ -126,8 +124,8 @@ final class JsDialect implements Dialect {
     @Override
     public boolean isInternal(Source source) {
         return source.equals(PARSER) || source.equals(HOST_FUNCTION_WRAPPER) || JsLibraries.isInstaller(source)
-                || JsConsole.isInternal(source) || source.equals(SETTLE) || source.equals(RUN_JOBS)
-                || source.equals(RETHROW) || JsTimers.isInternal(source);
+                || JsConsole.isInternal(source) || source.equals(SETTLE) || source.equals(RETHROW)
+                || JsTimers.isInternal(source);
     }
 
     @Override
@@ -157,14 +155,14 @@ final class JsDialect implements Dialect {
         Context context = evaluated.getContext();
         Value timers = context.getPolyglotBindings().getMember(TIMERS);
         if (timers != null) {
-            JsTimers.runAll(timers);
+            JsTimers.runAll(context, timers);
         }
         Value meta = evaluated.getMetaObject();
         if (meta == null || !"Promise".equals(meta.getMetaSimpleName()) || evaluated.isHostObject()) {
             return evaluated;
         }
         Value state = context.eval(SETTLE).execute(evaluated);
-        context.eval(RUN_JOBS);
+        JsTimers.runJobs(context);
         return switch (state.getMember("state").asString()) {
             case "fulfilled" -> state.getMember("value");
             case "rejected" -> context.eval(RETHROW).execute(state);   // throws the reason

@@ -8,8 +8,8 @@ import org.graalvm.polyglot.Value;
  * {@code setTimeout}, {@code setInterval}, {@code setImmediate}, their {@code clear*} functions and
  * {@code queueMicrotask}, which GraalJS does not have and node programs use (a promise around {@code setTimeout} is
  * how they wait). A guest has no event loop of its own, so the script's is run by the host when the script's code
- * has returned: the timers fire one by one in node's order (by due time, then as they were set), each in its own
- * evaluation, so that the promise jobs a callback queues run before the next timer fires, as in node.
+ * has returned: the timers fire one by one in node's order (by due time, then as they were set), and the promise
+ * jobs a callback queues run before the next timer fires, as in node.
  *
  * <p>Time is virtual: a timer fires as soon as the ones before it have, without waiting its delay, and
  * {@code Date.now()} does not jump. A sandbox has nothing to wait for, and waiting would only hold an execution slot;
@@ -71,6 +71,9 @@ final class JsTimers {
             })
             """, "<sandlot-timers>").buildLiteral();
 
+    /** An evaluation that does nothing: when it returns, the jobs queued before it have run. */
+    private static final Source RUN_JOBS = Source.newBuilder("js", "undefined", "<sandlot-jobs>").buildLiteral();
+
     private JsTimers() {
     }
 
@@ -80,17 +83,22 @@ final class JsTimers {
     }
 
     /**
-     * Fires the context's timers until none is left, each in an evaluation of its own (whose end runs the promise
-     * jobs it queued). A callback that throws ends the run with its error, as an uncaught error ends node's.
+     * Fires the context's timers until none is left, running after each one the promise jobs it queued (which may
+     * set more timers). A callback that throws ends the run with its error, as an uncaught error ends node's.
      */
-    static void runAll(Value fireNext) {
+    static void runAll(Context context, Value fireNext) {
         while (fireNext.execute().asBoolean()) {
-            // the next one, with the jobs of this one done
+            runJobs(context);
         }
     }
 
-    /** Whether {@code source} is the installer, which the statement limit does not count. */
+    /** Runs the promise jobs queued so far: GraalJS runs them when a top-level evaluation returns. */
+    static void runJobs(Context context) {
+        context.eval(RUN_JOBS);
+    }
+
+    /** Whether {@code source} is one of the event loop's, which the statement limit does not count. */
     static boolean isInternal(Source source) {
-        return source.equals(INSTALLER);
+        return source.equals(INSTALLER) || source.equals(RUN_JOBS);
     }
 }
