@@ -50,6 +50,8 @@ public final class GuestExecutor implements AutoCloseable {
 
     /** How long a stopped guest has to end before its caller is answered without it. */
     public static final long GRACE_MS = 250;
+    /** How long a quick expression may take to get a context and be compiled before a fresh context is used. */
+    private static final long QUICK_START_MS = 30_000;
     /** How often the watchdog samples CPU time and allocation. */
     static final long POLL_MS = 5;
     /** A context that takes longer than this to create is given up on. */
@@ -138,26 +140,35 @@ public final class GuestExecutor implements AutoCloseable {
             return null;
         }
         AtomicReference<Engine> engine = new AtomicReference<>();
-        long start = System.nanoTime();
+        CompletableFuture<Long> started = new CompletableFuture<>();
         CompletableFuture<ExecutionResult> evaluation;
         try {
-            evaluation = CompletableFuture.supplyAsync(
-                    () -> expressions.tryExecute(candidate, policy, request, limits, engine::set), guestThreads);
+            evaluation = CompletableFuture.supplyAsync(() -> expressions.tryExecute(candidate, policy, request,
+                    limits, engine::set, () -> started.complete(System.nanoTime())), guestThreads);
         } catch (RejectedExecutionException e) {
             quickThreads.release();
             return null;
         }
         evaluation.whenComplete((result, failure) -> quickThreads.release());
         try {
-            return limits.timeoutMs() > 0
-                    ? evaluation.get(Expressions.BUDGET_MS + limits.timeoutMs(), TimeUnit.MILLISECONDS)
-                    : evaluation.get();
+            // making or compiling in an expression context is bounded work: the clock starts with the call
+            CompletableFuture.anyOf(started, evaluation).get(QUICK_START_MS, TimeUnit.MILLISECONDS);
+            if (evaluation.isDone() || limits.timeoutMs() == 0) {
+                return evaluation.get();
+            }
+            long waitNanos = TimeUnit.MILLISECONDS.toNanos(Expressions.BUDGET_MS + limits.timeoutMs())
+                    - (System.nanoTime() - started.get());
+            return evaluation.get(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
+            if (!started.isDone()) {
+                return null;   // no expression context in time: a fresh one runs the request
+            }
             abandonedExpressions.put(evaluation, engine);
             evaluation.whenComplete((result, failure) -> abandonedExpressions.remove(evaluation));
+            double wallMs = (System.nanoTime() - started.join()) / 1e6;
             return new ExecutionResult(Status.TIMEOUT, null, "", "",
                     GuestError.of(Status.TIMEOUT.id(), Limit.TIMEOUT_MS.breach(limits.timeoutMs())),
-                    new ExecutionStats((System.nanoTime() - start) / 1e6, 0, 0, null));
+                    new ExecutionStats(wallMs, 0, 0, Math.max(0, wallMs - limits.timeoutMs())));
         } catch (ExecutionException e) {
             return null;
         } catch (InterruptedException e) {
