@@ -1,0 +1,34 @@
+// Typed arrays for numeric work: stats, binary encoding, DataView.
+const readings = new Float64Array([12.5, 13.1, 11.9, 14.2, 15.8, 13.3, 12.7, 16.1, 14.9, 13.0]);
+const mean = readings.reduce((a, b) => a + b, 0) / readings.length;
+const sorted = readings.slice().sort();
+const median = (sorted[4] + sorted[5]) / 2;
+const variance = readings.reduce((a, b) => a + (b - mean) ** 2, 0) / (readings.length - 1);
+console.log('mean', mean.toFixed(3), 'median', median, 'sd', Math.sqrt(variance).toFixed(4), 'sorted', Array.from(sorted).join(' '));
+console.log('max', Math.max(...readings), 'min', Math.min(...readings), 'idx of max', readings.indexOf(Math.max(...readings)));
+const ints = new Int32Array([5, -3, 100, 7, -50]);
+console.log(Array.from(ints.slice().sort()).join(','), Array.from(new Int32Array([10, 9, 1, 100]).sort()).join(','));
+const bytes = new Uint8Array([0, 127, 128, 255, 256, -1, 3.7]);
+console.log(Array.from(bytes).join(','), Array.from(new Uint8ClampedArray([300, -5, 1.5, 2.5])).join(','), Array.from(new Int8Array([200, -200])).join(','));
+const buf = new ArrayBuffer(16);
+const dv = new DataView(buf);
+dv.setUint32(0, 0xdeadbeef);
+dv.setUint32(4, 0xdeadbeef, true);
+dv.setFloat64(8, Math.PI);
+console.log(Array.from(new Uint8Array(buf)).map(b => b.toString(16).padStart(2, '0')).join(' '));
+console.log(dv.getUint16(0).toString(16), dv.getUint16(0, true).toString(16), dv.getFloat64(8), dv.getInt8(0), dv.byteLength);
+const view = new Uint8Array(buf, 4, 4);
+view[0] = 1;
+console.log(view.length, view.byteOffset, dv.getUint8(4), new Uint16Array(buf).length, Float32Array.BYTES_PER_ELEMENT);
+const f32 = new Float32Array([0.1, 1 / 3, 16777217]);
+console.log(Array.from(f32).join(','), Math.fround(0.1), f32[0] === 0.1);
+const sub = ints.subarray(1, 3);
+sub[0] = 999;
+console.log(ints.join(','), sub.join(','), ints.map(x => x * 2).join(','), ints.filter(x => x > 0).length);
+console.log(Object.prototype.toString.call(ints), ints.constructor.name, ints instanceof Int32Array, ArrayBuffer.isView(dv));
+console.log(new BigInt64Array([1n, -1n]).join(','), new BigUint64Array([-1n])[0]);
+const hist = new Uint32Array(5);
+for (const r of readings) hist[Math.min(4, Math.floor((r - 11) / 1.2))]++;
+console.log('histogram', hist.join(' '), hist.toString(), String(new Float64Array([1.5, -0, NaN])));
+try { new Uint8Array(-1); } catch (e) { console.log(e.name); }
+console.log(new Uint8Array(new ArrayBuffer(8), 1).length, Array.from(new Uint8Array([1, 2, 3]).toReversed?.() ?? []).join(''), new Uint8Array([3, 1, 2]).at(-1));

@@ -1,0 +1,30 @@
+// Property enumeration order.
+const o = { b: 1, a: 2, 10: 'ten', 2: 'two', '-1': 'neg', '01': 'zero-one', 1.5: 'float', [Symbol('s')]: 'sym', z: 3 };
+o.c = 4;
+o[0] = 'zero';
+console.log(Object.keys(o).join(','));
+console.log(JSON.stringify(o));
+const out = [];
+for (const k in o) out.push(k);
+console.log(out.join(','));
+console.log(Reflect.ownKeys(o).map(String).join(','));
+console.log(Object.getOwnPropertySymbols(o).length, Object.values(o).join(','));
+const proto = { inherited: true, b: 'shadowed' };
+const child = Object.create(proto);
+child.own = 1; child.b = 2;
+const keys = []; for (const k in child) keys.push(k);
+console.log(keys.join(','), Object.keys(child).join(','), JSON.stringify(child), JSON.stringify({ ...child }));
+const m = {}; m.x = 1; delete m.x; m.y = 2; m.x = 3;
+console.log(Object.keys(m).join(','));
+const big = {}; big[4294967295] = 'max'; big[4294967294] = 'maxidx'; big[1] = 'one'; big['abc'] = 'abc';
+console.log(Object.keys(big).join(','));
+const arr = ['a', 'b']; arr.extra = 'x'; arr[5] = 'f';
+console.log(Object.keys(arr).join(','), Object.entries(arr).length, JSON.stringify(arr));
+const fromEntries = Object.fromEntries([['z', 1], ['10', 2], ['a', 3], ['2', 4]]);
+console.log(JSON.stringify(fromEntries), JSON.stringify(Object.assign({}, { y: 1 }, { x: 2, y: 3 })));
+const counts = {};
+for (const w of ['pear', '3', 'apple', '1', 'pear', 'fig', '20']) counts[w] = (counts[w] || 0) + 1;
+console.log(Object.entries(counts).map(([k, v]) => k + '=' + v).join(' '));
+class P { z = 1; constructor() { this.a = 2; } m() {} }
+console.log(Object.keys(new P()).join(','), JSON.stringify(new P()));
+console.log(JSON.stringify(Object.getOwnPropertyNames('ab')), Object.keys([3, 4]).join(), Object.entries('hi').join('|'));

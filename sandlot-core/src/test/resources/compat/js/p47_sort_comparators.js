@@ -1,0 +1,22 @@
+// Sorting with sloppy comparators (a common bug) and mixed types.
+const nums = [5, 1, 4, 2, 3, 10, 9, 8, 7, 6, 15, 12, 11, 14, 13];
+console.log('boolean comparator:', nums.slice().sort((a, b) => a > b).join(','));
+console.log('boolean comparator desc:', nums.slice().sort((a, b) => a < b).join(','));
+const short = [3, 1, 2];
+console.log('boolean comparator short:', short.slice().sort((a, b) => a > b).join(','));
+console.log('default:', nums.slice().sort().join(','));
+console.log('mixed:', [10, '9', 'b', 'A', 1, null, undefined, true, NaN].sort().map(String).join(','));
+console.log('numeric with NaN:', [3, NaN, 1, 2].sort((a, b) => a - b).map(String).join(','));
+const words = ['banana', 'Apple', 'cherry', 'apple', 'Banana', 'ñandu', 'zebra', 'Éclair'];
+console.log('code unit:', words.slice().sort().join(','));
+console.log('localeCompare:', words.slice().sort((a, b) => a.localeCompare(b)).join(','));
+console.log('toLowerCase compare:', words.slice().sort((a, b) => a.toLowerCase() < b.toLowerCase() ? -1 : 1).join(','));
+const people = Array.from({ length: 30 }, (_, i) => ({ name: 'p' + i, score: [3, 1, 2][i % 3] }));
+console.log('stable by score:', people.slice().sort((a, b) => a.score - b.score).map(p => p.name).join(','));
+const big = Array.from({ length: 200 }, (_, i) => (i * 7919) % 101);
+console.log('checksum sorted:', big.slice().sort((a, b) => a - b).reduce((h, x, i) => (h * 31 + x * (i + 1)) % 1000003, 7));
+console.log('inconsistent comparator len:', [1, 2, 3, 4, 5].sort(() => 0).join(''), [5, 4, 3, 2, 1].sort(() => -1).join(''));
+const dates = ['2024-03-01', '2023-12-31', '2024-01-15'].map(s => new Date(s));
+console.log(dates.sort((a, b) => a - b).map(d => d.toISOString().slice(0, 10)).join(' '));
+const objs = [{ k: 'b', v: 2 }, { k: 'a', v: 2 }, { k: 'c', v: 1 }];
+console.log(objs.sort((x, y) => y.v - x.v || x.k.localeCompare(y.k)).map(o => o.k).join(''));

@@ -1,0 +1,27 @@
+import re
+
+print(re.findall(r"(?x) (\d{3}) [-.\s]? (\d{4})  # phone-ish", "call 555-1234 or 555 9876"))
+print(re.sub(r"(?P<first>\w+) (?P<last>\w+)", r"\g<last>, \g<first>", "Ada Lovelace"))
+print(re.sub(r"\d+", r"<\g<0>>", "a1b22c333"))
+print(re.findall(r"(?=(\w\w))", "abcd"))
+print(re.search(r"(a)?b(?(1)c|d)", "bd").group(), re.search(r"(a)?b(?(1)c|d)", "abc").group())
+print(re.split(r",", "a,b,c,d", maxsplit=2), re.split(r"\s*;\s*", "x ; y;z"))
+print(re.findall(r"\w+", "naïve café ß straße", flags=re.ASCII), re.findall(r"\w+", "naïve café"))
+print(re.match(r"STRASSE", "straße", re.I), re.match(r"ß", "SS", re.I), re.fullmatch(r"(?i)straße", "STRASSE"))
+print(re.findall(r"(?s)<b>(.*?)</b>", "<b>x\ny</b><b>z</b>"), re.findall(r"^\w", "a\nb\nc", re.M))
+print(re.findall(r"\bcat\b", "cat concat cat. Cat"), re.search(r"end\Z", "the end").span())
+print(re.findall(r"(?:ab)++c", "ababc abc c"), re.findall(r"(?>a+)b", "aaab"))
+print(re.sub(r"(?<!\d)(\d{2})(?!\d)", r"[\1]", "1 22 333 44"))
+print(re.compile(r"(?P<year>\d{4})-(?P<mon>\d\d)").sub(lambda m: f"{m['mon']}/{m['year']}", "2024-03 and 1999-12"))
+m = re.match(r"(\w+)@(\w+)\.com", "jane@example.com")
+print(m.groups(), m.group(0, 2), m.start(2), m.end(), m.lastindex, m.re.pattern, m.string)
+print(re.escape("a.b*c"), re.purge() is None, bool(re.compile("x", re.I).flags & re.I))
+try:
+    re.compile(r"(unclosed")
+except re.error as e:
+    print("re.error:", e.msg, e.pos)
+print(re.findall(r"[\u4e00-\u9fff]+", "mix 中文 and 日本"), re.findall(r"\p", "x") if False else "skip")
+print(re.sub(r"\s+$", "", "trailing   \n"), repr(re.sub(r"^\s+|\s+$", "", "  both  ")))
+print(re.findall(r"\$?\d{1,3}(?:,\d{3})*(?:\.\d{2})?", "Costs $1,234.56 or 999 or 12,345"))
+print(re.split(r"(?<=[.!?])\s+", "One. Two! Three? Four."))
+print(re.findall(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+", "parseHTTPResponse2XX"))

@@ -1,0 +1,28 @@
+from string import Template, ascii_letters, digits, punctuation, capwords
+import string
+
+s = "  Hello, World! Hello, Python.  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip(" .")), s.count("Hello"), s.find("World"), s.rfind("Hello"), s.index("P"))
+print(s.split(), s.split(","), "a,b,,c".split(","), "a b  c".split(" "), "k=v=w".split("=", 1), "k=v=w".rsplit("=", 1))
+print("key: value".partition(": "), "no-sep".partition(":"), "a.b.c".rpartition("."))
+print("42".zfill(5), "-42".zfill(5), "abc".center(9, "-"), "abc".ljust(6, ".") + "|", "abc".rjust(6) + "|")
+print("hello world".title(), "hello world".capitalize(), capwords("hello   world"), "Hello".swapcase())
+print(",".join(["a", "b"]), " | ".join(map(str, [1, 2, 3])), "".join(reversed("stressed")))
+print("snake_case_name".replace("_", " ").title().replace(" ", ""), "CamelCaseName".lower())
+tbl = str.maketrans({"a": "4", "e": "3", "o": None})
+print("hello amazing world".translate(tbl), "abc".translate(str.maketrans("abc", "xyz")))
+print("x".isalnum(), "x1".isalpha(), "  ".isspace(), "Title Case".istitle(), "UP".isupper(), "123".isnumeric(), "abc".isidentifier())
+print("prefix_name".removeprefix("prefix_"), "file.txt".removesuffix(".txt"), "file.txt".endswith((".csv", ".txt")), "abc".startswith("b", 1))
+print("{0} {1} {0}".format("a", "b"), "{name:>6}|{n:03d}".format(name="x", n=5), "{:,}".format(1234567), "{0[1]} {1[k]}".format([9, 8], {"k": "v"}))
+print("Hi %(name)s, you owe %(amt).2f" % {"name": "Ann", "amt": 3.14159})
+print("{p.real} {p.imag}".format(p=3 + 4j), "{!a}".format("é"), "{:>{w}}".format("r", w=4))
+print("%s|%5s|%-5s|%.2s" % ("abc", "ab", "ab", "abcdef"), "%c%c" % (72, "i"), "%i %u" % (3, 4), "%r" % "q")
+t = Template("$who likes ${what}s, costing $$5")
+print(t.substitute(who="Tim", what="apple"), t.safe_substitute(who="Kim"))
+print("tab\tsep".expandtabs(4), repr("line1\r\nline2\nline3".splitlines()), "line1\nline2\n".splitlines(keepends=True))
+print(len(ascii_letters), digits, punctuation, string.hexdigits, string.whitespace == " \t\n\r\x0b\x0c")
+print("abc" * 3, "ab" in "cabd", "abc"[::-1], "abcdef"[1:5:2], "a-b-c".count("-"), ord("A"), chr(8364))
+print("%.3s" % "abcdef", "%08.3f" % -3.14159, "%+d" % 5, "% d" % 5, "%#x" % 255, "%5.1f%%" % 99.5)
+print("{:-^20}".format(" TITLE "), "{:<10.3}|".format("truncate"), "{:+.2e}".format(12345.678))
+print("mississippi".replace("ss", "SS", 1), "a\tb".split("\t"), "Ünïcödé".encode("utf-8").decode("utf-8").upper())
+print(str(123), str(True), str(None), str([1, "a"]), str((1,)), str({"a": 1}), repr("it's"), repr('say "hi"'), repr("both ' and \""))
