@@ -124,6 +124,19 @@ class JsEventLoopTest {
     }
 
     @Test
+    void timersLeftByAnExecutionStoppedByALimit_doNotReachTheNext() {
+        try (Session session = SandboxExtension.FACTORY.newSandbox()
+                .openSession(Language.JS, Limits.newBuilder().timeoutMs(500).build())) {
+            ExecutionResult stopped = session.execute("var ticks = 0; setInterval(() => ticks++, 1); 'set'");
+            ExecutionResult next = session.execute("const before = ticks; setTimeout(() => {}, 5); ticks === before");
+
+            assertThat(stopped.status()).isIn(Status.TIMEOUT, Status.CPU_LIMIT);
+            assertThat(next.status()).as(next.toJson()).isEqualTo(Status.OK);
+            assertThat(next.value()).isEqualTo(true);
+        }
+    }
+
+    @Test
     void defaultLocale_isEnUs() {
         ExecutionResult result = run("[(1234567.891).toLocaleString(), new Intl.NumberFormat().resolvedOptions().locale]");
 

@@ -399,6 +399,7 @@ final class Execution implements Watched {
         try {
             artifactsBefore = Artifacts.snapshot(guest.files);
             beginGuestPhase.run();
+            dialect.beginExecution(guest.context);
             bindInputs(guest);
             try {
                 evaluated = dialect.lastValue(context.eval(source));

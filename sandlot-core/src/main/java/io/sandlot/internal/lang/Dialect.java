@@ -81,6 +81,14 @@ public sealed interface Dialect permits JsDialect, PythonDialect {
     Value lastValue(Value evaluated);
 
     /**
+     * Runs before each execution's code, in its context: what the language keeps for a program that must not pass
+     * to the next execution goes (JavaScript's timers that an earlier execution left pending, stopped by a limit or
+     * by an error in a callback, as a new node process starts without them). Does nothing by default.
+     */
+    default void beginExecution(Context context) {
+    }
+
+    /**
      * A structured (list or map) JSON-like input as a native guest value.
      *
      * @param jsonParser the context's JSON parser, taken before guest code ran

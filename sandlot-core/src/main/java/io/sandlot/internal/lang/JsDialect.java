@@ -145,6 +145,15 @@ final class JsDialect implements Dialect {
         return 2;
     }
 
+    /** Drops the timers an earlier execution of this context left pending (see {@link JsTimers#clear}). */
+    @Override
+    public void beginExecution(Context context) {
+        Value timers = context.getPolyglotBindings().getMember(TIMERS);
+        if (timers != null) {
+            JsTimers.clear(timers);
+        }
+    }
+
     /**
      * The script's value, once the timers it set have fired (see {@link JsTimers}); a promise (a script ending in {@code main()} of an async function, say) is its settled
      * value once the jobs the script queued have run, and a rejected one throws its reason, as an error of the

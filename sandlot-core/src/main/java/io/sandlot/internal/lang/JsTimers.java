@@ -47,7 +47,7 @@ final class JsTimers {
                 Promise.resolve().then(() => callback());
               });
               // fires the next timer; false when none is left
-              return function fireNext() {
+              const fireNext = function fireNext() {
                 let id = null, next = null;
                 for (const [key, timer] of timers) {
                   if (next === null || timer.due < next.due || (timer.due === next.due && timer.order < next.order)) {
@@ -68,6 +68,8 @@ final class JsTimers {
                 next.callback(...next.args);
                 return true;
               };
+              fireNext.clear = () => { timers.clear(); };
+              return fireNext;
             })
             """, "<sandlot-timers>").buildLiteral();
 
@@ -90,6 +92,11 @@ final class JsTimers {
         while (fireNext.execute().asBoolean()) {
             runJobs(context);
         }
+    }
+
+    /** Drops every pending timer. */
+    static void clear(Value fireNext) {
+        fireNext.getMember("clear").executeVoid();
     }
 
     /** Runs the promise jobs queued so far: GraalJS runs them when a top-level evaluation returns. */
