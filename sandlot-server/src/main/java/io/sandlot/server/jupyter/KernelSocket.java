@@ -182,17 +182,18 @@ public final class KernelSocket extends Session.Listener.Abstract implements Ses
      */
     private void queue(String frame) {
         long size = frame.length();
-        if (queuedChars + size > MAX_QUEUED_CHARS || QUEUED_IN_ALL.addAndGet(size) > MAX_QUEUED_CHARS_IN_ALL) {
-            if (queuedChars + size <= MAX_QUEUED_CHARS) {
-                QUEUED_IN_ALL.addAndGet(-size);
-            }
-            LOG.log(System.Logger.Level.WARNING, "closing a kernel socket whose client does not read: {0} "
-                    + "characters wait for it ({1} for all sockets)", queuedChars, QUEUED_IN_ALL.get());
-            closeBehind();
+        boolean fitsThisSocket = queuedChars + size <= MAX_QUEUED_CHARS;
+        if (fitsThisSocket && QUEUED_IN_ALL.addAndGet(size) <= MAX_QUEUED_CHARS_IN_ALL) {
+            queuedChars += size;
+            pending.add(frame);
             return;
         }
-        queuedChars += size;
-        pending.add(frame);
+        if (fitsThisSocket) {
+            QUEUED_IN_ALL.addAndGet(-size);   // counted in all, but not queued
+        }
+        LOG.log(System.Logger.Level.WARNING, "closing a kernel socket whose client does not read: {0} characters "
+                + "wait for it ({1} for all sockets)", queuedChars, QUEUED_IN_ALL.get());
+        closeBehind();
     }
 
     /** Closes this socket for falling behind, dropping what waits; the caller holds this socket's lock. */
