@@ -82,6 +82,33 @@ class PythonScriptTest {
     }
 
     @Test
+    void tracebacks_showTheLinesOfTheCode() {
+        String code = """
+                import logging, traceback
+                def parse(x):
+                    return int(x)
+                try:
+                    parse('twenty')
+                except ValueError:
+                    tb = traceback.format_exc()
+                tb
+                """;
+
+        ExecutionResult first = run(code);
+        try (Session session = SandboxExtension.FACTORY.newSandbox().openSession(Language.PYTHON)) {
+            session.execute("x = 1");
+            ExecutionResult inSession = session.execute(code);
+
+            assertThat(inSession.value()).as(inSession.toJson()).asString().contains("    parse('twenty')\n")
+                    .contains("    return int(x)\n");
+        }
+
+        assertThat(first.value()).as(first.toJson()).asString()
+                .contains("File \"main.py\", line 5, in <module>\n    parse('twenty')\n")
+                .contains("File \"main.py\", line 3, in parse\n    return int(x)\n");
+    }
+
+    @Test
     void processUsage_isNotTheHosts() {
         ExecutionResult result = run("import resource\ntuple(resource.getrusage(resource.RUSAGE_SELF))[2:]");
 

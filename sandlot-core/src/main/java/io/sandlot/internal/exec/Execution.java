@@ -399,7 +399,7 @@ final class Execution implements Watched {
         try {
             artifactsBefore = Artifacts.snapshot(guest.files);
             beginGuestPhase.run();
-            dialect.beginExecution(guest.context);
+            dialect.beginExecution(guest.context, request.code());
             bindInputs(guest);
             try {
                 evaluated = dialect.lastValue(context.eval(source));

@@ -81,11 +81,12 @@ public sealed interface Dialect permits JsDialect, PythonDialect {
     Value lastValue(Value evaluated);
 
     /**
-     * Runs before each execution's code, in its context: what the language keeps for a program that must not pass
-     * to the next execution goes (JavaScript's timers that an earlier execution left pending, stopped by a limit or
-     * by an error in a callback, as a new node process starts without them). Does nothing by default.
+     * Runs before each execution's {@code code}, in its context: what the language keeps for a program that must
+     * not pass to the next execution goes (JavaScript's timers that an earlier execution left pending, stopped by a
+     * limit or by an error in a callback, as a new node process starts without them), and what the program may ask
+     * about itself is set (Python's source lines for tracebacks). Does nothing by default.
      */
-    default void beginExecution(Context context) {
+    default void beginExecution(Context context, String code) {
     }
 
     /**

@@ -147,7 +147,7 @@ final class JsDialect implements Dialect {
 
     /** Drops the timers an earlier execution of this context left pending (see {@link JsTimers#clear}). */
     @Override
-    public void beginExecution(Context context) {
+    public void beginExecution(Context context, String code) {
         Value timers = context.getPolyglotBindings().getMember(TIMERS);
         if (timers != null) {
             JsTimers.clear(timers);

@@ -244,6 +244,32 @@ final class PythonDialect implements Dialect {
     private static final Source FILE_TRACKING =
             Source.newBuilder("python", FILE_TRACKING_CODE, "<sandlot-files>").buildLiteral();
 
+    /**
+     * Gives {@code linecache}, and so {@code traceback}, {@code logging.exception}, {@code warnings} and
+     * {@code inspect.getsource}, the source of the code {@code __main__} runs: CPython reads a script's lines from its
+     * file, and an execution's code has none. {@code __main__.__loader__} serves it (as {@code linecache.lazycache}
+     * asks a module's loader), and each execution replaces it; in a session, frames of functions an earlier
+     * execution defined show lines of the current code. Evaluates to the function that sets the code.
+     */
+    private static final Source MAIN_SOURCE = Source.newBuilder("python", """
+            (lambda ns: (exec('''
+            import sys, __main__
+            class MainSource:
+                code = ''
+                def get_source(self, name):
+                    return self.code if name == '__main__' else None
+            loader = MainSource()
+            __main__.__loader__ = loader
+            def show(code):
+                loader.code = code
+                cache = getattr(sys.modules.get('linecache'), 'cache', None)
+                if isinstance(cache, dict):
+                    cache.pop('main.py', None)
+            ''', ns), ns['show'])[1])({})
+            """, "<sandlot-source>").buildLiteral();
+    /** The polyglot binding that holds a context's {@link #MAIN_SOURCE} function (out of the guest's reach). */
+    private static final String SHOW_SOURCE = "sandlot.source";
+
     @Override
     public Language language() {
         return Language.PYTHON;
@@ -276,6 +302,15 @@ final class PythonDialect implements Dialect {
     @Override
     public void harden(Context context) {
         context.eval(HARDENING);
+        context.getPolyglotBindings().putMember(SHOW_SOURCE, context.eval(MAIN_SOURCE));
+    }
+
+    @Override
+    public void beginExecution(Context context, String code) {
+        Value show = context.getPolyglotBindings().getMember(SHOW_SOURCE);
+        if (show != null) {
+            show.executeVoid(code);
+        }
     }
 
     @Override
@@ -296,7 +331,7 @@ final class PythonDialect implements Dialect {
     @Override
     public boolean isInternal(Source source) {
         return source.equals(PARSER) || source.equals(HOST_FUNCTION_WRAPPER) || source.equals(HARDENING)
-                || source.equals(FILE_TRACKING);
+                || source.equals(FILE_TRACKING) || source.equals(MAIN_SOURCE);
     }
 
     @Override
