@@ -15,6 +15,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -61,6 +63,8 @@ final class RunCommand implements Callable<Integer> {
 
     /** How a guest's exit is reported (see {@code GuestErrors}). */
     private static final Pattern EXIT_STATUS = Pattern.compile("exit status (\\d{1,3})");
+    /** A frame of a guest error's stack, such as {@code parse (main.py:3)}. */
+    private static final Pattern FRAME = Pattern.compile("(.*) \\((.*):(\\d+)\\)");
 
     @ParentCommand
     Main main;
@@ -74,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         try (SandboxFactory own = main.sharedFactory == null ? Main.newRunFactory() : null) {
             SandboxFactory factory = own != null ? own : main.sharedFactory;
             ExecutionResult result = factory.newSandbox(Main.RUN_POLICY).execute(request);
-            print(result);
+            print(request, result);
             Integer exitStatus = exitStatus(result);
             return exitStatus != null ? exitStatus : result.status().exitCode();
         }
@@ -103,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
         return builder.build();
     }
 
-    private void print(ExecutionResult result) {
+    private void print(ExecutionRequest request, ExecutionResult result) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (json) {
@@ -122,9 +126,13 @@ final class RunCommand implements Callable<Integer> {
         }
         GuestError error = result.error();
         if (error != null && exitStatus(result) == null) {
-            String type = error.type().equals(result.status().id()) ? "" : error.type() + ": ";
-            err.println("sandbox: " + result.status().id() + ": " + type + error.message()
-                    + (error.line() == null ? "" : " (line " + error.line() + ")"));
+            if (request.language() == Language.PYTHON && result.status() == Status.ERROR && !error.stack().isEmpty()) {
+                err.print(pythonTraceback(error, request.code(), file.equals("-") ? "<stdin>" : file));
+            } else {
+                String type = error.type().equals(result.status().id()) ? "" : error.type() + ": ";
+                err.println("sandbox: " + result.status().id() + ": " + type + error.message()
+                        + (error.line() == null ? "" : " (line " + error.line() + ")"));
+            }
         }
         out.flush();
         err.flush();
@@ -141,6 +149,33 @@ final class RunCommand implements Callable<Integer> {
         }
         Matcher status = EXIT_STATUS.matcher(error.message());
         return status.matches() ? Integer.valueOf(status.group(1)) : null;
+    }
+
+    /**
+     * A Python error as {@code python3} prints an uncaught one: the frames, outermost first, each with its line of
+     * {@code code} where it is the script's ({@code main.py}, shown as {@code fileName}), then the type and message.
+     */
+    static String pythonTraceback(GuestError error, String code, String fileName) {
+        List<String> lines = code.lines().toList();
+        List<String> frames = new ArrayList<>(error.stack());
+        Collections.reverse(frames);
+        StringBuilder traceback = new StringBuilder("Traceback (most recent call last):\n");
+        for (String frame : frames) {
+            Matcher parts = FRAME.matcher(frame);
+            if (!parts.matches()) {
+                traceback.append("  ").append(frame).append('\n');
+                continue;
+            }
+            boolean script = parts.group(2).equals("main.py");
+            int line = Integer.parseInt(parts.group(3));
+            traceback.append("  File \"").append(script ? fileName : parts.group(2)).append("\", line ").append(line)
+                    .append(", in ").append(parts.group(1)).append('\n');
+            if (script && line >= 1 && line <= lines.size() && !lines.get(line - 1).isBlank()) {
+                traceback.append("    ").append(lines.get(line - 1).strip()).append('\n');
+            }
+        }
+        return traceback.append(error.message().isEmpty() ? error.type() : error.type() + ": " + error.message())
+                .append('\n').toString();
     }
 
     /** Such as {@code 2 outputs: image/svg+xml, text/html}: each output by its richest type. */

@@ -64,13 +64,27 @@ class MainTest {
     }
 
     @Test
-    void run_guestError_exitsOneAndReportsTheLine() throws Exception {
-        Path script = Files.writeString(dir.resolve("bad.py"), "x = 1\nraise ValueError('nope')\n");
+    void run_pythonError_exitsOneAndPrintsTheTracebackAsPython3Does() throws Exception {
+        Path script = Files.writeString(dir.resolve("bad.py"),
+                "def check(x):\n    raise ValueError('nope ' + x)\n\ncheck('a')\n");
 
         int code = run(null, "run", script.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(err()).contains("ValueError: nope (line 2)");
+        assertThat(err()).isEqualTo("Traceback (most recent call last):\n"
+                + "  File \"" + script + "\", line 4, in <module>\n    check('a')\n"
+                + "  File \"" + script + "\", line 2, in check\n    raise ValueError('nope ' + x)\n"
+                + "ValueError: nope a\n");
+    }
+
+    @Test
+    void run_jsError_reportsTheTypeMessageAndLine() throws Exception {
+        Path script = Files.writeString(dir.resolve("bad.js"), "const x = 1;\nthrow new TypeError('nope');\n");
+
+        int code = run(null, "run", script.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err()).contains("TypeError: nope (line 2)");
     }
 
     @Test
