@@ -58,6 +58,8 @@ public final class SqlWorkspace implements AutoCloseable {
 
     /** The SQL state prefix of the refusals this class makes itself, for tests and logs. */
     static final String REFUSED = "refused: ";
+    /** Where DuckDB's home and extension directories point: nowhere, instead of the host user's home. */
+    private static final String NO_DIRECTORY = "/nonexistent";
 
     private final Path directory;
     private final Path database;
@@ -432,6 +434,9 @@ public final class SqlWorkspace implements AutoCloseable {
         properties.setProperty("threads", "1");
         properties.setProperty("temp_directory", "");
         properties.setProperty("max_temp_directory_size", "0B");
+        // DuckDB derives these from the host user's home and names them in errors (duckdb_extensions())
+        properties.setProperty("home_directory", NO_DIRECTORY);
+        properties.setProperty("extension_directory", NO_DIRECTORY);
         properties.setProperty("lock_configuration", "true");
         return properties;
     }
