@@ -30,7 +30,8 @@ class OrdinaryProgramsTest {
                 Arguments.of(Language.JS, BENCHMARK_PROGRAMS.resolve("fannkuch.js"), 9, "fannkuch-9.txt"),
                 Arguments.of(Language.PYTHON, PROGRAMS.resolve("csv-stats.py"), null, "csv-stats.py.txt"),
                 Arguments.of(Language.JS, PROGRAMS.resolve("csv-stats.js"), null, "csv-stats.js.txt"),
-                Arguments.of(Language.JS, PROGRAMS.resolve("console.js"), null, "console.js.txt"));
+                Arguments.of(Language.JS, PROGRAMS.resolve("console.js"), null, "console.js.txt"),
+                Arguments.of(Language.JS, PROGRAMS.resolve("web-globals.js"), null, "web-globals.js.txt"));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -96,12 +96,13 @@ final class JsDialect implements Dialect {
 
     /**
      * CONSTRAINED and the options close every door; what is added is {@code require} for the vetted libraries, a
-     * console that prints as node's, and node's timers.
+     * console that prints as node's, node's timers, and {@code atob}, {@code btoa} and {@code structuredClone}.
      */
     @Override
     public void harden(Context context) {
         JsLibraries.install(context);
         JsConsole.install(context);
+        JsWebGlobals.install(context);
         // out of the guest's reach: its polyglot access is NONE
         context.getPolyglotBindings().putMember(TIMERS, JsTimers.install(context));
     }
@@ -125,7 +126,7 @@ final class JsDialect implements Dialect {
     public boolean isInternal(Source source) {
         return source.equals(PARSER) || source.equals(HOST_FUNCTION_WRAPPER) || JsLibraries.isInstaller(source)
                 || JsConsole.isInternal(source) || source.equals(SETTLE) || source.equals(RETHROW)
-                || JsTimers.isInternal(source);
+                || JsTimers.isInternal(source) || JsWebGlobals.isInternal(source);
     }
 
     @Override
