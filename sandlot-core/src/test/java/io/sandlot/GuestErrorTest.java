@@ -97,6 +97,15 @@ class GuestErrorTest {
 
     /** A fault of the language runtime that guest code provokes is the guest's error, not the sandbox's (F8). */
     @Test
+    void execute_jsThrowsAPlainObject_itIsTheMessage() {
+        ExecutionResult result = run(JS, "throw {code: 'E_CONFIG', fields: ['port']}");
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.error().type()).isEqualTo("Object");
+        assertThat(result.error().message()).isEqualTo("{\"code\":\"E_CONFIG\",\"fields\":[\"port\"]}");
+    }
+
+    @Test
     void execute_guestProvokesRuntimeFault_isAnErrorNotAnInternalError() {
         // GraalPy fails inside the runtime (ShouldNotReachHere); __graalpython__.get_current_rss(), used here before,
         // is now removed by the hardening.

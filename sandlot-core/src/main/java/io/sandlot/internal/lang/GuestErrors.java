@@ -1,8 +1,10 @@
 package io.sandlot.internal.lang;
 
 import io.sandlot.GuestError;
+import io.sandlot.wire.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
@@ -20,6 +22,8 @@ public final class GuestErrors {
     static final int MAX_MESSAGE = 8192;
     static final int MAX_FRAMES = 64;
     static final int MAX_FRAME = 512;
+    /** How many parts of a thrown plain object are read to show it as the message. */
+    static final int MAX_RECORD_NODES = 1_000;
 
     /** A Java class name that heads a message, such as {@code java.lang.IllegalStateException: }. */
     private static final Pattern JAVA_CLASS_PREFIX =
@@ -33,9 +37,10 @@ public final class GuestErrors {
      *     error's line
      */
     public static GuestError of(PolyglotException e, Dialect dialect) {
-        String type = type(e, dialect);
-        String message = capped(message(e, type), MAX_MESSAGE);
-        type = capped(type, MAX_TYPE);
+        String fullType = type(e, dialect);
+        String message = capped(thrownRecord(e, fullType, dialect).orElseGet(() -> message(e, fullType)),
+                MAX_MESSAGE);
+        String type = capped(fullType, MAX_TYPE);
         List<String> stack = new ArrayList<>();
         Integer line = dialect.traceback(e, stack);
         if (stack.isEmpty()) {
@@ -99,6 +104,23 @@ public final class GuestErrors {
             }
         }
         return "Error";
+    }
+
+    /**
+     * A plain object thrown as an error ({@code throw {code: 'E_CONFIG', field: 'port'}}, which node prints whole)
+     * as its JSON form; its message would be only "Error". Empty for anything else, or an object that cannot be read
+     * as data within {@link #MAX_RECORD_NODES} parts.
+     */
+    private static Optional<String> thrownRecord(PolyglotException e, String type, Dialect dialect) {
+        Value guest = e.getGuestObject();
+        if (!"Object".equals(type) || guest == null || guest.isNull() || !dialect.isRecord(guest)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.write(GuestValues.toJava(guest, dialect, MAX_RECORD_NODES)));
+        } catch (GuestValues.TooLargeException | PolyglotException | IllegalArgumentException ex) {
+            return Optional.empty();
+        }
     }
 
     private static String message(PolyglotException e, String type) {
