@@ -597,7 +597,7 @@ final class Execution implements Watched {
             return finish(Status.CANCELLED, null, error);
         }
         if (e.isExit() && e.getExitStatus() == 0) {
-            return succeeded(null);   // sys.exit(), sys.exit(0): a script that ended well, as CPython's exit code 0 says
+            return succeeded(null);   // sys.exit() or sys.exit(0): a script that ended well, as CPython's code 0 says
         }
         if (denied.get() || (e.isInternalError() && isPolicyRefusal(e))) {
             return finish(Status.DENIED, null, error);

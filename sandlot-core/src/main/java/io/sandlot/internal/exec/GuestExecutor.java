@@ -186,8 +186,8 @@ public final class GuestExecutor implements AutoCloseable {
      * Runs {@code request} in a context from {@code lease}, telling {@code listener} its output as it comes; see
      * {@link #submit(Policy, ExecutionRequest)}.
      */
-    CompletableFuture<ExecutionResult> submit(Policy policy, ExecutionRequest request, Limits limits, ContextLease lease,
-            OutputListener listener) {
+    CompletableFuture<ExecutionResult> submit(Policy policy, ExecutionRequest request, Limits limits,
+            ContextLease lease, OutputListener listener) {
         validate(policy, request, limits);
         if (closed) {
             throw new SandboxException("the sandbox factory is closed");

@@ -13,9 +13,10 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * {@code [object Object]}, an array without brackets or quotes, ignores {@code %s}-style specifiers, and throws on
  * a null-prototype object or a symbol; a program written for node (what agents write) prints something else or
  * fails. The methods that format ({@code log}, {@code info}, {@code debug}, {@code dirxml}, {@code error},
- * {@code warn}, {@code dir}, {@code assert}, {@code trace}, {@code table}) format with node's own {@code util.format} and
- * {@code util.inspect}, from node-inspect-extracted (shipped, see {@code src/build/fetch-js}), and print through
- * GraalJS's console, which keeps the group indentation and the streams.
+ * {@code warn}, {@code dir}, {@code assert}, {@code trace}, {@code table}) format with node's own
+ * {@code util.format} and {@code util.inspect}, from node-inspect-extracted (shipped, see
+ * {@code src/build/fetch-js}), and print through GraalJS's console, which keeps the group indentation and the
+ * streams.
  *
  * <p>The library is evaluated in the guest's context, the first time a call needs it (a value that is not a
  * primitive, or a format specifier): printing strings and numbers costs no more than before. Its sources and the

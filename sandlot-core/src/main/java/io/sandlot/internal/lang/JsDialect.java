@@ -156,9 +156,10 @@ final class JsDialect implements Dialect {
     }
 
     /**
-     * The script's value, once the timers it set have fired (see {@link JsTimers}); a promise (a script ending in {@code main()} of an async function, say) is its settled
-     * value once the jobs the script queued have run, and a rejected one throws its reason, as an error of the
-     * script. A promise still pending then (nothing in the sandbox can settle it later) stays the value.
+     * The script's value, once the timers it set have fired (see {@link JsTimers}); a promise (a script ending in
+     * {@code main()} of an async function, say) is its settled value once the jobs the script queued have run, and
+     * a rejected one throws its reason, as an error of the script. A promise still pending then (nothing in the
+     * sandbox can settle it later) stays the value.
      */
     @Override
     public Value lastValue(Value evaluated) {

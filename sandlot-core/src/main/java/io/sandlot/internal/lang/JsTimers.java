@@ -22,9 +22,10 @@ final class JsTimers {
               const timers = new Map();
               let nextId = 1, now = 0, sequence = 0;
               const GuestTypeError = TypeError;
+              const CALLBACK = 'The "callback" argument must be of type function. Received ';
               const add = (callback, delay, args, repeat) => {
                 if (typeof callback !== 'function') {
-                  throw new GuestTypeError('The "callback" argument must be of type function. Received ' + typeof callback);
+                  throw new GuestTypeError(CALLBACK + typeof callback);
                 }
                 const ms = Math.max(1, Number(delay) || 0);
                 const id = nextId++;
@@ -34,15 +35,21 @@ final class JsTimers {
               const clear = (id) => { timers.delete(typeof id === 'object' && id !== null ? id.id : id); };
               const define = (name, fn) => Object.defineProperty(globalThis, name,
                 { value: fn, writable: true, configurable: true, enumerable: false });
-              define('setTimeout', function setTimeout(callback, delay, ...args) { return add(callback, delay, args, false); });
-              define('setInterval', function setInterval(callback, delay, ...args) { return add(callback, delay, args, true); });
-              define('setImmediate', function setImmediate(callback, ...args) { return add(callback, 0, args, false); });
+              define('setTimeout', function setTimeout(callback, delay, ...args) {
+                return add(callback, delay, args, false);
+              });
+              define('setInterval', function setInterval(callback, delay, ...args) {
+                return add(callback, delay, args, true);
+              });
+              define('setImmediate', function setImmediate(callback, ...args) {
+                return add(callback, 0, args, false);
+              });
               define('clearTimeout', function clearTimeout(id) { clear(id); });
               define('clearInterval', function clearInterval(id) { clear(id); });
               define('clearImmediate', function clearImmediate(id) { clear(id); });
               define('queueMicrotask', function queueMicrotask(callback) {
                 if (typeof callback !== 'function') {
-                  throw new GuestTypeError('The "callback" argument must be of type function. Received ' + typeof callback);
+                  throw new GuestTypeError(CALLBACK + typeof callback);
                 }
                 Promise.resolve().then(() => callback());
               });

@@ -80,7 +80,8 @@ final class JsWebGlobals {
                     return copies.get(v);
                   }
                   if (Array.isArray(v)) {
-                    return copyInto(v, new Array(v.length), (to) => Object.keys(v).forEach((k) => { to[k] = clone(v[k]); }));
+                    return copyInto(v, new Array(v.length),
+                        (to) => Object.keys(v).forEach((k) => { to[k] = clone(v[k]); }));
                   }
                   if (v instanceof Map) {
                     return copyInto(v, new Map(), (to) => v.forEach((x, k) => to.set(clone(k), clone(x))));
@@ -119,7 +120,8 @@ final class JsWebGlobals {
                 return clone(value);
               }
               for (const fn of [atob, btoa, structuredClone]) {
-                Object.defineProperty(globalThis, fn.name, { value: fn, writable: true, configurable: true, enumerable: false });
+                Object.defineProperty(globalThis, fn.name,
+                    { value: fn, writable: true, configurable: true, enumerable: false });
               }
             })
             """, "<sandlot-web-globals>").buildLiteral();
