@@ -1,9 +1,5 @@
 package io.sandlot.internal.lang;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
@@ -25,13 +21,12 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  */
 final class JsConsole {
 
-    private static final String RESOURCE = "js/node-inspect.min.js";
-
     /**
      * The library's build, wrapped to evaluate to its exports. It names a global {@code URL} (to show file URLs in
      * stacks), which GraalJS does not have: a local one that fails stands in.
      */
-    private static final Source LIBRARY = library();
+    private static final Source LIBRARY = JsLibraries.umd("js/node-inspect.min.js", "<sandlot-node-inspect>",
+            "const URL = function URL() { throw new TypeError('URL is not available in this sandbox'); };\n");
 
     private static final Source INSTALLER = Source.newBuilder("js", """
             (function (loadInspect) {
@@ -146,20 +141,5 @@ final class JsConsole {
     /** Whether {@code source} is the installer or the library, which the statement limit does not count. */
     static boolean isInternal(Source source) {
         return source.equals(INSTALLER) || source.equals(LIBRARY);
-    }
-
-    private static Source library() {
-        try (InputStream in = JsConsole.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE + " (built by src/build/fetch-js)");
-            }
-            String build = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Source.newBuilder("js", "(function () { const URL = function URL() { throw new TypeError("
-                    + "'URL is not available in this sandbox'); };\nconst module = { exports: {} }; "
-                    + "const exports = module.exports;\n" + build + "\n;return module.exports; })()",
-                    "<sandlot-node-inspect>").buildLiteral();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

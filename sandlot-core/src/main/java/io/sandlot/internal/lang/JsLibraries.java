@@ -71,19 +71,24 @@ final class JsLibraries {
 
     /** The module's UMD build wrapped so that it evaluates to its exports. */
     private static Source source(String name) {
-        return SOURCES.computeIfAbsent(name, key -> {
-            String resource = "js/" + AVAILABLE.get(key);
-            try (InputStream in = JsLibraries.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource " + resource);
-                }
-                String umd = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                String wrapped = "(function () { const module = { exports: {} }; const exports = module.exports;\n"
-                        + umd + "\n;return module.exports; })()";
-                return Source.newBuilder("js", wrapped, key + ".js").buildLiteral();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        return SOURCES.computeIfAbsent(name, key -> umd("js/" + AVAILABLE.get(key), key + ".js", ""));
+    }
+
+    /**
+     * The UMD build in {@code resource} (next to this class, fetched by {@code src/build/fetch-js}) wrapped so that
+     * it evaluates to its exports, as a CommonJS {@code module}; {@code prelude} runs first, in the same scope.
+     */
+    static Source umd(String resource, String sourceName, String prelude) {
+        try (InputStream in = JsLibraries.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource + " (built by src/build/fetch-js)");
             }
-        });
+            String build = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Source.newBuilder("js", "(function () { " + prelude + "const module = { exports: {} }; "
+                    + "const exports = module.exports;\n" + build + "\n;return module.exports; })()", sourceName)
+                    .buildLiteral();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
