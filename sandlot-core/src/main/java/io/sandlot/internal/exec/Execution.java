@@ -103,12 +103,6 @@ final class Execution implements Watched {
 
     /**
      * @param stopper how to stop this execution (when its output overflows, a limit breaks or it is cancelled)
-     */
-    Execution(ExecutionRequest request, Limits limits, ContextLease lease, BiConsumer<Execution, Status> stopper) {
-        this(request, limits, lease, stopper, OutputListener.NONE);
-    }
-
-    /**
      * @param listener told the guest's output and display outputs as they come, on the guest thread
      */
     Execution(ExecutionRequest request, Limits limits, ContextLease lease, BiConsumer<Execution, Status> stopper,

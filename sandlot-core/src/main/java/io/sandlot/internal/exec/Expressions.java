@@ -100,11 +100,11 @@ final class Expressions {
     /**
      * The result of {@code request} if {@code candidate}, its code, is an allowed expression that evaluated to a
      * value within its limits, else null (run it in a fresh context). {@code request} was validated against
-     * {@code policy}; {@code engineInUse} is told the engine of the context the evaluation runs in, and
-     * {@code calling} runs when the compiled expression is about to be called.
+     * {@code policy}; {@code calling} is told the engine of the context the evaluation runs in when the compiled
+     * expression is about to be called.
      */
     ExecutionResult tryExecute(Candidate candidate, Policy policy, ExecutionRequest request, Limits limits,
-            Consumer<Engine> engineInUse, Runnable calling) {
+            Consumer<Engine> calling) {
         FormulaEvaluator evaluator = evaluators.get(new Shape(policy, limits.maxStatements(), limits.maxMemoryMb()),
                 this::newEvaluator);
         Thread thread = Thread.currentThread();
@@ -112,12 +112,11 @@ final class Expressions {
         Object value;
         try {
             value = evaluator.evaluate(instance -> {
-                engineInUse.accept(instance.guest.engine);
                 start[0] = System.nanoTime();
                 start[1] = Threads.cpuNanos(thread);
                 start[2] = Threads.allocatedBytes(thread);
                 Value compiled = instance.compiled(candidate.key(), key -> compile(instance, candidate));
-                calling.run();
+                calling.accept(instance.guest.engine);
                 return compiled;
             }, candidate.names(), request.inputs().values().toArray(),
                     evaluated -> GuestValues.toJava(evaluated, dialect, Execution.maxValueNodes(limits)));

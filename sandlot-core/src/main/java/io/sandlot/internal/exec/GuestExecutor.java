@@ -121,7 +121,8 @@ public final class GuestExecutor implements AutoCloseable {
                 return CompletableFuture.completedFuture(result);
             }
         }
-        return submit(policy, request, limits, new FreshContext(policy, request.language(), limits.maxStatements()));
+        return submit(policy, request, limits, new FreshContext(policy, request.language(), limits.maxStatements()),
+                OutputListener.NONE);
     }
 
     /**
@@ -144,7 +145,10 @@ public final class GuestExecutor implements AutoCloseable {
         CompletableFuture<ExecutionResult> evaluation;
         try {
             evaluation = CompletableFuture.supplyAsync(() -> expressions.tryExecute(candidate, policy, request,
-                    limits, engine::set, () -> started.complete(System.nanoTime())), guestThreads);
+                    limits, calledIn -> {
+                        engine.set(calledIn);
+                        started.complete(System.nanoTime());
+                    }), guestThreads);
         } catch (RejectedExecutionException e) {
             quickThreads.release();
             return null;
@@ -175,11 +179,6 @@ public final class GuestExecutor implements AutoCloseable {
             Thread.currentThread().interrupt();   // the fresh path reports it
             return null;
         }
-    }
-
-    /** Runs {@code request} in a context from {@code lease}; see {@link #submit(Policy, ExecutionRequest)}. */
-    CompletableFuture<ExecutionResult> submit(Policy policy, ExecutionRequest request, Limits limits, ContextLease lease) {
-        return submit(policy, request, limits, lease, OutputListener.NONE);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.sandlot.internal.io;
 
-import io.sandlot.OutputListener;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class BoundedOutput {
 
+    private static final byte[] NOTHING = new byte[0];
+
     private final long budget;
     private final Runnable onOverflow;
     private final GuardedListener listener;
@@ -25,12 +26,6 @@ public final class BoundedOutput {
     /**
      * @param budget bytes of stdout plus stderr to keep; 0 = unbounded
      * @param onOverflow run once, on the writing thread, when the budget is first exceeded
-     */
-    public BoundedOutput(long budget, Runnable onOverflow) {
-        this(budget, onOverflow, GuardedListener.of(OutputListener.NONE));
-    }
-
-    /**
      * @param listener told every kept write, on the writing thread, while this output's lock is held (so in order)
      */
     public BoundedOutput(long budget, Runnable onOverflow, GuardedListener listener) {
@@ -77,7 +72,7 @@ public final class BoundedOutput {
         private final boolean stderr;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         /** Kept bytes the listener was not told yet: the start of a character that no write completed so far. */
-        private byte[] untold = new byte[0];
+        private byte[] untold = NOTHING;
 
         Stream(boolean stderr) {
             this.stderr = stderr;
@@ -125,14 +120,14 @@ public final class BoundedOutput {
             if (complete > 0) {
                 listener.text(stderr, new String(pending, start, complete, StandardCharsets.UTF_8));
             }
-            untold = Arrays.copyOfRange(pending, start + complete, start + length);
+            untold = complete == length ? NOTHING : Arrays.copyOfRange(pending, start + complete, start + length);
         }
 
         void tellRest() {
             if (untold.length > 0 && listener.active()) {
                 listener.text(stderr, new String(untold, StandardCharsets.UTF_8));
             }
-            untold = new byte[0];
+            untold = NOTHING;
         }
 
         synchronized String text() {

@@ -4,7 +4,6 @@ import io.sandlot.Artifact;
 import io.sandlot.Limit;
 import io.sandlot.Limits;
 import io.sandlot.Output;
-import io.sandlot.OutputListener;
 import io.sandlot.internal.io.GuardedListener;
 import io.sandlot.wire.Json;
 import java.nio.charset.StandardCharsets;
@@ -27,11 +26,6 @@ public final class OutputLog {
     private final List<Artifact> artifacts = new ArrayList<>();
     private long bytes;
     private OutputLimitException breach;
-
-    /** A log bounded by {@code limits}. */
-    public OutputLog(Limits limits) {
-        this(limits, GuardedListener.of(OutputListener.NONE));
-    }
 
     /** A log bounded by {@code limits} that tells {@code listener} each output it adds, as it adds it. */
     public OutputLog(Limits limits, GuardedListener listener) {
