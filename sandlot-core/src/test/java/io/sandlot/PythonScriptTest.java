@@ -115,4 +115,67 @@ class PythonScriptTest {
         assertThat(result.value()).as(result.toJson()).isEqualTo(List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L,
                 0L, 0L, 0L, 0L));
     }
+    @Test
+    void asyncioRun_runsTasksTimersAndQueues() {
+        ExecutionResult result = run("""
+                import asyncio
+                async def square(i):
+                    await asyncio.sleep(0.01 * (5 - i))
+                    return i * i
+                async def main():
+                    queue, seen = asyncio.Queue(), []
+                    async def consume():
+                        while (item := await queue.get()) is not None:
+                            seen.append(item)
+                    consumer = asyncio.create_task(consume())
+                    for item in 'abc':
+                        await queue.put(item)
+                    await queue.put(None)
+                    await consumer
+                    try:
+                        await asyncio.wait_for(asyncio.sleep(10), 0.02)
+                    except TimeoutError:
+                        seen.append('timed out')
+                    async with asyncio.TaskGroup() as group:
+                        task = group.create_task(square(7))
+                    return [await asyncio.gather(*map(square, range(5))), seen, task.result(),
+                            await asyncio.to_thread(sum, [1, 2, 3])]
+                asyncio.run(main())
+                """);
+
+        assertThat(result.value()).as(result.toJson()).isEqualTo(List.of(List.of(0L, 1L, 4L, 9L, 16L),
+                List.of("a", "b", "c", "timed out"), 49L, 6L));
+    }
+
+    @Test
+    void asyncioLoopWithNothingToWaitFor_failsInsteadOfHanging() {
+        ExecutionResult result = run("import asyncio\nasyncio.run(asyncio.Event().wait())");
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.ERROR);
+        assertThat(result.error().type()).isEqualTo("RuntimeError");
+        assertThat(result.error().message()).contains("would wait forever");
+    }
+
+    @Test
+    void threadPoolExecutor_givesCPythonsResults() {
+        ExecutionResult result = run("""
+                from concurrent.futures import ThreadPoolExecutor, as_completed, wait
+                calls = []
+                with ThreadPoolExecutor(max_workers=4, initializer=calls.append, initargs=('init',)) as pool:
+                    mapped = list(pool.map(lambda n: n * 10, range(4)))
+                    futures = [pool.submit(pow, 2, n) for n in range(4)]
+                    done = sorted(f.result() for f in as_completed(futures))
+                    failed = pool.submit(int, 'x')
+                    wait([failed])
+                try:
+                    pool.submit(print)
+                    after_shutdown = None
+                except RuntimeError as e:
+                    after_shutdown = str(e)
+                [mapped, done, type(failed.exception()).__name__, after_shutdown, calls]
+                """);
+
+        assertThat(result.value()).as(result.toJson()).isEqualTo(List.of(List.of(0L, 10L, 20L, 30L),
+                List.of(1L, 2L, 4L, 8L), "ValueError", "cannot schedule new futures after shutdown", List.of("init")));
+    }
 }

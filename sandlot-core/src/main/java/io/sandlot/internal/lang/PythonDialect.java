@@ -245,6 +245,147 @@ final class PythonDialect implements Dialect {
             Source.newBuilder("python", FILE_TRACKING_CODE, "<sandlot-files>").buildLiteral();
 
     /**
+     * What a guest gets in place of the library parts that need threads or sockets, which it cannot have. Without
+     * these, {@code asyncio.run} fails at once (its event loop makes a socket pair to be woken from other threads)
+     * and so does every {@code ThreadPoolExecutor} (it starts worker threads). An import hook patches the two
+     * modules when they are first imported, so that contexts that never use them pay nothing:
+     * <ul>
+     *   <li>{@code asyncio}'s event loop has no self-pipe and a selector with no file descriptors: it runs
+     *       callbacks, tasks and timers as CPython's does. Its time is virtual, as JS timers' are ({@link JsTimers}):
+     *       when nothing is ready, the loop's clock moves to the next timer at once instead of sleeping, and the
+     *       time the guest's code takes does not count, so timers fire in the order the program's delays give (under
+     *       CPython, on a fast machine) however slowly cold code runs; each reading of the clock is a little later
+     *       than the one before, so that timers set one after another with the same delay fire in that order. A
+     *       loop with nothing ready and nothing scheduled raises {@code RuntimeError} (under CPython it would hang).
+     *       Network and subprocess calls fail as they do outside asyncio.
+     *   <li>{@code concurrent.futures.ThreadPoolExecutor} runs each task in the thread that submits it, when it is
+     *       submitted: results, exceptions, {@code map}'s order, {@code as_completed} and {@code wait} are CPython's,
+     *       and so are {@code asyncio.to_thread} and {@code run_in_executor}, which use it. A task that waits for a
+     *       task submitted after it waits until the execution's time limit.
+     * </ul>
+     * {@code threading.Thread.start} still fails: an emulated thread that ran at once would deadlock the programs
+     * (producers and consumers) that need a second thread.
+     */
+    private static final Source SINGLE_THREADED = Source.newBuilder("python", """
+            (lambda ns: exec('''
+            import sys
+            def event_loop(unix_events):
+                import math, selectors, time
+                class NoSelector(selectors.BaseSelector):
+                    def __init__(self, wait):
+                        self.wait = wait
+                    def register(self, fileobj, events, data=None):
+                        raise PermissionError('watching file descriptors is not available in the sandbox')
+                    def unregister(self, fileobj):
+                        raise KeyError(f'{fileobj!r} is not registered')
+                    def select(self, timeout=None):
+                        if timeout is None:
+                            raise RuntimeError('the event loop would wait forever: no callback is ready or scheduled')
+                        self.wait(timeout)
+                        return []
+                    def get_map(self):
+                        return {}
+                    def close(self):
+                        pass
+                class _UnixSelectorEventLoop(unix_events._UnixSelectorEventLoop):
+                    def __init__(self, selector=None):
+                        self._now = time.monotonic()
+                        super().__init__(NoSelector(self._wait))
+                    def time(self):
+                        self._now = math.nextafter(self._now, math.inf)
+                        return self._now
+                    def _wait(self, timeout):
+                        if timeout > 0:
+                            self._now += timeout
+                    def _make_self_pipe(self):
+                        self._ssock = self._csock = None
+                    def _close_self_pipe(self):
+                        pass
+                    def _write_to_self(self):
+                        pass
+                    async def shutdown_default_executor(self, timeout=None):
+                        self._executor_shutdown_called = True
+                        if self._default_executor is not None:
+                            self._default_executor.shutdown(wait=True)
+                unix_events.SelectorEventLoop = _UnixSelectorEventLoop
+                unix_events._UnixDefaultEventLoopPolicy._loop_factory = _UnixSelectorEventLoop
+            def thread_pool(thread):
+                import itertools, os
+                from concurrent.futures import _base
+                class ThreadPoolExecutor(_base.Executor):
+                    _counter = itertools.count().__next__
+                    def __init__(self, max_workers=None, thread_name_prefix='', initializer=None, initargs=()):
+                        if max_workers is None:
+                            max_workers = min(32, (os.cpu_count() or 1) + 4)
+                        if max_workers <= 0:
+                            raise ValueError('max_workers must be greater than 0')
+                        if initializer is not None and not callable(initializer):
+                            raise TypeError('initializer must be a callable')
+                        self._max_workers = max_workers
+                        self._thread_name_prefix = thread_name_prefix or 'ThreadPoolExecutor-%d' % self._counter()
+                        self._initializer, self._initargs = initializer, initargs
+                        self._broken = False
+                        self._shutdown = False
+                    def submit(self, fn, /, *args, **kwargs):
+                        if self._broken:
+                            raise thread.BrokenThreadPool(self._broken)
+                        if self._shutdown:
+                            raise RuntimeError('cannot schedule new futures after shutdown')
+                        future = _base.Future()
+                        if self._initializer is not None:
+                            initializer, self._initializer = self._initializer, None
+                            try:
+                                initializer(*self._initargs)
+                            except BaseException:
+                                _base.LOGGER.critical('Exception in initializer:', exc_info=True)
+                                self._broken = 'A thread initializer failed, the thread pool is not usable anymore'
+                                future.set_exception(thread.BrokenThreadPool(self._broken))
+                                return future
+                        future.set_running_or_notify_cancel()
+                        try:
+                            result = fn(*args, **kwargs)
+                        except BaseException as error:
+                            future.set_exception(error)
+                        else:
+                            future.set_result(result)
+                        return future
+                    submit.__doc__ = _base.Executor.submit.__doc__
+                    def shutdown(self, wait=True, *, cancel_futures=False):
+                        self._shutdown = True
+                    shutdown.__doc__ = _base.Executor.shutdown.__doc__
+                thread.ThreadPoolExecutor = ThreadPoolExecutor
+            PATCHES = {'asyncio.unix_events': event_loop, 'concurrent.futures.thread': thread_pool}
+            class PatchingLoader:
+                def __init__(self, loader, patch):
+                    self.loader, self.patch = loader, patch
+                def create_module(self, spec):
+                    return self.loader.create_module(spec)
+                def exec_module(self, module):
+                    self.loader.exec_module(module)
+                    self.patch(module)
+                def __getattr__(self, name):
+                    return getattr(self.loader, name)
+                def __repr__(self):
+                    return repr(self.loader)
+            class SingleThreadedFinder:
+                @staticmethod
+                def find_spec(name, path=None, target=None):
+                    patch = PATCHES.get(name)
+                    if patch is None:
+                        return None
+                    for finder in sys.meta_path:
+                        if finder is not SingleThreadedFinder and hasattr(finder, 'find_spec'):
+                            spec = finder.find_spec(name, path, target)
+                            if spec is not None:
+                                if spec.loader is not None:
+                                    spec.loader = PatchingLoader(spec.loader, patch)
+                                return spec
+                    return None
+            sys.meta_path.insert(0, SingleThreadedFinder)
+            ''', ns))({})
+            """, "<sandlot-single-threaded>").buildLiteral();
+
+    /**
      * Gives {@code linecache}, and so {@code traceback}, {@code logging.exception}, {@code warnings} and
      * {@code inspect.getsource}, the source of the code {@code __main__} runs: CPython reads a script's lines from its
      * file, and an execution's code has none. {@code __main__.__loader__} serves it (as {@code linecache.lazycache}
@@ -302,6 +443,7 @@ final class PythonDialect implements Dialect {
     @Override
     public void harden(Context context) {
         context.eval(HARDENING);
+        context.eval(SINGLE_THREADED);
         context.getPolyglotBindings().putMember(SHOW_SOURCE, context.eval(MAIN_SOURCE));
     }
 
@@ -331,7 +473,7 @@ final class PythonDialect implements Dialect {
     @Override
     public boolean isInternal(Source source) {
         return source.equals(PARSER) || source.equals(HOST_FUNCTION_WRAPPER) || source.equals(HARDENING)
-                || source.equals(FILE_TRACKING) || source.equals(MAIN_SOURCE);
+                || source.equals(FILE_TRACKING) || source.equals(MAIN_SOURCE) || source.equals(SINGLE_THREADED);
     }
 
     @Override
