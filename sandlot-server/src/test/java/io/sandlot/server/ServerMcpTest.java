@@ -15,8 +15,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,8 +91,88 @@ class ServerMcpTest {
         assertThat(own.body()).contains("execute_code");
     }
 
+    @Test
+    void mcpSessions_areBoundedPerTenant_theLeastRecentlyUsedIdleOneEnds() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        SandboxServer own = TestServers.builder().tokens(List.of(TestServers.ALPHA, TestServers.BETA)).build()
+                .start();
+        try {
+            List<String> opened = new ArrayList<>();
+            for (int i = 0; i < McpEndpoint.SESSIONS_PER_TENANT; i++) {
+                opened.add(initialize(http, own, TestServers.BETA));
+            }
+            assertThat(listTools(http, own, TestServers.BETA, opened.get(0)).statusCode()).isEqualTo(200);
+            opened.add(initialize(http, own, TestServers.BETA));
+            String otherTenants = initialize(http, own, TestServers.ALPHA);
+
+            assertThat(listTools(http, own, TestServers.BETA, opened.get(1)).statusCode())
+                    .as("the least recently used").isEqualTo(404);
+            assertThat(listTools(http, own, TestServers.BETA, opened.get(0)).statusCode()).isEqualTo(200);
+            assertThat(listTools(http, own, TestServers.BETA, opened.getLast()).statusCode()).isEqualTo(200);
+            assertThat(listTools(http, own, TestServers.ALPHA, otherTenants).statusCode()).isEqualTo(200);
+        } finally {
+            own.close();
+        }
+    }
+
+    @Test
+    void mcpSession_idleForTheLongestSessionTtl_ends_andTheSdksSweeperRunsOnADaemonThreadThatCloseEnds()
+            throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        SandboxServer shortLived = TestServers.builder().tokens(List.of(TestServers.ALPHA))
+                .sessionTtl(Duration.ofMillis(500)).maxSessionTtl(Duration.ofMillis(500)).build().start();
+        List<Thread> sweepers;
+        try {
+            String idle = initialize(http, shortLived, TestServers.ALPHA);
+            String used = initialize(http, shortLived, TestServers.ALPHA);
+            for (int i = 0; i < 6; i++) {
+                Thread.sleep(200);
+                assertThat(listTools(http, shortLived, TestServers.ALPHA, used).statusCode()).isEqualTo(200);
+            }
+
+            assertThat(listTools(http, shortLived, TestServers.ALPHA, idle).statusCode()).isEqualTo(404);
+            Thread.sleep(800);
+            assertThat(listTools(http, shortLived, TestServers.ALPHA, used).statusCode()).as("idle once its "
+                    + "requests have ended").isEqualTo(404);
+            sweepers = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> !before.contains(thread) && thread.getName().contains("sweeper"))
+                    .toList();
+            assertThat(sweepers).extracting(Thread::getName).contains("sandlot-mcp-session-sweeper")
+                    .noneMatch(name -> name.contains("streamable-http"));
+            assertThat(sweepers).allMatch(Thread::isDaemon);
+        } finally {
+            shortLived.close();
+        }
+        for (Thread sweeper : sweepers) {
+            sweeper.join(5_000);
+        }
+        assertThat(sweepers).noneMatch(Thread::isAlive);
+    }
+
+    private static String initialize(HttpClient http, SandboxServer target, String token) throws Exception {
+        HttpResponse<String> opened = http.send(mcp(target, token, null, "POST",
+                "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"initialize\", \"params\": "
+                        + "{\"protocolVersion\": \"2025-06-18\", \"capabilities\": {}, "
+                        + "\"clientInfo\": {\"name\": \"test\", \"version\": \"1\"}}}"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+        return opened.headers().firstValue("Mcp-Session-Id").orElseThrow();
+    }
+
+    private static HttpResponse<String> listTools(HttpClient http, SandboxServer target, String token,
+            String session) throws Exception {
+        return http.send(mcp(target, token, session, "POST", "{\"jsonrpc\": \"2.0\", \"id\": 2, "
+                + "\"method\": \"tools/list\"}"), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static HttpRequest mcp(String token, String session, String method, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri().resolve("/mcp"))
+        return mcp(server, token, session, method, body);
+    }
+
+    private static HttpRequest mcp(SandboxServer target, String token, String session, String method,
+            String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target.uri().resolve("/mcp"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
