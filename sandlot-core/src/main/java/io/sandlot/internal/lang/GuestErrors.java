@@ -26,6 +26,8 @@ public final class GuestErrors {
     static final int MAX_RECORD_NODES = 1_000;
 
     /** A Java class name that heads a message, such as {@code java.lang.IllegalStateException: }. */
+    /** What GraalPy puts between a message made from a Java exception and that exception's stack. */
+    private static final String JAVA_STACK = "\n\nJava stack trace:\n";
     private static final Pattern JAVA_CLASS_PREFIX =
             Pattern.compile("^(?:(?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)?:(?: |$))+");
 
@@ -131,7 +133,17 @@ public final class GuestErrors {
         if (message.startsWith(type + ": ")) {
             message = message.substring(type.length() + 2);
         }
-        return e.isInternalError() ? withoutJava(message) : message;
+        return e.isInternalError() ? withoutJava(message) : withoutJavaStack(message);
+    }
+
+    /**
+     * A guest exception's message without the Java stack GraalPy appends to the messages it makes from a Java
+     * exception (as {@code hashlib.blake2b(digest_size=16)} does from the JDK's refusal), which names the host's
+     * classes.
+     */
+    static String withoutJavaStack(String message) {
+        int stack = message.indexOf(JAVA_STACK);
+        return stack < 0 ? message : message.substring(0, stack).stripTrailing();
     }
 
     /**

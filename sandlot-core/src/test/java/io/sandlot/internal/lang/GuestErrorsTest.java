@@ -19,4 +19,15 @@ class GuestErrorsTest {
         assertThat(GuestErrors.withoutJava("java.lang.NullPointerException: "))
                 .isEqualTo("the language runtime failed on this operation");
     }
+
+    @Test
+    void guestExceptionMadeFromAJavaOne_losesTheJavaStack() {
+        String message = "NoSuchAlgorithmException: BLAKE2B-16 MessageDigest not available\n\nJava stack trace:\n"
+                + "java.security.NoSuchAlgorithmException: BLAKE2B-16 MessageDigest not available\n"
+                + "\tat io.sandlot.internal.exec.Execution.run(Execution.java:212)\n";
+
+        assertThat(GuestErrors.withoutJavaStack(message))
+                .isEqualTo("NoSuchAlgorithmException: BLAKE2B-16 MessageDigest not available");
+        assertThat(GuestErrors.withoutJavaStack("plain\n\nmessage")).isEqualTo("plain\n\nmessage");
+    }
 }
