@@ -364,6 +364,8 @@ final class PythonDialect implements Dialect {
                     self.loader.exec_module(module)
                     self.patch(module)
                 def __getattr__(self, name):
+                    if name == 'loader':
+                        raise AttributeError(name)
                     return getattr(self.loader, name)
                 def __repr__(self):
                     return repr(self.loader)
