@@ -62,7 +62,7 @@ final class McpEndpoint implements AutoCloseable {
         // the context at the root and the servlet at the exact path: a context at /mcp would redirect /mcp to /mcp/
         context = new ServletContextHandler("/");
         context.addServlet(new ServletHolder(transport), PATH);
-        context.addFilter(new FilterHolder(new McpSessions(transport, idle, SESSIONS_PER_TENANT, System::nanoTime)),
+        context.addFilter(new FilterHolder(new McpSessions(transport, idle, SESSIONS_PER_TENANT)),
                 PATH, EnumSet.of(DispatcherType.REQUEST));
     }
 

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
 
 /**
  * The MCP sessions of {@link McpEndpoint}, each bound to the tenant that opened it and bounded in time and number.
@@ -36,7 +35,7 @@ import java.util.function.LongSupplier;
  */
 final class McpSessions implements Filter {
 
-    static final String SESSION_HEADER = "Mcp-Session-Id";
+    private static final String SESSION_HEADER = "Mcp-Session-Id";
     /** The SDK's code for an unknown session. */
     private static final int SESSION_NOT_FOUND = -32603;
     /** JSON-RPC's first implementation-defined server error. */
@@ -45,7 +44,6 @@ final class McpSessions implements Filter {
     private final HttpServletStreamableServerTransportProvider transport;
     private final long idleNanos;
     private final int perTenant;
-    private final LongSupplier clock;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private volatile long lastSweep;
 
@@ -65,18 +63,11 @@ final class McpSessions implements Filter {
         }
     }
 
-    McpSessions(HttpServletStreamableServerTransportProvider transport, Duration idle, int perTenant,
-            LongSupplier clock) {
+    McpSessions(HttpServletStreamableServerTransportProvider transport, Duration idle, int perTenant) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.idleNanos = idle.toNanos();
         this.perTenant = perTenant;
-        this.clock = clock;
-        this.lastSweep = clock.getAsLong();
-    }
-
-    /** How many sessions are live; for tests and metrics. */
-    int count() {
-        return live.size();
+        this.lastSweep = System.nanoTime();
     }
 
     @Override
@@ -86,10 +77,10 @@ final class McpSessions implements Filter {
         HttpServletResponse response = (HttpServletResponse) res;
         String tenant = Objects.toString(request.getAttribute(SandboxServer.TENANT_ATTRIBUTE), "");
         String id = request.getHeader(SESSION_HEADER);
-        long now = clock.getAsLong();
+        long now = System.nanoTime();
         sweepIfDue(now);
         if (id == null) {
-            if ("POST".equals(request.getMethod()) && !makeRoom(tenant, now)) {
+            if ("POST".equals(request.getMethod()) && !makeRoom(tenant)) {
                 transport.responseError(response, 429, McpError.builder(TOO_MANY_SESSIONS)
                         .message("too many MCP sessions: this tenant has " + perTenant + " in use; end one with "
                                 + "DELETE, or wait for one to be idle")
@@ -100,9 +91,10 @@ final class McpSessions implements Filter {
             return;
         }
         Live session = live.get(id);
-        if (session == null || !session.tenant.equals(tenant) || session.idleSince(now - idleNanos)) {
-            if (session != null && session.tenant.equals(tenant)) {
-                live.remove(id, session);
+        boolean owned = session != null && session.tenant.equals(tenant);
+        if (!owned || session.idleSince(now - idleNanos)) {
+            if (owned) {
+                live.remove(id, session);   // expired
             }
             transport.responseError(response, HttpServletResponse.SC_NOT_FOUND,
                     McpError.builder(SESSION_NOT_FOUND).message("Session not found: " + id).build());
@@ -179,7 +171,7 @@ final class McpSessions implements Filter {
     }
 
     private void done(Live session) {
-        session.lastUsed = clock.getAsLong();
+        session.lastUsed = System.nanoTime();
         session.open.decrementAndGet();
     }
 
@@ -187,7 +179,7 @@ final class McpSessions implements Filter {
      * Before a request that may open a session: if the tenant has its maximum, ends its least recently used idle
      * session; false if every one of them is in use.
      */
-    private synchronized boolean makeRoom(String tenant, long now) {
+    private synchronized boolean makeRoom(String tenant) {
         while (true) {
             Map.Entry<String, Live> oldestIdle = null;
             int count = 0;

@@ -25,9 +25,9 @@ public final class GuestErrors {
     /** How many parts of a thrown plain object are read to show it as the message. */
     static final int MAX_RECORD_NODES = 1_000;
 
-    /** A Java class name that heads a message, such as {@code java.lang.IllegalStateException: }. */
     /** What GraalPy puts between a message made from a Java exception and that exception's stack. */
     private static final String JAVA_STACK = "\n\nJava stack trace:\n";
+    /** A Java class name that heads a message, such as {@code java.lang.IllegalStateException: }. */
     private static final Pattern JAVA_CLASS_PREFIX =
             Pattern.compile("^(?:(?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)?:(?: |$))+");
 
