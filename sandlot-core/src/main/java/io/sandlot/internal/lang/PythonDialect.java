@@ -245,10 +245,12 @@ final class PythonDialect implements Dialect {
             Source.newBuilder("python", FILE_TRACKING_CODE, "<sandlot-files>").buildLiteral();
 
     /**
-     * What a guest gets in place of the library parts that need threads or sockets, which it cannot have. Without
-     * these, {@code asyncio.run} fails at once (its event loop makes a socket pair to be woken from other threads)
-     * and so does every {@code ThreadPoolExecutor} (it starts worker threads). An import hook patches the two
-     * modules when they are first imported, so that contexts that never use them pay nothing:
+     * What a guest gets in place of the library parts that need threads, sockets or a native module, which it cannot
+     * have. Without these, {@code asyncio.run} fails at once (its event loop makes a socket pair to be woken from
+     * other threads), so does every {@code ThreadPoolExecutor} (it starts worker threads), and so do half of
+     * {@code unicodedata}'s functions. An import hook patches the three modules when they are first imported (or at
+     * once, if one already is), so that contexts that never use them pay nothing. Evaluates to a function of the
+     * Unicode data query ({@link PythonUnicodeData#QUERY}) that installs the hook.
      * <ul>
      *   <li>{@code asyncio}'s event loop has no self-pipe and a selector with no file descriptors: it runs
      *       callbacks, tasks and timers as CPython's does. Its time is virtual, as JS timers' are ({@link JsTimers}):
@@ -262,12 +264,17 @@ final class PythonDialect implements Dialect {
      *       submitted: results, exceptions, {@code map}'s order, {@code as_completed} and {@code wait} are CPython's,
      *       and so are {@code asyncio.to_thread} and {@code run_in_executor}, which use it. A task that waits for a
      *       task submitted after it waits until the execution's time limit.
+     *   <li>{@code unicodedata}'s {@code combining}, {@code decomposition}, {@code east_asian_width},
+     *       {@code mirrored}, {@code numeric}, {@code digit}, {@code decimal} and {@code lookup}, which GraalPy 25.0.3
+     *       delegates to its native module, are answered by {@link PythonUnicodeData}, with CPython's argument checks
+     *       and errors, and a cache of a few thousand characters per function in front of the host calls. A later
+     *       GraalPy that defines them itself keeps its own.
      * </ul>
      * {@code threading.Thread.start} still fails: an emulated thread that ran at once would deadlock the programs
      * (producers and consumers) that need a second thread.
      */
-    private static final Source SINGLE_THREADED = Source.newBuilder("python", """
-            (lambda ns: exec('''
+    private static final Source LIBRARY_PATCHES = Source.newBuilder("python", """
+            (lambda unicode: exec('''
             import sys
             def event_loop(unix_events):
                 import math, selectors, time
@@ -354,7 +361,59 @@ final class PythonDialect implements Dialect {
                         self._shutdown = True
                     shutdown.__doc__ = _base.Executor.shutdown.__doc__
                 thread.ThreadPoolExecutor = ThreadPoolExecutor
-            PATCHES = {'asyncio.unix_events': event_loop, 'concurrent.futures.thread': thread_pool}
+            def unicode_data(module):
+                def cached(name):
+                    cache = {}
+                    def answer(character, argument):
+                        if not isinstance(character, str) or len(character) != 1:
+                            raise TypeError(f'{name}() argument {argument}must be a unicode character, '
+                                            f'not {type(character).__name__}')
+                        code = ord(character)
+                        try:
+                            return cache[code]
+                        except KeyError:
+                            value = unicode(name, code)
+                            if len(cache) < 4096:
+                                cache[code] = value
+                            return value
+                    return answer
+                def plain(name):
+                    answer = cached(name)
+                    def function(chr, /):
+                        return answer(chr, '')
+                    return function
+                def defaulted(name, error):
+                    answer, missing = cached(name), object()
+                    def function(chr, default=missing, /):
+                        value = answer(chr, '1 ')
+                        if value is not None:
+                            return value
+                        if default is missing:
+                            raise ValueError(error)
+                        return default
+                    return function
+                def lookup(name, /):
+                    if isinstance(name, (bytes, bytearray)):
+                        name = bytes(name).decode('latin-1')
+                    if not isinstance(name, str):
+                        raise TypeError(f'lookup() argument must be str, not {type(name).__name__}')
+                    if len(name) > 256:
+                        raise KeyError('name too long')      # CPython's longest name
+                    value = unicode('lookup', name)
+                    if value is None:
+                        raise KeyError(f"undefined character name '{name}'")
+                    return value
+                functions = {name: plain(name) for name in ('combining', 'decomposition', 'east_asian_width', 'mirrored')}
+                functions.update(numeric=defaulted('numeric', 'not a numeric character'),
+                                 digit=defaulted('digit', 'not a digit'), decimal=defaulted('decimal', 'not a decimal'),
+                                 lookup=lookup)
+                for name, function in functions.items():
+                    if name not in vars(module):
+                        function.__name__ = function.__qualname__ = name
+                        function.__module__ = 'unicodedata'
+                        setattr(module, name, function)
+            PATCHES = {'asyncio.unix_events': event_loop, 'concurrent.futures.thread': thread_pool,
+                       'unicodedata': unicode_data}
             class PatchingLoader:
                 def __init__(self, loader, patch):
                     self.loader, self.patch = loader, patch
@@ -362,30 +421,33 @@ final class PythonDialect implements Dialect {
                     return self.loader.create_module(spec)
                 def exec_module(self, module):
                     self.loader.exec_module(module)
-                    self.patch(module)
+                    self.patch(sys.modules.get(module.__name__, module))
                 def __getattr__(self, name):
                     if name == 'loader':
                         raise AttributeError(name)
                     return getattr(self.loader, name)
                 def __repr__(self):
                     return repr(self.loader)
-            class SingleThreadedFinder:
+            class PatchingFinder:
                 @staticmethod
                 def find_spec(name, path=None, target=None):
                     patch = PATCHES.get(name)
                     if patch is None:
                         return None
                     for finder in sys.meta_path:
-                        if finder is not SingleThreadedFinder and hasattr(finder, 'find_spec'):
+                        if finder is not PatchingFinder and hasattr(finder, 'find_spec'):
                             spec = finder.find_spec(name, path, target)
                             if spec is not None:
                                 if spec.loader is not None:
                                     spec.loader = PatchingLoader(spec.loader, patch)
                                 return spec
                     return None
-            sys.meta_path.insert(0, SingleThreadedFinder)
-            ''', ns))({})
-            """, "<sandlot-single-threaded>").buildLiteral();
+            sys.meta_path.insert(0, PatchingFinder)
+            for name, patch in PATCHES.items():
+                if name in sys.modules:
+                    patch(sys.modules[name])
+            ''', {'unicode': unicode}))
+            """, "<sandlot-library-patches>").buildLiteral();
 
     /**
      * Gives {@code linecache}, and so {@code traceback}, {@code logging.exception}, {@code warnings} and
@@ -445,7 +507,7 @@ final class PythonDialect implements Dialect {
     @Override
     public void harden(Context context) {
         context.eval(HARDENING);
-        context.eval(SINGLE_THREADED);
+        context.eval(LIBRARY_PATCHES).executeVoid(PythonUnicodeData.QUERY);
         context.getPolyglotBindings().putMember(SHOW_SOURCE, context.eval(MAIN_SOURCE));
     }
 
@@ -475,7 +537,7 @@ final class PythonDialect implements Dialect {
     @Override
     public boolean isInternal(Source source) {
         return source.equals(PARSER) || source.equals(HOST_FUNCTION_WRAPPER) || source.equals(HARDENING)
-                || source.equals(FILE_TRACKING) || source.equals(MAIN_SOURCE) || source.equals(SINGLE_THREADED);
+                || source.equals(FILE_TRACKING) || source.equals(MAIN_SOURCE) || source.equals(LIBRARY_PATCHES);
     }
 
     @Override
