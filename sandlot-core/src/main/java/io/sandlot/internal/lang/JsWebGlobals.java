@@ -1,18 +1,25 @@
 package io.sandlot.internal.lang;
 
+import java.security.SecureRandom;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
- * {@code atob}, {@code btoa} and {@code structuredClone}: functions of the web platform that node has as globals and
- * programs use (base64 of a string, a deep copy), and GraalJS does not. Pure functions of their arguments, written
- * in the guest's language and run under its limits.
+ * What node has as globals, programs use, and GraalJS lacks: {@code atob}, {@code btoa} and {@code structuredClone}
+ * (base64 of a string, a deep copy); V8's {@code Error.captureStackTrace} and {@code Error.stackTraceLimit}, with
+ * which programs write their own error classes; {@code performance.now()}; and Web Crypto's
+ * {@code crypto.getRandomValues} and {@code crypto.randomUUID} (not {@code crypto.subtle}). Dates print their zone
+ * as node does. Written in the guest's language and run under its limits; the host gives only random bits and a
+ * monotonic clock.
  */
 final class JsWebGlobals {
 
     private static final Source INSTALLER = Source.newBuilder("js", """
-            (function () {
-              const GuestError = Error, GuestTypeError = TypeError;
+            (function (randomInt, monotonicMillis) {
+              const GuestError = Error, GuestTypeError = TypeError, apply = Reflect.apply;
+              const define = (object, name, value, enumerable = false) => Object.defineProperty(object, name,
+                  { value, writable: true, configurable: true, enumerable });
               const domError = (name, message) => {
                 const error = new GuestError(message);
                 Object.defineProperty(error, 'name', { value: name, configurable: true, writable: true });
@@ -120,18 +127,112 @@ final class JsWebGlobals {
                 return clone(value);
               }
               for (const fn of [atob, btoa, structuredClone]) {
-                Object.defineProperty(globalThis, fn.name,
-                    { value: fn, writable: true, configurable: true, enumerable: false });
+                define(globalThis, fn.name, fn);
               }
+
+              // V8's stack trace API, which node programs use in their own error classes.
+              const errorToString = GuestError.prototype.toString;
+              const FRAME_NAME = /^\\s*at (?:new |async )*([^\\s(]+) \\(/;
+              function captureStackTrace(target, constructorOpt) {
+                if (target === null || (typeof target !== 'object' && typeof target !== 'function')) {
+                  throw new GuestTypeError('invalid_argument');              // node's words
+                }
+                let frames = String(new GuestError().stack).split('\\n').slice(1)
+                    .filter((frame) => !frame.includes('(<sandlot-'));
+                const name = typeof constructorOpt === 'function' ? constructorOpt.name : '';
+                if (name) {
+                  const named = (frame) => {
+                    const match = FRAME_NAME.exec(frame);
+                    return match !== null && (match[1] === name || match[1].endsWith('.' + name));
+                  };
+                  frames = frames.slice(frames.findIndex(named) + 1 || frames.length);
+                }
+                const limit = GuestError.stackTraceLimit;
+                if (typeof limit === 'number') {
+                  frames = frames.slice(0, Math.max(0, limit));
+                }
+                define(target, 'stack', [apply(errorToString, target, [])].concat(frames).join('\\n'));
+              }
+              define(GuestError, 'captureStackTrace', captureStackTrace);
+              define(GuestError, 'stackTraceLimit', 10, true);
+
+              // The zone is always UTC (ContextFactory); node names it as ICU's long name does.
+              for (const method of ['toString', 'toTimeString']) {
+                const format = Date.prototype[method];
+                define(Date.prototype, method, {
+                  [method]() {
+                    const text = apply(format, this, []);
+                    return text.endsWith(' (GMT)') ? text.slice(0, -6) + ' (Coordinated Universal Time)' : text;
+                  }
+                }[method]);
+              }
+
+              // performance.now(): milliseconds since the first reading, from the host's monotonic clock.
+              let origin;
+              const performance = {
+                now() {
+                  if (origin === undefined) {
+                    origin = { millis: monotonicMillis(), epoch: Date.now() };
+                  }
+                  return monotonicMillis() - origin.millis;
+                },
+                get timeOrigin() {
+                  if (origin === undefined) {
+                    performance.now();
+                  }
+                  return origin.epoch;
+                },
+                toJSON() {
+                  return { timeOrigin: performance.timeOrigin };
+                },
+              };
+              define(globalThis, 'performance', performance);
+
+              // Web Crypto's random functions (no crypto.subtle), from the host's SecureRandom.
+              const INTEGER_ARRAYS = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array,
+                                      Uint32Array, BigInt64Array, BigUint64Array];
+              function getRandomValues(array) {
+                if (arguments.length === 0) {
+                  throw new GuestTypeError('The "typedArray" argument must be specified');
+                }
+                if (!INTEGER_ARRAYS.some((Type) => array instanceof Type)) {
+                  throw domError('TypeMismatchError', 'The data argument must be an integer-type TypedArray');
+                }
+                if (array.byteLength > 65536) {
+                  throw domError('QuotaExceededError', 'The requested length exceeds 65,536 bytes');
+                }
+                const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+                for (let i = 0; i < bytes.length; i += 4) {
+                  const word = randomInt();
+                  for (let k = 0; k < 4 && i + k < bytes.length; k++) {
+                    bytes[i + k] = word >>> (8 * k);
+                  }
+                }
+                return array;
+              }
+              function randomUUID() {
+                const bytes = getRandomValues(new Uint8Array(16));
+                bytes[6] = (bytes[6] & 0x0f) | 0x40;
+                bytes[8] = (bytes[8] & 0x3f) | 0x80;
+                const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+                return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+              }
+              define(globalThis, 'crypto', { getRandomValues, randomUUID });
             })
             """, "<sandlot-web-globals>").buildLiteral();
+
+    /** 32 random bits for {@code crypto.getRandomValues}; SecureRandom is safe for concurrent use. */
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ProxyExecutable RANDOM_INT = arguments -> RANDOM.nextInt();
+    /** The host's monotonic clock in (fractional) milliseconds, for {@code performance.now()}. */
+    private static final ProxyExecutable MONOTONIC_MILLIS = arguments -> System.nanoTime() / 1e6;
 
     private JsWebGlobals() {
     }
 
     /** Defines the functions in a new context. */
     static void install(Context context) {
-        context.eval(INSTALLER).executeVoid();
+        context.eval(INSTALLER).executeVoid(RANDOM_INT, MONOTONIC_MILLIS);
     }
 
     /** Whether {@code source} is the installer, which the statement limit does not count. */
