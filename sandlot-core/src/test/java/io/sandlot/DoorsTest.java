@@ -84,9 +84,11 @@ class DoorsTest {
 
     @Test
     void execute_jsLooksForEnvironment_findsNoWayToIt() {
-        ExecutionResult result = run(JS, "[typeof process, typeof environment, typeof java, typeof Java]");
+        ExecutionResult result = run(JS, "[typeof environment, typeof java, typeof Java, Object.keys(process.env).join(),"
+                + " process.argv.join(' '), process.cwd()]");
 
-        assertThat(result.value()).as(result.toJson()).isEqualTo(List.of("undefined", "undefined", "undefined", "undefined"));
+        assertThat(result.value()).as(result.toJson()).isEqualTo(List.of("undefined", "undefined", "undefined", "",
+                "node /work/main.js", "/work"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-// why: Node's process object
+// why: node's process.exit ends only the script, as a status of the execution; the host JVM must live on
 // expect: error
-// error-type: ReferenceError
+// error-type: ProcessExit
 process.exit(1)

@@ -403,7 +403,7 @@ final class Execution implements Watched {
             }
             value = evaluated == null ? null : GuestValues.toJava(evaluated, dialect, maxValueNodes());
         } catch (PolyglotException e) {
-            return failed(e);
+            return failed(e, context);
         } catch (GuestValues.TooLargeException e) {
             return stopped(Status.OUTPUT_LIMIT, "the value has more parts than maxOutputBytes="
                     + limits.maxOutputBytes() + " allows");
@@ -412,7 +412,17 @@ final class Execution implements Watched {
         } catch (StackOverflowError e) {
             return finish(Status.ERROR, null, GuestError.of("StackOverflowError", "the host stack overflowed"));
         }
-        return succeeded(value);
+        Integer exitStatus = dialect.exitStatus(context);
+        return exitStatus == null ? succeeded(value) : exited(exitStatus, value);
+    }
+
+    /**
+     * The result of a script that called node's {@code process.exit(status)} (and perhaps caught what it threw):
+     * status 0 is success, as node's exit code 0 says; any other is an error.
+     */
+    private ExecutionResult exited(int status, Object value) {
+        return status == 0 ? succeeded(value)
+                : finish(Status.ERROR, null, GuestError.of("ProcessExit", "exit status " + status));
     }
 
     /** The result of a guest that ended with {@code value}, unless it was stopped or the value is too large. */
@@ -570,7 +580,7 @@ final class Execution implements Watched {
         return size > limits.maxOutputBytes() ? size : -1;
     }
 
-    private ExecutionResult failed(PolyglotException e) {
+    private ExecutionResult failed(PolyglotException e, Context context) {
         Status reason = stopReason.get();
         if (reason != null) {
             return stopped(reason, null);
@@ -592,6 +602,10 @@ final class Execution implements Watched {
         }
         if (e.isExit() && e.getExitStatus() == 0) {
             return succeeded(null);   // sys.exit() or sys.exit(0): a script that ended well, as CPython's code 0 says
+        }
+        Integer exitStatus = dialect.exitStatus(context);
+        if (exitStatus != null) {
+            return exited(exitStatus, null);
         }
         if (denied.get() || (e.isInternalError() && isPolicyRefusal(e))) {
             return finish(Status.DENIED, null, error);

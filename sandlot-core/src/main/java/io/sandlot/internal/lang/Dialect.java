@@ -3,6 +3,7 @@ package io.sandlot.internal.lang;
 import io.sandlot.Language;
 import io.sandlot.Limits;
 import io.sandlot.internal.engine.Engines;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -43,8 +44,12 @@ public sealed interface Dialect permits JsDialect, PythonDialect {
      */
     Mount mount(Engines engines);
 
-    /** Runs hardening in a new, initialised context, before any guest code. */
-    void harden(Context context);
+    /**
+     * Runs hardening in a new, initialised context, before any guest code. {@code out} and {@code err} are the
+     * context's own output streams (each execution's output, under its limits), for what the language writes
+     * there other than through its own printing.
+     */
+    void harden(Context context, OutputStream out, OutputStream err);
 
     /**
      * Installs file tracking in a new context, where the language needs it; returns the function that flushes
@@ -104,6 +109,14 @@ public sealed interface Dialect permits JsDialect, PythonDialect {
 
     /** The type an error names itself by, or null to use its meta-object's name. */
     String errorName(Value guestObject);
+
+    /**
+     * The exit code the current execution ended with, where the language ends a script by a call rather than by an
+     * exit of its runtime (node's {@code process.exit}); null if it did not.
+     */
+    default Integer exitStatus(Context context) {
+        return null;
+    }
 
     /**
      * Adds the frames of the error's own traceback to {@code stack}, innermost first, where the language has one

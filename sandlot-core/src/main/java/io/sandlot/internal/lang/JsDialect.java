@@ -5,6 +5,7 @@ import io.sandlot.Limits;
 import io.sandlot.internal.engine.Engines;
 import io.sandlot.internal.fs.MemoryFileSystem;
 import io.sandlot.wire.Json;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -99,10 +100,11 @@ final class JsDialect implements Dialect {
      * console that prints as node's, node's timers, and {@code atob}, {@code btoa} and {@code structuredClone}.
      */
     @Override
-    public void harden(Context context) {
+    public void harden(Context context, OutputStream out, OutputStream err) {
         JsLibraries.install(context);
         JsConsole.install(context);
         JsWebGlobals.install(context);
+        JsProcess.install(context, out, err);
         // out of the guest's reach: its polyglot access is NONE
         context.getPolyglotBindings().putMember(TIMERS, JsTimers.install(context));
     }
@@ -126,7 +128,8 @@ final class JsDialect implements Dialect {
     public boolean isInternal(Source source) {
         return source.equals(PARSER) || source.equals(HOST_FUNCTION_WRAPPER) || JsLibraries.isInstaller(source)
                 || JsConsole.isInternal(source) || source.equals(SETTLE) || source.equals(RETHROW)
-                || JsTimers.isInternal(source) || JsWebGlobals.isInternal(source);
+                || JsTimers.isInternal(source) || JsWebGlobals.isInternal(source)
+                || JsProcess.isInternal(source);
     }
 
     @Override
@@ -146,13 +149,17 @@ final class JsDialect implements Dialect {
         return 2;
     }
 
-    /** Drops the timers an earlier execution of this context left pending (see {@link JsTimers#clear}). */
+    /**
+     * Drops the timers an earlier execution of this context left pending (see {@link JsTimers#clear}), and its
+     * {@code process.exit}.
+     */
     @Override
     public void beginExecution(Context context, String code) {
         Value timers = context.getPolyglotBindings().getMember(TIMERS);
         if (timers != null) {
             JsTimers.clear(timers);
         }
+        JsProcess.beginExecution(context);
     }
 
     /**
@@ -202,6 +209,11 @@ final class JsDialect implements Dialect {
     public String errorName(Value guestObject) {
         Value name = guestObject.hasMember("name") ? guestObject.getMember("name") : null;
         return name != null && name.isString() ? name.asString() : null;
+    }
+
+    @Override
+    public Integer exitStatus(Context context) {
+        return JsProcess.exitStatus(context);
     }
 
     @Override

@@ -93,10 +93,11 @@ final class JsTimers {
 
     /**
      * Fires the context's timers until none is left, running after each one the promise jobs it queued (which may
-     * set more timers). A callback that throws ends the run with its error, as an uncaught error ends node's.
+     * set more timers). A callback that throws ends the run with its error, as an uncaught error ends node's; so
+     * does {@code process.exit} ({@link JsProcess}).
      */
     static void runAll(Context context, Value fireNext) {
-        while (fireNext.execute().asBoolean()) {
+        while (JsProcess.exitStatus(context) == null && fireNext.execute().asBoolean()) {
             runJobs(context);
         }
     }

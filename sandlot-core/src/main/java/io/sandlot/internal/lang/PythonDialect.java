@@ -4,6 +4,7 @@ import io.sandlot.Language;
 import io.sandlot.Limits;
 import io.sandlot.internal.engine.EngineShape;
 import io.sandlot.internal.engine.Engines;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -682,7 +683,7 @@ final class PythonDialect implements Dialect {
     }
 
     @Override
-    public void harden(Context context) {
+    public void harden(Context context, OutputStream out, OutputStream err) {
         context.eval(HARDENING);
         context.eval(LIBRARY_PATCHES).executeVoid(PythonUnicodeData.QUERY);
         context.getPolyglotBindings().putMember(SHOW_SOURCE, context.eval(MAIN_SOURCE));

@@ -1,0 +1,202 @@
+package io.sandlot.internal.lang;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+
+/**
+ * The part of node's {@code process} that scripts use without being servers: {@code process.stdout.write} and
+ * {@code process.stderr.write} (output without a line break, the execution's own output under its limits),
+ * {@code process.exit}, {@code process.argv} ({@code ['node', '/work/main.js']}, so {@code argv.slice(2)} is empty),
+ * an empty {@code process.env}, {@code process.cwd()}, {@code process.platform}, {@code process.nextTick},
+ * {@code process.hrtime} (and {@code hrtime.bigint}) and {@code process.uptime}. There is no
+ * {@code process.versions.node}, so code that tells node by it (and would then {@code require} node's modules) does
+ * not take the sandbox for node; events ({@code process.on}) and {@code process.exitCode} are not there either.
+ *
+ * <p>{@code process.exit(code)} ends the script as node's exit does (code 0: the execution succeeds; any other: it
+ * fails with "exit status N"): it records the code for the host ({@link #exitStatus}) and throws, so that the code
+ * after it does not run, and no timer fires after it ({@link JsTimers#runAll}). What it throws can still reach a
+ * {@code catch} (node's exit cannot be caught: the idiom {@code main().catch(e => { console.error(e);
+ * process.exit(1); })} sees it when {@code main} exits); from the first exit on, the console and
+ * {@code process.stdout} print nothing and later exits change nothing, so the output and the status are node's.
+ */
+final class JsProcess {
+
+    /** The polyglot binding (out of the guest's reach) that holds a context's {@link ExitStatus}. */
+    private static final String EXIT_STATUS = "sandlot.exitStatus";
+
+    private static final Source INSTALLER = Source.newBuilder("js", """
+            (function (write, monotonicNanos, recordExit) {
+              const GuestTypeError = TypeError, bigint = BigInt, apply = Reflect.apply;
+              const started = monotonicNanos();
+              let exited = false;   // after process.exit, nothing the script still runs (a catch) prints
+              const invalidType = (name, expected, value) => {
+                const received = value === null ? 'null' : typeof value === 'object'
+                    ? `an instance of ${value.constructor?.name ?? 'Object'}` : `type ${typeof value} (${String(value)})`;
+                const error = new GuestTypeError(`The "${name}" argument must be ${expected}. Received ${received}`);
+                error.code = 'ERR_INVALID_ARG_TYPE';
+                return error;
+              };
+              const stream = (fd) => {
+                const writable = {
+                  fd,
+                  isTTY: false,
+                  write(chunk, encoding, callback) {
+                    if (typeof encoding === 'function') {
+                      callback = encoding;
+                    }
+                    if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+                      throw invalidType('chunk', 'of type string or an instance of Buffer, TypedArray, or DataView', chunk);
+                    }
+                    if (!exited) {
+                      write(fd, typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk));
+                    }
+                    if (typeof callback === 'function') {
+                      queueMicrotask(() => callback(null));
+                    }
+                    return true;
+                  },
+                  end(chunk, encoding, callback) {
+                    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') {
+                      writable.write(chunk, encoding);
+                    }
+                    const done = [chunk, encoding, callback].find((f) => typeof f === 'function');
+                    if (done) {
+                      queueMicrotask(() => done());
+                    }
+                    return writable;
+                  },
+                };
+                return writable;
+              };
+              function hrtime(previous) {
+                const now = bigint(monotonicNanos());
+                let seconds = Number(now / 1000000000n), nanos = Number(now % 1000000000n);
+                if (previous !== undefined) {
+                  if (!Array.isArray(previous)) {
+                    throw invalidType('time', 'an instance of Array', previous);
+                  }
+                  seconds -= previous[0];
+                  nanos -= previous[1];
+                  if (nanos < 0) {
+                    seconds -= 1;
+                    nanos += 1e9;
+                  }
+                }
+                return [seconds, nanos];
+              }
+              hrtime.bigint = () => bigint(monotonicNanos());
+              function exit(code) {
+                const status = code === undefined || code === null ? 0 : code;
+                if (!Number.isInteger(typeof status === 'string' && status.trim() !== '' ? Number(status) : status)) {
+                  throw invalidType('code', 'of type number', code);
+                }
+                if (!exited) {
+                  exited = true;
+                  recordExit(Number(status));
+                }
+                throw { name: 'ProcessExit', message: 'process.exit() was called' };
+              }
+              const process = {
+                argv: ['node', '/work/main.js'],
+                argv0: 'node',
+                execArgv: [],
+                env: {},
+                pid: 1,
+                platform: 'linux',
+                title: 'node',
+                stdout: stream(1),
+                stderr: stream(2),
+                cwd: () => '/work',
+                exit,
+                hrtime,
+                nextTick(callback, ...args) {
+                  if (typeof callback !== 'function') {
+                    throw invalidType('callback', 'of type function', callback);
+                  }
+                  queueMicrotask(() => callback(...args));
+                },
+                uptime: () => (monotonicNanos() - started) / 1e9,
+              };
+              Object.defineProperty(globalThis, 'process', { value: process, writable: true, configurable: true });
+              for (const [name, method] of Object.entries(console)) {
+                if (typeof method === 'function') {
+                  const quiet = { [name](...args) { return exited ? undefined : apply(method, console, args); } }[name];
+                  Object.defineProperty(console, name, { value: quiet, writable: true, enumerable: true,
+                                                         configurable: true });
+                }
+              }
+            })
+            """, "<sandlot-process>").buildLiteral();
+
+    /** The origin of {@code process.hrtime}: nanoseconds counted from it stay exact as JS numbers for 104 days. */
+    private static final long ORIGIN_NANOS = System.nanoTime();
+
+    private JsProcess() {
+    }
+
+    /** Defines {@code process} in a new context whose output streams are {@code out} and {@code err}. */
+    static void install(Context context, OutputStream out, OutputStream err) {
+        ProxyExecutable write = arguments -> {
+            if (arguments.length != 2 || !arguments[0].fitsInInt() || !arguments[1].isString()) {
+                return null;
+            }
+            OutputStream target = arguments[0].asInt() == 2 ? err : out;
+            try {
+                target.write(arguments[1].asString().getBytes(StandardCharsets.UTF_8));
+                target.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        };
+        ProxyExecutable monotonicNanos = arguments -> System.nanoTime() - ORIGIN_NANOS;
+        ExitStatus exit = new ExitStatus();
+        ProxyExecutable recordExit = arguments -> {
+            if (arguments.length == 1 && arguments[0].fitsInInt()) {
+                exit.status = arguments[0].asInt();
+            }
+            return null;
+        };
+        context.getPolyglotBindings().putMember(EXIT_STATUS, exit);
+        context.eval(INSTALLER).executeVoid(write, monotonicNanos, recordExit);
+    }
+
+    /** Forgets an earlier execution's {@code process.exit}: a session's context runs many. */
+    static void beginExecution(Context context) {
+        ExitStatus exit = exitOf(context);
+        if (exit != null) {
+            exit.status = null;
+        }
+    }
+
+    /** The code the current execution passed to {@code process.exit}, or null if it did not call it. */
+    static Integer exitStatus(Context context) {
+        ExitStatus exit = exitOf(context);
+        return exit == null ? null : exit.status;
+    }
+
+    private static ExitStatus exitOf(Context context) {
+        Value exit = context.getPolyglotBindings().getMember(EXIT_STATUS);
+        return exit != null && exit.isHostObject() ? exit.asHostObject() : null;
+    }
+
+    /** Whether {@code source} is the installer, which the statement limit does not count. */
+    static boolean isInternal(Source source) {
+        return source.equals(INSTALLER);
+    }
+
+    /**
+     * The exit code of a context's current execution. Set by {@code process.exit}, which then throws so that the
+     * script stops; the code is read from here, not from what is thrown, because a throw in an async function
+     * reaches the host as GraalJS's own unhandled-rejection error.
+     */
+    private static final class ExitStatus {
+        volatile Integer status;
+    }
+}
