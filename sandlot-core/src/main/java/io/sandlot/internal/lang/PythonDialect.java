@@ -426,9 +426,10 @@ final class PythonDialect implements Dialect {
      * What a guest gets in place of the library parts that need threads, sockets or a native module, which it cannot
      * have. Without these, {@code asyncio.run} fails at once (its event loop makes a socket pair to be woken from
      * other threads), so does every {@code ThreadPoolExecutor} (it starts worker threads), and so do half of
-     * {@code unicodedata}'s functions. An import hook patches the three modules when they are first imported (or at
-     * once, if one already is), so that contexts that never use them pay nothing. Evaluates to a function of the
-     * Unicode data query ({@link PythonUnicodeData#QUERY}) that installs the hook.
+     * {@code unicodedata}'s functions and keyed or sized BLAKE2 hashes. An import hook patches the four modules
+     * when they are first imported (or at once, if one already is), so that contexts that never use them pay
+     * nothing. Evaluates to a function of the Unicode data query ({@link PythonUnicodeData#QUERY}), the hash factory
+     * ({@link PythonDigests#NEW}) and its longest SHAKE output, which installs the hook.
      * <ul>
      *   <li>{@code asyncio}'s event loop has no self-pipe and a selector with no file descriptors: it runs
      *       callbacks, tasks and timers as CPython's does. Its time is virtual, as JS timers' are ({@link JsTimers}):
@@ -447,12 +448,16 @@ final class PythonDialect implements Dialect {
      *       delegates to its native module, are answered by {@link PythonUnicodeData}, with CPython's argument checks
      *       and errors, and a cache of a few thousand characters per function in front of the host calls. A later
      *       GraalPy that defines them itself keeps its own.
+     *   <li>{@code hashlib}'s {@code blake2b} and {@code blake2s} (any digest size, key, salt and personalisation;
+     *       not tree hashing) and {@code shake_128} and {@code shake_256} (any output length up to 16 MiB), also
+     *       through {@code hashlib.new}, {@code hmac} and {@code file_digest}, are {@link PythonDigests}' hashes
+     *       behind CPython's interface and argument checks.
      * </ul>
      * {@code threading.Thread.start} still fails: an emulated thread that ran at once would deadlock the programs
      * (producers and consumers) that need a second thread.
      */
     private static final Source LIBRARY_PATCHES = Source.newBuilder("python", """
-            (lambda unicode: exec('''
+            (lambda unicode, digests, max_shake_length: exec('''
             import sys
             def event_loop(unix_events):
                 import math, selectors, time
@@ -590,8 +595,91 @@ final class PythonDialect implements Dialect {
                         function.__name__ = function.__qualname__ = name
                         function.__module__ = 'unicodedata'
                         setattr(module, name, function)
+            def hash_library(hashlib):
+                def buffer(value, data=True):
+                    if isinstance(value, str) and data:
+                        raise TypeError('Strings must be encoded before hashing')
+                    try:
+                        return bytes(memoryview(value)).decode('latin-1')
+                    except TypeError:
+                        raise TypeError(f'a bytes-like object is required, not {type(value).__name__!r}') from None
+                class Hash:
+                    def __init__(self, state, digest_size):
+                        self._state, self._digest_size = state, digest_size
+                    @property
+                    def name(self):
+                        return type(self).__name__
+                    @property
+                    def digest_size(self):
+                        return self._digest_size
+                    def update(self, data, /):
+                        self._state('update', buffer(data))
+                    def copy(self):
+                        copy = object.__new__(type(self))
+                        Hash.__init__(copy, self._state('copy'), self._digest_size)
+                        return copy
+                    def __repr__(self):
+                        return f'<{self.name} _hashlib.HASH object @ {hex(id(self))}>'
+                def blake2(name, max_digest, max_key, salt_size, person_size, block):
+                    def __init__(self, data=b'', /, *, digest_size=max_digest, key=b'', salt=b'', person=b'', fanout=1,
+                                 depth=1, leaf_size=0, node_offset=0, node_depth=0, inner_size=0, last_node=False,
+                                 usedforsecurity=True):
+                        if not 1 <= digest_size <= max_digest:
+                            raise ValueError(f'digest_size must be between 1 and {max_digest} bytes')
+                        key, salt, person = buffer(key, False), buffer(salt, False), buffer(person, False)
+                        for what, value, most in (('key', key, max_key), ('salt', salt, salt_size),
+                                                  ('person', person, person_size)):
+                            if len(value) > most:
+                                raise ValueError(f'maximum {what} length is {most} bytes')
+                        if (fanout, depth, leaf_size, node_offset, node_depth, inner_size, last_node) != (
+                                1, 1, 0, 0, 0, 0, False):
+                            raise ValueError(f'{name} tree hashing (fanout, depth, leaf_size, node_offset, node_depth, '
+                                             'inner_size, last_node) is not available in the sandbox')
+                        Hash.__init__(self, digests(name, digest_size, key, salt.ljust(salt_size, chr(0)),
+                                                    person.ljust(person_size, chr(0))), digest_size)
+                        if data:
+                            self.update(data)
+                    def digest(self):
+                        return self._state('digest', 0).encode('latin-1')
+                    def hexdigest(self):
+                        return self.digest().hex()
+                    return hash_type(name, {'__init__': __init__, 'digest': digest, 'hexdigest': hexdigest,
+                                            'block_size': block, 'SALT_SIZE': salt_size, 'PERSON_SIZE': person_size,
+                                            'MAX_KEY_SIZE': max_key, 'MAX_DIGEST_SIZE': max_digest,
+                                            '__module__': '_blake2'})
+                def shake(name, block):
+                    def __init__(self, data=b'', /, *, usedforsecurity=True):
+                        Hash.__init__(self, digests(name, 0, '', '', ''), 0)
+                        if data:
+                            self.update(data)
+                    def digest(self, length):
+                        if length < 0:
+                            raise ValueError('length must be non-negative')
+                        if length > MAX_SHAKE_LENGTH:
+                            raise ValueError(f'length must be at most {MAX_SHAKE_LENGTH} in the sandbox')
+                        return self._state('digest', length).encode('latin-1')
+                    def hexdigest(self, length):
+                        return self.digest(length).hex()
+                    return hash_type(name, {'__init__': __init__, 'digest': digest, 'hexdigest': hexdigest,
+                                            'block_size': block, '__module__': '_sha3'})
+                def hash_type(name, methods):
+                    for method in methods.values():
+                        if callable(method):
+                            method.__qualname__ = f'{name}.{method.__name__}'
+                    return type(name, (Hash,), methods)
+                ours = {'blake2b': blake2('blake2b', 64, 64, 16, 16, 128),
+                        'blake2s': blake2('blake2s', 32, 32, 8, 8, 64),
+                        'shake_128': shake('shake_128', 168), 'shake_256': shake('shake_256', 136)}
+                host_new = hashlib.new
+                def new(name, data=b'', **kwargs):
+                    constructor = ours.get(name)
+                    return host_new(name, data, **kwargs) if constructor is None else constructor(data, **kwargs)
+                new.__doc__ = host_new.__doc__
+                for name, constructor in ours.items():
+                    setattr(hashlib, name, constructor)
+                hashlib.new = new
             PATCHES = {'asyncio.unix_events': event_loop, 'concurrent.futures.thread': thread_pool,
-                       'unicodedata': unicode_data}
+                       'unicodedata': unicode_data, 'hashlib': hash_library}
             class PatchingLoader:
                 def __init__(self, loader, patch):
                     self.loader, self.patch = loader, patch
@@ -624,7 +712,7 @@ final class PythonDialect implements Dialect {
             for name, patch in PATCHES.items():
                 if name in sys.modules:
                     patch(sys.modules[name])
-            ''', {'unicode': unicode}))
+            ''', {'unicode': unicode, 'digests': digests, 'MAX_SHAKE_LENGTH': max_shake_length}))
             """, "<sandlot-library-patches>").buildLiteral();
 
     /**
@@ -685,7 +773,8 @@ final class PythonDialect implements Dialect {
     @Override
     public void harden(Context context, OutputStream out, OutputStream err) {
         context.eval(HARDENING);
-        context.eval(LIBRARY_PATCHES).executeVoid(PythonUnicodeData.QUERY);
+        context.eval(LIBRARY_PATCHES).executeVoid(PythonUnicodeData.QUERY, PythonDigests.NEW,
+                PythonDigests.MAX_SHAKE_LENGTH);
         context.getPolyglotBindings().putMember(SHOW_SOURCE, context.eval(MAIN_SOURCE));
     }
 
