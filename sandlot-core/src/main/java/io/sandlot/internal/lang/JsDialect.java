@@ -97,7 +97,8 @@ final class JsDialect implements Dialect {
 
     /**
      * CONSTRAINED and the options close every door; what is added is {@code require} for the vetted libraries, a
-     * console that prints as node's, node's timers, and {@code atob}, {@code btoa} and {@code structuredClone}.
+     * console that prints as node's, node's timers, the web globals of {@link JsWebGlobals} and the script's own
+     * {@code process} ({@link JsProcess}).
      */
     @Override
     public void harden(Context context, OutputStream out, OutputStream err) {

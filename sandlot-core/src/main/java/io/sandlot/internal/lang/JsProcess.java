@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
@@ -31,13 +32,14 @@ final class JsProcess {
     private static final String EXIT_STATUS = "sandlot.exitStatus";
 
     private static final Source INSTALLER = Source.newBuilder("js", """
-            (function (write, monotonicNanos, recordExit) {
+            (function (write, monotonicNanos, recordExit, exited) {
               const GuestTypeError = TypeError, bigint = BigInt, apply = Reflect.apply;
               const started = monotonicNanos();
-              let exited = false;   // after process.exit, nothing the script still runs (a catch) prints
+              // after process.exit (exited() is true until the next execution), nothing the script still runs prints
               const invalidType = (name, expected, value) => {
-                const received = value === null ? 'null' : typeof value === 'object'
-                    ? `an instance of ${value.constructor?.name ?? 'Object'}` : `type ${typeof value} (${String(value)})`;
+                const received = value === null ? 'null'
+                    : typeof value === 'object' ? `an instance of ${value.constructor?.name ?? 'Object'}`
+                    : `type ${typeof value} (${String(value)})`;
                 const error = new GuestTypeError(`The "${name}" argument must be ${expected}. Received ${received}`);
                 error.code = 'ERR_INVALID_ARG_TYPE';
                 return error;
@@ -51,9 +53,10 @@ final class JsProcess {
                       callback = encoding;
                     }
                     if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
-                      throw invalidType('chunk', 'of type string or an instance of Buffer, TypedArray, or DataView', chunk);
+                      throw invalidType('chunk', 'of type string or an instance of Buffer, TypedArray, or DataView',
+                          chunk);
                     }
-                    if (!exited) {
+                    if (!exited()) {
                       write(fd, typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk));
                     }
                     if (typeof callback === 'function') {
@@ -96,10 +99,7 @@ final class JsProcess {
                 if (!Number.isInteger(typeof status === 'string' && status.trim() !== '' ? Number(status) : status)) {
                   throw invalidType('code', 'of type number', code);
                 }
-                if (!exited) {
-                  exited = true;
-                  recordExit(Number(status));
-                }
+                recordExit(Number(status));
                 throw { name: 'ProcessExit', message: 'process.exit() was called' };
               }
               const process = {
@@ -126,7 +126,11 @@ final class JsProcess {
               Object.defineProperty(globalThis, 'process', { value: process, writable: true, configurable: true });
               for (const [name, method] of Object.entries(console)) {
                 if (typeof method === 'function') {
-                  const quiet = { [name](...args) { return exited ? undefined : apply(method, console, args); } }[name];
+                  const quiet = {
+                    [name](...args) {
+                      return exited() ? undefined : apply(method, console, args);
+                    },
+                  }[name];
                   Object.defineProperty(console, name, { value: quiet, writable: true, enumerable: true,
                                                          configurable: true });
                 }
@@ -158,13 +162,14 @@ final class JsProcess {
         ProxyExecutable monotonicNanos = arguments -> System.nanoTime() - ORIGIN_NANOS;
         ExitStatus exit = new ExitStatus();
         ProxyExecutable recordExit = arguments -> {
-            if (arguments.length == 1 && arguments[0].fitsInInt()) {
-                exit.status = arguments[0].asInt();
+            if (exit.status == null && arguments.length == 1 && arguments[0].fitsInInt()) {
+                exit.status = arguments[0].asInt();   // the first exit is the one that counts
             }
             return null;
         };
+        ProxyExecutable exited = arguments -> exit.status != null;
         context.getPolyglotBindings().putMember(EXIT_STATUS, exit);
-        context.eval(INSTALLER).executeVoid(write, monotonicNanos, recordExit);
+        context.eval(INSTALLER).executeVoid(write, monotonicNanos, recordExit, exited);
     }
 
     /** Forgets an earlier execution's {@code process.exit}: a session's context runs many. */
@@ -182,8 +187,12 @@ final class JsProcess {
     }
 
     private static ExitStatus exitOf(Context context) {
-        Value exit = context.getPolyglotBindings().getMember(EXIT_STATUS);
-        return exit != null && exit.isHostObject() ? exit.asHostObject() : null;
+        try {
+            Value exit = context.getPolyglotBindings().getMember(EXIT_STATUS);
+            return exit != null && exit.isHostObject() ? exit.asHostObject() : null;
+        } catch (IllegalStateException | PolyglotException e) {
+            return null;   // the context was closed (cancelled, or ended by its runtime): no exit of the script's
+        }
     }
 
     /** Whether {@code source} is the installer, which the statement limit does not count. */

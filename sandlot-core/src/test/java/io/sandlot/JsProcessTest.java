@@ -1,0 +1,80 @@
+package io.sandlot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * node's {@code process} as scripts use it: output without line breaks into the execution's output, and
+ * {@code process.exit} with node's statuses, also when what it throws is caught, and only for the execution that
+ * called it. Expected outputs are node 20's.
+ */
+class JsProcessTest {
+
+    private static ExecutionResult run(String code) {
+        return SandboxExtension.run(Language.JS, code);
+    }
+
+    @Test
+    void stdoutWrite_printsWithoutLineBreaks_inOrderWithTheConsole() {
+        ExecutionResult result = run("""
+                process.stdout.write('a');
+                process.stdout.write('b\\n');
+                console.log('c');
+                process.stdout.write(new TextEncoder().encode('d\\n'));
+                process.stderr.write('e');
+                """);
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.OK);
+        assertThat(result.stdout()).isEqualTo("ab\nc\nd\n");
+        assertThat(result.stderr()).isEqualTo("e");
+    }
+
+    @Test
+    void exitWithCode_isAnError_andNothingAfterItRuns() {
+        ExecutionResult result = run("""
+                console.log('before');
+                setTimeout(() => console.log('timer'), 5);
+                process.exit(3);
+                console.log('after');
+                """);
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.ERROR);
+        assertThat(result.error().type()).isEqualTo("ProcessExit");
+        assertThat(result.error().message()).isEqualTo("exit status 3");
+        assertThat(result.stdout()).isEqualTo("before\n");
+    }
+
+    @Test
+    void exitZeroInAsyncMain_isASuccess_thoughTheCatchOfTheIdiomSeesIt() {
+        ExecutionResult result = run("""
+                async function main() {
+                  await null;
+                  console.log('done');
+                  process.exit(0);
+                }
+                main().catch((error) => {
+                  console.log('failed', error);
+                  process.exit(1);
+                });
+                setTimeout(() => console.log('never'), 10);
+                """);
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.OK);
+        assertThat(result.stdout()).isEqualTo("done\n");
+    }
+
+    @Test
+    void exitInASession_endsOnlyThatExecution() {
+        try (Session session = SandboxExtension.FACTORY.newSandbox().openSession(Language.JS)) {
+            ExecutionResult exited = session.execute("console.log('one'); process.exit(2); console.log('no')");
+            ExecutionResult next = session.execute("console.log('two'); process.stdout.write('w\\n'); 7");
+
+            assertThat(exited.status()).as(exited.toJson()).isEqualTo(Status.ERROR);
+            assertThat(exited.stdout()).isEqualTo("one\n");
+            assertThat(next.status()).as(next.toJson()).isEqualTo(Status.OK);
+            assertThat(next.stdout()).isEqualTo("two\nw\n");
+            assertThat(String.valueOf(next.value())).isEqualTo("7");
+        }
+    }
+}
