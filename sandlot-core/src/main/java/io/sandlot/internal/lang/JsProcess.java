@@ -2,7 +2,9 @@ package io.sandlot.internal.lang;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -150,10 +152,12 @@ final class JsProcess {
             if (arguments.length != 2 || !arguments[0].fitsInInt() || !arguments[1].isString()) {
                 return null;
             }
-            OutputStream target = arguments[0].asInt() == 2 ? err : out;
+            // Encoded a few kilobytes at a time, not the whole string at once: a long string costs the host no more
+            // than a short one, and the output limit stops a long write early.
+            Writer writer = new OutputStreamWriter(arguments[0].asInt() == 2 ? err : out, StandardCharsets.UTF_8);
             try {
-                target.write(arguments[1].asString().getBytes(StandardCharsets.UTF_8));
-                target.flush();
+                writer.write(arguments[1].asString());
+                writer.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

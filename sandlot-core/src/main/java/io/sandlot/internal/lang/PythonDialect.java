@@ -613,7 +613,9 @@ final class PythonDialect implements Dialect {
                     def digest_size(self):
                         return self._digest_size
                     def update(self, data, /):
-                        self._state('update', buffer(data))
+                        data = buffer(data)
+                        for start in range(0, len(data), 1 << 20):    # the host copies what it is given: in pieces
+                            self._state('update', data[start:start + (1 << 20)])
                     def copy(self):
                         copy = object.__new__(type(self))
                         Hash.__init__(copy, self._state('copy'), self._digest_size)
