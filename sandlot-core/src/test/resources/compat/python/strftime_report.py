@@ -23,6 +23,7 @@ print(f"{moment:%Y-%m-%dT%H:%M:%S.%f}", f"{moment.date():%a %d %b}", f"{moment:%
 aware = moment.replace(tzinfo=datetime.timezone(datetime.timedelta(hours=-5, minutes=-30), "EST-ish"))
 print(aware.strftime("%F %T %z %Z"), moment.strftime("[%z][%Z]"))
 print(datetime.date(5, 1, 1).strftime("%Y %F %C %y %G"), datetime.date(2021, 1, 1).isocalendar()[:])
+print(datetime.date(2024, 2, 29).isocalendar(), datetime.date(2024, 2, 29).isocalendar().week)
 
 stream = io.StringIO()
 handler = logging.StreamHandler(stream)

@@ -426,7 +426,7 @@ final class PythonDialect implements Dialect {
      * What a guest gets in place of the library parts that need threads, sockets or a native module, which it cannot
      * have. Without these, {@code asyncio.run} fails at once (its event loop makes a socket pair to be woken from
      * other threads), so does every {@code ThreadPoolExecutor} (it starts worker threads), and so do half of
-     * {@code unicodedata}'s functions and keyed or sized BLAKE2 hashes. An import hook patches the four modules
+     * {@code unicodedata}'s functions and keyed or sized BLAKE2 hashes. An import hook patches these modules
      * when they are first imported (or at once, if one already is), so that contexts that never use them pay
      * nothing. Evaluates to a function of the Unicode data query ({@link PythonUnicodeData#QUERY}), the hash factory
      * ({@link PythonDigests#NEW}) and its longest SHAKE output, which installs the hook.
@@ -452,6 +452,8 @@ final class PythonDialect implements Dialect {
      *       not tree hashing) and {@code shake_128} and {@code shake_256} (any output length up to 16 MiB), also
      *       through {@code hashlib.new}, {@code hmac} and {@code file_digest}, are {@link PythonDigests}' hashes
      *       behind CPython's interface and argument checks.
+     *   <li>{@code datetime} is GraalPy's pure-Python one; {@code date.isocalendar()} prints as CPython's C type
+     *       does ({@code datetime.IsoCalendarDate(...)}).
      * </ul>
      * {@code threading.Thread.start} still fails: an emulated thread that ran at once would deadlock the programs
      * (producers and consumers) that need a second thread.
@@ -680,8 +682,14 @@ final class PythonDialect implements Dialect {
                 for name, constructor in ours.items():
                     setattr(hashlib, name, constructor)
                 hashlib.new = new
+            def date_time(datetime):
+                def __repr__(self):      # as CPython's C type names itself
+                    return f'datetime.IsoCalendarDate(year={self[0]}, week={self[1]}, weekday={self[2]})'
+                iso_calendar_date = type(datetime.date(2000, 1, 1).isocalendar())
+                if iso_calendar_date.__repr__ is not tuple.__repr__:
+                    iso_calendar_date.__repr__ = __repr__
             PATCHES = {'asyncio.unix_events': event_loop, 'concurrent.futures.thread': thread_pool,
-                       'unicodedata': unicode_data, 'hashlib': hash_library}
+                       'unicodedata': unicode_data, 'hashlib': hash_library, 'datetime': date_time}
             class PatchingLoader:
                 def __init__(self, loader, patch):
                     self.loader, self.patch = loader, patch
