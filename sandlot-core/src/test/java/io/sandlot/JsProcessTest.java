@@ -11,13 +11,9 @@ import org.junit.jupiter.api.Test;
  */
 class JsProcessTest {
 
-    private static ExecutionResult run(String code) {
-        return SandboxExtension.run(Language.JS, code);
-    }
-
     @Test
     void stdoutWrite_printsWithoutLineBreaks_inOrderWithTheConsole() {
-        ExecutionResult result = run("""
+        ExecutionResult result = SandboxExtension.run(Language.JS, """
                 process.stdout.write('a');
                 process.stdout.write('b\\n');
                 console.log('c');
@@ -32,7 +28,7 @@ class JsProcessTest {
 
     @Test
     void exitWithCode_isAnError_andNothingAfterItRuns() {
-        ExecutionResult result = run("""
+        ExecutionResult result = SandboxExtension.run(Language.JS, """
                 console.log('before');
                 setTimeout(() => console.log('timer'), 5);
                 process.exit(3);
@@ -47,7 +43,7 @@ class JsProcessTest {
 
     @Test
     void exitZeroInAsyncMain_isASuccess_thoughTheCatchOfTheIdiomSeesIt() {
-        ExecutionResult result = run("""
+        ExecutionResult result = SandboxExtension.run(Language.JS, """
                 async function main() {
                   await null;
                   console.log('done');
