@@ -195,7 +195,7 @@ final class PythonDialect implements Dialect {
                         flags = format[i + 1:j]
                         pad = ([flag for flag in flags if flag in '-_0'] or [''])[-1]
                         k = j
-                        while k < n and format[k].isdigit():
+                        while k < n and format[k] in '0123456789':
                             k += 1
                         width = int(format[j:k]) if k > j else 0
                         modifier = format[k] if k < n - 1 and format[k] in 'EO' else ''
