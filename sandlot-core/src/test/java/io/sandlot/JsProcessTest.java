@@ -42,6 +42,17 @@ class JsProcessTest {
     }
 
     @Test
+    void exitCodes_areNodesModulo256_andANonIntegerIsRefused() {
+        ExecutionResult minusOne = SandboxExtension.run(Language.JS, "process.exit(-1)");
+        ExecutionResult wrapped = SandboxExtension.run(Language.JS, "process.exit(256)");
+        ExecutionResult fraction = SandboxExtension.run(Language.JS, "process.exit(1.5)");
+
+        assertThat(minusOne.error().message()).as(minusOne.toJson()).isEqualTo("exit status 255");
+        assertThat(wrapped.status()).as(wrapped.toJson()).isEqualTo(Status.OK);
+        assertThat(fraction.error().type()).as(fraction.toJson()).isEqualTo("RangeError");
+    }
+
+    @Test
     void exitZeroInAsyncMain_isASuccess_thoughTheCatchOfTheIdiomSeesIt() {
         ExecutionResult result = SandboxExtension.run(Language.JS, """
                 async function main() {

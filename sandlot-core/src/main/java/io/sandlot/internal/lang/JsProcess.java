@@ -22,7 +22,8 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * not take the sandbox for node; events ({@code process.on}) and {@code process.exitCode} are not there either.
  *
  * <p>{@code process.exit(code)} ends the script as node's exit does (code 0: the execution succeeds; any other: it
- * fails with "exit status N"): it records the code for the host ({@link #exitStatus}) and throws, so that the code
+ * fails with "exit status N", N the code modulo 256 as a process's parent would see it; a code that is not an
+ * integer is refused with node's errors): it records the code for the host ({@link #exitStatus}) and throws, so that the code
  * after it does not run, and no timer fires after it ({@link JsTimers#runAll}). What it throws can still reach a
  * {@code catch} (node's exit cannot be caught: the idiom {@code main().catch(e => { console.error(e);
  * process.exit(1); })} sees it when {@code main} exits); from the first exit on, the console and
@@ -35,13 +36,13 @@ final class JsProcess {
 
     private static final Source INSTALLER = Source.newBuilder("js", """
             (function (write, monotonicNanos, recordExit, exited) {
-              const GuestTypeError = TypeError, bigint = BigInt, apply = Reflect.apply;
+              const GuestTypeError = TypeError, GuestRangeError = RangeError, bigint = BigInt, apply = Reflect.apply;
               const started = monotonicNanos();
               // after process.exit (exited() is true until the next execution), nothing the script still runs prints
               const invalidType = (name, expected, value) => {
                 const received = value === null ? 'null'
                     : typeof value === 'object' ? `an instance of ${value.constructor?.name ?? 'Object'}`
-                    : `type ${typeof value} (${String(value)})`;
+                    : `type ${typeof value} (${typeof value === 'string' ? `'${value}'` : String(value)})`;
                 const error = new GuestTypeError(`The "${name}" argument must be ${expected}. Received ${received}`);
                 error.code = 'ERR_INVALID_ARG_TYPE';
                 return error;
@@ -97,11 +98,20 @@ final class JsProcess {
               }
               hrtime.bigint = () => bigint(monotonicNanos());
               function exit(code) {
-                const status = code === undefined || code === null ? 0 : code;
-                if (!Number.isInteger(typeof status === 'string' && status.trim() !== '' ? Number(status) : status)) {
+                let status = code === undefined || code === null ? 0 : code;
+                if (typeof status === 'string' && /^\\s*-?\\d+\\s*$/.test(status)) {
+                  status = Number(status);
+                }
+                if (typeof status !== 'number') {
                   throw invalidType('code', 'of type number', code);
                 }
-                recordExit(Number(status));
+                if (!Number.isInteger(status)) {
+                  const error = new GuestRangeError(
+                      `The value of "code" is out of range. It must be an integer. Received ${status}`);
+                  error.code = 'ERR_OUT_OF_RANGE';
+                  throw error;
+                }
+                recordExit(((status % 256) + 256) % 256);   // what a process's parent sees of node's exit code
                 throw { name: 'ProcessExit', message: 'process.exit() was called' };
               }
               const process = {
