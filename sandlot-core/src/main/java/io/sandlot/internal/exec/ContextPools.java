@@ -34,6 +34,8 @@ final class ContextPools implements AutoCloseable {
     private static final int MAX_POOLS = 16;
     /** How long a request waits for the context a pool is making before it makes its own. */
     private static final long IN_FLIGHT_WAIT_MS = 2_000;
+    /** How long {@link #close} waits for the filler to finish the context it is making (a cold one takes seconds). */
+    private static final long FILLER_STOP_SECONDS = 15;
 
     private final ContextFactory contexts;
     private final Map<Language, Integer> sizes;
@@ -169,10 +171,23 @@ final class ContextPools implements AutoCloseable {
         return misses.sum();
     }
 
+    /**
+     * Stops filling and closes the ready contexts. Waits for the filler to finish the context it is making (it then
+     * closes it, the pools being closed): closing the engines under a context still being made can deadlock, since
+     * closing an engine holds the engine's lock while it waits for the context's threads, and making a context
+     * (GraalPy compiling its first regular expression, which creates TRegex's context) takes that same lock.
+     */
     @Override
     public void close() {
         closed = true;
         filler.shutdownNow();
+        try {
+            if (!filler.awaitTermination(FILLER_STOP_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warning(() -> "the pool filler did not stop within " + FILLER_STOP_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         pools.invalidateAll();
         pools.cleanUp();
     }
