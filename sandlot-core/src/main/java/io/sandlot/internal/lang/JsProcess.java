@@ -23,10 +23,10 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  *
  * <p>{@code process.exit(code)} ends the script as node's exit does (code 0: the execution succeeds; any other: it
  * fails with "exit status N", N the code modulo 256 as a process's parent would see it; a code that is not an
- * integer is refused with node's errors): it records the code for the host ({@link #exitStatus}) and throws, so that the code
- * after it does not run, and no timer fires after it ({@link JsTimers#runAll}). What it throws can still reach a
- * {@code catch} (node's exit cannot be caught: the idiom {@code main().catch(e => { console.error(e);
- * process.exit(1); })} sees it when {@code main} exits); from the first exit on, the console and
+ * integer is refused with node's errors): it records the code for the host ({@link #exitStatus}) and throws, so
+ * that the code after it does not run, and no timer fires after it ({@link JsTimers#runAll}). What it throws can
+ * still reach a {@code catch} (node's exit cannot be caught: the idiom {@code main().catch(e => {
+ * console.error(e); process.exit(1); })} sees it when {@code main} exits); from the first exit on, the console and
  * {@code process.stdout} print nothing and later exits change nothing, so the output and the status are node's.
  */
 final class JsProcess {
@@ -150,9 +150,6 @@ final class JsProcess {
             })
             """, "<sandlot-process>").buildLiteral();
 
-    /** The origin of {@code process.hrtime}: nanoseconds counted from it stay exact as JS numbers for 104 days. */
-    private static final long ORIGIN_NANOS = System.nanoTime();
-
     private JsProcess() {
     }
 
@@ -173,7 +170,6 @@ final class JsProcess {
             }
             return null;
         };
-        ProxyExecutable monotonicNanos = arguments -> System.nanoTime() - ORIGIN_NANOS;
         ExitStatus exit = new ExitStatus();
         ProxyExecutable recordExit = arguments -> {
             if (exit.status == null && arguments.length == 1 && arguments[0].fitsInInt()) {
@@ -183,7 +179,7 @@ final class JsProcess {
         };
         ProxyExecutable exited = arguments -> exit.status != null;
         context.getPolyglotBindings().putMember(EXIT_STATUS, exit);
-        context.eval(INSTALLER).executeVoid(write, monotonicNanos, recordExit, exited);
+        context.eval(INSTALLER).executeVoid(write, JsWebGlobals.MONOTONIC_NANOS, recordExit, exited);
     }
 
     /** Forgets an earlier execution's {@code process.exit}: a session's context runs many. */

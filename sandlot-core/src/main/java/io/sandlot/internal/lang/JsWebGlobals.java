@@ -16,7 +16,7 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 final class JsWebGlobals {
 
     private static final Source INSTALLER = Source.newBuilder("js", """
-            (function (randomInt, monotonicMillis) {
+            (function (randomInt, monotonicNanos) {
               const GuestError = Error, GuestTypeError = TypeError, apply = Reflect.apply;
               const define = (object, name, value, enumerable = false) => Object.defineProperty(object, name,
                   { value, writable: true, configurable: true, enumerable });
@@ -172,9 +172,9 @@ final class JsWebGlobals {
               const performance = {
                 now() {
                   if (origin === undefined) {
-                    origin = { millis: monotonicMillis(), epoch: Date.now() };
+                    origin = { nanos: monotonicNanos(), epoch: Date.now() };
                   }
-                  return monotonicMillis() - origin.millis;
+                  return (monotonicNanos() - origin.nanos) / 1e6;
                 },
                 get timeOrigin() {
                   if (origin === undefined) {
@@ -215,7 +215,8 @@ final class JsWebGlobals {
                 bytes[6] = (bytes[6] & 0x0f) | 0x40;
                 bytes[8] = (bytes[8] & 0x3f) | 0x80;
                 const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-                return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join('-');
+                return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)]
+                    .join('-');
               }
               define(globalThis, 'crypto', { getRandomValues, randomUUID });
             })
@@ -224,15 +225,17 @@ final class JsWebGlobals {
     /** 32 random bits for {@code crypto.getRandomValues}; SecureRandom is safe for concurrent use. */
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ProxyExecutable RANDOM_INT = arguments -> RANDOM.nextInt();
-    /** The host's monotonic clock in (fractional) milliseconds, for {@code performance.now()}. */
-    private static final ProxyExecutable MONOTONIC_MILLIS = arguments -> System.nanoTime() / 1e6;
+    /** The origin of the host's monotonic clock: nanoseconds counted from it stay exact as JS numbers for 104 days. */
+    private static final long ORIGIN_NANOS = System.nanoTime();
+    /** The host's monotonic clock, in nanoseconds, for {@code performance.now()} and {@code process.hrtime}. */
+    static final ProxyExecutable MONOTONIC_NANOS = arguments -> System.nanoTime() - ORIGIN_NANOS;
 
     private JsWebGlobals() {
     }
 
     /** Defines the functions in a new context. */
     static void install(Context context) {
-        context.eval(INSTALLER).executeVoid(RANDOM_INT, MONOTONIC_MILLIS);
+        context.eval(INSTALLER).executeVoid(RANDOM_INT, MONOTONIC_NANOS);
     }
 
     /** Whether {@code source} is the installer, which the statement limit does not count. */

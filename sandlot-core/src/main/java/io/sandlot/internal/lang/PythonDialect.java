@@ -588,7 +588,8 @@ final class PythonDialect implements Dialect {
                     if value is None:
                         raise KeyError(f"undefined character name '{name}'")
                     return value
-                functions = {name: plain(name) for name in ('combining', 'decomposition', 'east_asian_width', 'mirrored')}
+                functions = {name: plain(name)
+                             for name in ('combining', 'decomposition', 'east_asian_width', 'mirrored')}
                 functions.update(numeric=defaulted('numeric', 'not a numeric character'),
                                  digit=defaulted('digit', 'not a digit'), decimal=defaulted('decimal', 'not a decimal'),
                                  lookup=lookup)
