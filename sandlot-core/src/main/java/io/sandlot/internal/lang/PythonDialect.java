@@ -100,8 +100,9 @@ final class PythonDialect implements Dialect {
      * knows fewer directives ({@code %F}, {@code %T}, {@code %e}, {@code %G}, {@code %V}, {@code %u}, {@code %s},
      * {@code %C}, {@code %D}, {@code %R}, {@code %r}, {@code %k}, {@code %l}, {@code %P} came out as written) and none
      * of glibc's flags and widths ({@code %_d}, {@code %^a}, {@code %10Y}). GraalPy still checks the time tuple, so
-     * bad ones fail with CPython's errors. Checked against CPython over 2.2 million format and date pairs; they
-     * differ only in {@code %z} with a flag or a width and in {@code %#Eb}. {@code time.localtime} names the zone
+     * bad ones fail with CPython's errors. Checked against CPython over 2.2 million format and date pairs
+     * ({@code scripts/python-strftime/compare_with_cpython.py}); they differ only in {@code %z} with a flag or a
+     * width and in {@code %#Eb}. {@code time.localtime} names the zone
      * UTC, as CPython's does (GraalPy's said GMT).
      *
      * <p>All are replaced in the builtin modules themselves ({@code _signal}, {@code posix}, {@code time},
