@@ -26,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The server's OCI image as deployed: {@code deploy/build-image} builds it from this build's jar and lib (no Docker
  * daemon; podman's built-in buildah), then podman runs it the hardened way (read-only root file system, {@code /tmp}
  * a tmpfs, tokens from a mounted file) and the test talks HTTP to it: health, {@code /v1/info} with the JIT on, JS,
- * Python and SQL executions, a non-root user, and a graceful stop on SIGTERM. Prints the image size, the time to
- * health and the time to stop. Needs podman, runc and mmdebstrap ({@code deploy/install-tools}, which scripts/test
- * runs) and root, as CI has.
+ * Python (with a time zone from the image's database) and SQL executions, a non-root user, and a graceful stop on
+ * SIGTERM. Prints the image size, the time to health and the time to stop. Needs podman, runc and mmdebstrap
+ * ({@code deploy/install-tools}, which scripts/test runs) and root, as CI has.
  */
 class ContainerImageIT {
 
@@ -91,6 +91,12 @@ class ContainerImageIT {
             assertThat(py.get("status")).as(py.toString()).isEqualTo("ok");
             assertThat(((Number) py.get("value")).intValue()).isEqualTo(6);
             assertThat(py.get("stdout")).isEqualTo("{\"n\": 3}\n");
+
+            Map<?, ?> zone = execute(base, token, "{\"language\": \"python\", \"code\": "
+                    + "\"from datetime import datetime\\nfrom zoneinfo import ZoneInfo\\n"
+                    + "datetime(2024, 7, 1, 12, tzinfo=ZoneInfo('Europe/Berlin')).strftime('%H:%M %Z')\"}");
+            assertThat(zone.get("status")).as("the image's time zone database: " + zone).isEqualTo("ok");
+            assertThat(zone.get("value")).isEqualTo("12:00 CEST");
 
             Map<?, ?> sql = execute(base, token, "{\"language\": \"sql\", \"code\": \"SELECT 40 + 2 AS answer\"}");
             assertThat(sql.get("status")).as(sql.toString()).isEqualTo("ok");

@@ -13,56 +13,79 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.graalvm.polyglot.io.FileSystem;
 
 /**
- * A guest file system with two host directories mounted read-only under neutral names: a language home (e.g.
- * GraalPy's, under {@code /usr/lib/graalpy}) and a bytecode cache (under {@code /var/cache/graalpy}). Guests see
- * only the neutral names, never the host paths; every other path goes to the guest's own tree.
+ * A guest file system with host directories mounted under neutral names: what a language's standard library reads
+ * beside the guest's own tree, such as GraalPy's home (under {@code /usr/lib/graalpy}), its bytecode cache (under
+ * {@code /var/cache/graalpy}) and the host's time zone database (under {@code /usr/share/zoneinfo}). Guests see only
+ * the neutral names, never the host paths; every other path goes to the guest's own tree.
  *
- * <p>The bytecode mount is writable only when {@code bytecodeWritable} is set, which the host does for its own
- * compile step, never for a guest. Paths are normalised before they are matched, so {@code ..} cannot leave a mount,
- * and a host path whose real location lies outside its mount (a symbolic link) does not exist for the guest. What
- * involves no mount, and what does not depend on the path, goes to the tree.
+ * <p>A mount is read-only unless its {@link Directory#writable()} is set, which the host does for its own compile
+ * step, never for a guest. Paths are normalised before they are matched, so {@code ..} cannot leave a mount, and a
+ * host path whose real location lies outside its mount (a symbolic link) does not exist for the guest. What involves
+ * no mount, and what does not depend on the path, goes to the tree.
  */
 public final class StdlibMount extends ForwardingFileSystem {
 
+    /**
+     * A host directory shown to guests.
+     *
+     * @param guest the neutral absolute name guests see, e.g. {@code /usr/lib/graalpy}
+     * @param host the directory on the host (need not exist)
+     * @param writable whether writes reach the host (the host's own compile step only)
+     */
+    public record Directory(Path guest, Path host, boolean writable) {
+        public Directory {
+            if (!guest.isAbsolute()) {
+                throw new IllegalArgumentException("a mount's guest name must be absolute: " + guest);
+            }
+        }
+    }
+
     private final FileSystem tree;
-    private final Mount home;
-    private final Mount bytecode;
-    private final boolean bytecodeWritable;
+    private final List<Mount> mounts;
 
     /** A mount: its neutral name, its host directory, that directory's real path, and how it is reached. */
-    private record Mount(Path guest, Path host, Path real, FileSystem fs) {
-        Mount(Path guest, Path host, FileSystem fs) {
-            this(guest, host, realOrSelf(host), fs);
+    private record Mount(Path guest, Path host, Path real, FileSystem fs, boolean writable) {
+        Mount(Directory directory, FileSystem readOnly) {
+            this(directory.guest().normalize(), directory.host().toAbsolutePath().normalize(), readOnly,
+                    directory.writable());
+        }
+
+        private Mount(Path guest, Path host, FileSystem readOnly, boolean writable) {
+            this(guest, host, realOrSelf(host), writable ? FileSystem.newDefaultFileSystem() : readOnly, writable);
         }
     }
 
     /**
      * @param tree the guest's own file system, for every path outside the mounts
-     * @param homeName the neutral absolute name of the language home, e.g. {@code /usr/lib/graalpy}
-     * @param hostHome the real language home on the host
-     * @param bytecodeName the neutral absolute name of the bytecode cache, e.g. {@code /var/cache/graalpy}
-     * @param hostBytecode the real bytecode cache on the host (need not exist)
-     * @param bytecodeWritable whether writes to the bytecode cache reach the host (the host's compile step only)
+     * @param directories the mounts; none may lie inside another
      */
-    public StdlibMount(FileSystem tree, Path homeName, Path hostHome, Path bytecodeName, Path hostBytecode,
-            boolean bytecodeWritable) {
+    public StdlibMount(FileSystem tree, List<Directory> directories) {
         super(tree);
         this.tree = tree;
         FileSystem readOnly = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
-        this.home = new Mount(homeName, hostHome.toAbsolutePath().normalize(), readOnly);
-        this.bytecode = new Mount(bytecodeName, hostBytecode.toAbsolutePath().normalize(),
-                bytecodeWritable ? FileSystem.newDefaultFileSystem() : readOnly);
-        this.bytecodeWritable = bytecodeWritable;
+        List<Mount> list = new ArrayList<>();
+        for (Directory directory : directories) {
+            Mount mount = new Mount(directory, readOnly);
+            for (Mount other : list) {
+                if (mount.guest.startsWith(other.guest) || other.guest.startsWith(mount.guest)) {
+                    throw new IllegalArgumentException("mounts " + other.guest + " and " + mount.guest + " overlap");
+                }
+            }
+            list.add(mount);
+        }
+        this.mounts = List.copyOf(list);
     }
 
     /**
-     * Whether {@code path} is a native library in the home, which guests never see: they cannot load native code,
+     * Whether {@code path} is a native library in a mount, which guests never see: they cannot load native code,
      * and GraalPy reports a found but unloadable extension module as a {@code SystemError} where the standard library
      * expects an {@code ImportError} ({@code getpass} importing {@code termios}, for example).
      */
@@ -71,12 +94,14 @@ public final class StdlibMount extends ForwardingFileSystem {
         return mount != null && (name.endsWith(".so") || name.contains(".so."));
     }
 
-    /** The mount holding {@code path} (absolute, normalised), or null. The bytecode mount is checked first. */
+    /** The mount holding {@code path} (absolute, normalised), or null. */
     private Mount mount(Path path) {
-        if (path.startsWith(bytecode.guest)) {
-            return bytecode;
+        for (Mount mount : mounts) {
+            if (path.startsWith(mount.guest)) {
+                return mount;
+            }
         }
-        return path.startsWith(home.guest) ? home : null;
+        return null;
     }
 
     private Path absolute(Path path) {
@@ -92,8 +117,8 @@ public final class StdlibMount extends ForwardingFileSystem {
         return relative.toString().isEmpty() ? mount.guest : mount.guest.resolve(relative.toString());
     }
 
-    private void requireWritable(Mount mount, Path guest) throws IOException {
-        if (mount != bytecode || !bytecodeWritable) {
+    private static void requireWritable(Mount mount, Path guest) throws IOException {
+        if (!mount.writable) {
             throw new AccessDeniedException(guest.toString(), null, "read-only file system");
         }
     }
@@ -278,10 +303,10 @@ public final class StdlibMount extends ForwardingFileSystem {
             tree.move(source, target, options);
             return;
         }
-        if (a != bytecode || b != bytecode || !bytecodeWritable) {
+        if (a != b || !a.writable) {
             throw new AccessDeniedException(from.toString(), to.toString(), "read-only file system");
         }
-        bytecode.fs.move(host(a, from), host(b, to), options);
+        a.fs.move(host(a, from), host(b, to), options);
     }
 
     @Override
@@ -321,6 +346,6 @@ public final class StdlibMount extends ForwardingFileSystem {
     public boolean isFileStoreReadOnly(Path path) throws IOException {
         Path guest = absolute(path);
         Mount mount = mount(guest);
-        return mount == null ? tree.isFileStoreReadOnly(path) : mount != bytecode || !bytecodeWritable;
+        return mount == null ? tree.isFileStoreReadOnly(path) : !mount.writable;
     }
 }

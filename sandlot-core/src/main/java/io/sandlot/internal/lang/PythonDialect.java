@@ -460,7 +460,7 @@ final class PythonDialect implements Dialect {
      * (producers and consumers) that need a second thread.
      */
     private static final Source LIBRARY_PATCHES = Source.newBuilder("python", """
-            (lambda unicode, digests, max_shake_length: exec('''
+            (lambda unicode, digests, max_shake_length, tz_path: exec('''
             import sys
             def event_loop(unix_events):
                 import math, selectors, time
@@ -690,8 +690,24 @@ final class PythonDialect implements Dialect {
                 iso_calendar_date = type(datetime.date(2000, 1, 1).isocalendar())
                 if iso_calendar_date.__repr__ is not tuple.__repr__:
                     iso_calendar_date.__repr__ = __repr__
+            def zone_info(module):
+                zone_type, shown = module.ZoneInfo, module.ZoneInfo.__repr__
+                def __repr__(self):      # as CPython's C type names itself; a subclass shows its own name
+                    return ('zoneinfo.' if type(self) is zone_type else '') + shown(self)
+                zone_type.__repr__ = __repr__
+            def build_settings(module):
+                computed = module.__getattr__       # GraalPy makes sysconfig's build settings on each access
+                def __getattr__(name, *default):
+                    value = computed(name, *default)
+                    if name == 'build_time_vars':   # where zoneinfo looks for time zones, as CPython is built
+                        value.setdefault('TZPATH', TZPATH)
+                    return value
+                module.__getattr__ = __getattr__
             PATCHES = {'asyncio.unix_events': event_loop, 'concurrent.futures.thread': thread_pool,
-                       'unicodedata': unicode_data, 'hashlib': hash_library, 'datetime': date_time}
+                       'unicodedata': unicode_data, 'hashlib': hash_library, 'datetime': date_time,
+                       'zoneinfo._zoneinfo': zone_info}
+            def patch_for(name):    # the build settings' module is named after the platform
+                return PATCHES.get(name) or (build_settings if name.startswith('_sysconfigdata_') else None)
             class PatchingLoader:
                 def __init__(self, loader, patch):
                     self.loader, self.patch = loader, patch
@@ -709,7 +725,7 @@ final class PythonDialect implements Dialect {
             class PatchingFinder:
                 @staticmethod
                 def find_spec(name, path=None, target=None):
-                    patch = PATCHES.get(name)
+                    patch = patch_for(name)
                     if patch is None:
                         return None
                     for finder in sys.meta_path:
@@ -721,10 +737,11 @@ final class PythonDialect implements Dialect {
                                 return spec
                     return None
             sys.meta_path.insert(0, PatchingFinder)
-            for name, patch in PATCHES.items():
-                if name in sys.modules:
-                    patch(sys.modules[name])
-            ''', {'unicode': unicode, 'digests': digests, 'MAX_SHAKE_LENGTH': max_shake_length}))
+            for name, module in list(sys.modules.items()):
+                patch = patch_for(name)
+                if patch is not None:
+                    patch(module)
+            ''', {'unicode': unicode, 'digests': digests, 'MAX_SHAKE_LENGTH': max_shake_length, 'TZPATH': tz_path}))
             """, "<sandlot-library-patches>").buildLiteral();
 
     /**
@@ -786,7 +803,7 @@ final class PythonDialect implements Dialect {
     public void harden(Context context, OutputStream out, OutputStream err) {
         context.eval(HARDENING);
         context.eval(LIBRARY_PATCHES).executeVoid(PythonUnicodeData.QUERY, PythonDigests.NEW,
-                PythonDigests.MAX_SHAKE_LENGTH);
+                PythonDigests.MAX_SHAKE_LENGTH, String.join(":", PythonStdlib.TZPATH));
         context.getPolyglotBindings().putMember(SHOW_SOURCE, context.eval(MAIN_SOURCE));
     }
 

@@ -9,7 +9,10 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,7 +26,8 @@ import org.graalvm.polyglot.io.IOAccess;
  * GraalPy's standard library as Python guests see it: its home mounted read-only under {@value #HOME} (so no host
  * path, user or home directory appears in {@code sys.path}, {@code __file__}, tracebacks or {@code sys.prefix}),
  * and bytecode that the host compiled with GraalPy served read-only from {@value #BYTECODE}
- * ({@code sys.pycache_prefix}).
+ * ({@code sys.pycache_prefix}), and the host's time zone database read-only under {@value #ZONEINFO}, where
+ * {@code zoneinfo} looks first, as CPython does on Debian.
  *
  * <p>The bytecode lives on the host in {@code <cache>/python-bytecode/<GraalPy home id>}, where {@code <cache>} is
  * the system property {@code sandlot.cacheDir}, else {@code $XDG_CACHE_HOME/sandlot}, else
@@ -32,6 +36,10 @@ import org.graalvm.polyglot.io.IOAccess;
  * at a time, under a file lock). Until a module's
  * bytecode exists, guests compile it from source, as before; GraalPy checks each file against its source's size
  * and modification time.
+ *
+ * <p>The time zone database is the directory named by the system property {@code sandlot.zoneinfo}, else the first
+ * of CPython's default {@code TZPATH} entries that exists on the host ({@link #TZPATH}); without one, guests find no
+ * zone but UTC, as CPython on a host without time zone data.
  */
 final class PythonStdlib implements Mount {
 
@@ -39,6 +47,11 @@ final class PythonStdlib implements Mount {
     static final String HOME = "/usr/lib/graalpy";
     /** The neutral name of the bytecode cache. */
     static final String BYTECODE = "/var/cache/graalpy";
+    /** The neutral name of the time zone database. */
+    static final String ZONEINFO = "/usr/share/zoneinfo";
+    /** Where CPython's {@code zoneinfo} looks for time zone data, as CPython is built on Linux. */
+    static final List<String> TZPATH = List.of(ZONEINFO, "/usr/lib/zoneinfo", "/usr/share/lib/zoneinfo",
+            "/etc/zoneinfo");
     /** What {@code sys.executable} shows. */
     static final String EXECUTABLE = "/usr/bin/python3";
 
@@ -66,11 +79,15 @@ final class PythonStdlib implements Mount {
 
     private final Path hostHome;
     private final Path hostBytecode;
+    private final Optional<Path> hostZoneinfo;
+    private final List<StdlibMount.Directory> guestMounts;
     private final AtomicBoolean compiling = new AtomicBoolean();
 
-    private PythonStdlib(Path hostHome, Path hostBytecode) {
+    private PythonStdlib(Path hostHome, Path hostBytecode, Optional<Path> hostZoneinfo) {
         this.hostHome = hostHome;
         this.hostBytecode = hostBytecode;
+        this.hostZoneinfo = hostZoneinfo;
+        this.guestMounts = mounts(false);
     }
 
     /** Finds GraalPy's home on the host with a context of {@code engine} that runs no guest code. */
@@ -83,7 +100,15 @@ final class PythonStdlib implements Mount {
         }
         Path hostHome = Path.of(home);
         return new PythonStdlib(hostHome, cacheDirectory().resolve("python-bytecode")
-                .resolve(hostHome.getFileName().toString()));
+                .resolve(hostHome.getFileName().toString()), zoneinfoDirectory());
+    }
+
+    private static Optional<Path> zoneinfoDirectory() {
+        String configured = System.getProperty("sandlot.zoneinfo");
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(Path.of(configured)).filter(Files::isDirectory);
+        }
+        return TZPATH.stream().map(Path::of).filter(Files::isDirectory).findFirst();
     }
 
     private static Path cacheDirectory() {
@@ -107,10 +132,18 @@ final class PythonStdlib implements Mount {
                 "python.BaseExecutable", EXECUTABLE);
     }
 
-    /** The guest's tree with the home and the bytecode cache mounted read-only. */
+    /** The guest's tree with the home, the bytecode cache and the time zone database mounted read-only. */
     @Override
     public FileSystem fileSystem(MemoryFileSystem files) {
-        return new StdlibMount(files.treeFileSystem(), Path.of(HOME), hostHome, Path.of(BYTECODE), hostBytecode, false);
+        return new StdlibMount(files.treeFileSystem(), guestMounts);
+    }
+
+    private List<StdlibMount.Directory> mounts(boolean bytecodeWritable) {
+        List<StdlibMount.Directory> mounts = new ArrayList<>();
+        mounts.add(new StdlibMount.Directory(Path.of(HOME), hostHome, false));
+        mounts.add(new StdlibMount.Directory(Path.of(BYTECODE), hostBytecode, bytecodeWritable));
+        hostZoneinfo.ifPresent(zoneinfo -> mounts.add(new StdlibMount.Directory(Path.of(ZONEINFO), zoneinfo, false)));
+        return List.copyOf(mounts);
     }
 
     /**
@@ -145,8 +178,7 @@ final class PythonStdlib implements Mount {
 
     private void compileLocked(Engine engine) throws IOException {
         MemoryFileSystem tree = new MemoryFileSystem(Dialect.WORKING_DIRECTORY, 1, false, denied -> { });
-        FileSystem fs = new StdlibMount(tree.treeFileSystem(), Path.of(HOME), hostHome, Path.of(BYTECODE),
-                hostBytecode, true);
+        FileSystem fs = new StdlibMount(tree.treeFileSystem(), mounts(true));
         try (Context context = Context.newBuilder("python").engine(engine).allowHostAccess(HostAccess.CONSTRAINED)
                 .allowIO(IOAccess.newBuilder().fileSystem(fs).build())
                 .currentWorkingDirectory(Path.of(Dialect.WORKING_DIRECTORY))
