@@ -1,5 +1,5 @@
-// Run with: ./sandbox run examples/hello.js
-// The completion value of the script is the result.
+// Run with: ./sandbox run examples/hello.js (add --print-value to see the result too)
+// The completion value of the script is the result: `--json` and the HTTP API return it as `value`.
 const orders = [
   { sku: "A-1", price: 9.5, qty: 3 },
   { sku: "B-7", price: 120, qty: 1 },

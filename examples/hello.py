@@ -1,5 +1,5 @@
-# Run with: ./sandbox run examples/hello.py
-# The value of the last expression is the result, like a notebook cell.
+# Run with: ./sandbox run examples/hello.py (add --print-value to see the result too)
+# The value of the last expression is the result, like a notebook cell: `--json` and the HTTP API return it as `value`.
 import statistics
 
 readings = [12.5, 14.0, 13.25, 15.5, 11.75]

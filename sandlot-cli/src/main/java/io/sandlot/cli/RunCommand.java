@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code sandbox run}: one execution of a file or of standard input. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Runs FILE (or standard input, '-') in the sandbox and prints its output and value.")
+        description = "Runs FILE (or standard input, '-') in the sandbox and prints its output, as python3 and node"
+                + " do; a SQL query's value is its output.")
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "The script to run, or '-' for standard input.")
@@ -49,6 +50,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print exactly one JSON result object on stdout.")
     boolean json;
+
+    @Option(names = {"-p", "--print-value"},
+            description = "Also print the value of the last expression as JSON, after the output (as node -p does).")
+    boolean printValue;
 
     @Option(names = "--isolation", paramLabel = "in_process|worker", defaultValue = "in_process",
             description = "Run in this JVM (default) or in a separate worker JVM with OS limits.")
@@ -118,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
         out.print(result.stdout());
         out.flush();
         err.print(result.stderr());
-        if (result.value() != null) {
+        if (result.value() != null && (printValue || request.language() == Language.SQL)) {
             out.println(result.valueJson());
         }
         if (!result.outputs().isEmpty()) {
@@ -139,12 +144,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The status a guest exited with ({@code sys.exit(3)} in Python), which becomes the command's exit code as it
-     * would be python3's; null if the guest did not exit so.
+     * The status a guest exited with ({@code sys.exit(3)} in Python, {@code process.exit(3)} in JavaScript), which
+     * becomes the command's exit code as it would be python3's or node's; null if the guest did not exit so.
      */
     static Integer exitStatus(ExecutionResult result) {
         GuestError error = result.error();
-        if (result.status() != Status.ERROR || error == null || !error.type().equals("SystemExit")) {
+        if (result.status() != Status.ERROR || error == null
+                || !(error.type().equals("SystemExit") || error.type().equals("ProcessExit"))) {
             return null;
         }
         Matcher status = EXIT_STATUS.matcher(error.message());

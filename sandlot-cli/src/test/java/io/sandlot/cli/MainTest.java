@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** The command line, run in-process: exit codes, JSON output, batch and bad input. */
@@ -30,11 +32,19 @@ class MainTest {
     private final StringWriter stderr = new StringWriter();
 
     @Test
-    void run_pythonExample_printsOutputAndValueAndExitsZero() {
+    void run_pythonExample_printsItsOutputAndExitsZero() {
         int code = run(null, "run", "examples/hello.py");
 
         assertThat(code).isEqualTo(0);
-        assertThat(out()).contains("Hello from Python");
+        assertThat(out()).startsWith("Hello from Python").doesNotContain("mean");
+    }
+
+    @Test
+    void run_sqlQuery_printsItsResult() {
+        int code = run("SELECT 40 + 2 AS answer", "run", "--lang", "sql", "-");
+
+        assertThat(code).as(err()).isZero();
+        assertThat(out()).contains("answer").contains("42");
     }
 
     @Test
@@ -105,6 +115,34 @@ class MainTest {
     }
 
     @Test
+    void run_jsProcessExit_withItsOwnStatusAsNodeDoes() {
+        int two = run("console.log('partial'); process.exit(2); console.log('never')", "run", "--lang", "js", "-");
+
+        assertThat(two).isEqualTo(2);
+        assertThat(out()).isEqualTo("partial\n");
+        assertThat(err()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "js|let total = 0; for (const x of [1, 2]) total += x; console.log('sum', total); total",
+        "python|total = sum([1, 2]); print('sum', total); total"})
+    void run_scriptEndingInAnExpression_printsOnlyItsOutputAsTheInterpreterDoes(String language, String code) {
+        int status = run(code, "run", "--lang", language, "-");
+
+        assertThat(status).as(err()).isZero();
+        assertThat(out()).isEqualTo("sum 3\n");
+    }
+
+    @Test
+    void run_printValue_printsTheValueAfterTheOutput() {
+        int code = run("console.log('sum'); ({total: 3})", "run", "-p", "--lang", "js", "-");
+
+        assertThat(code).isZero();
+        assertThat(out()).isEqualTo("sum\n{\"total\":3}\n");
+    }
+
+    @Test
     void run_scriptWritesAFileAndReadsItBack() {
         int code = run("import csv\nwith open('out.csv', 'w', newline='') as f:\n    csv.writer(f).writerow([1, 2])\n"
                 + "print(open('out.csv').read(), end='')", "run", "--lang", "python", "-");
@@ -133,7 +171,8 @@ class MainTest {
 
     @Test
     void run_inputs_areBound() {
-        int code = run("a + b", "run", "--lang", "python", "--inputs", "{\"a\": 2, \"b\": 40}", "-");
+        int code = run("a + b", "run", "--print-value", "--lang", "python", "--inputs", "{\"a\": 2, \"b\": 40}",
+                "-");
 
         assertThat(code).isEqualTo(0);
         assertThat(out()).isEqualTo("42\n");

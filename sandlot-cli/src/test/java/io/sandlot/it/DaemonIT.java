@@ -40,9 +40,9 @@ class DaemonIT {
 
     @Test
     void run_twice_startsTheDaemonThenReusesIt() throws Exception {
-        Result first = run(Map.of(), null, "run", "examples/hello.py");
+        Result first = run(Map.of(), null, "run", "--print-value", "examples/hello.py");
         List<Long> pids = daemonPids();
-        Result second = run(Map.of(), null, "run", "examples/hello.py");
+        Result second = run(Map.of(), null, "run", "--print-value", "examples/hello.py");
 
         assertThat(first.code).as(first.stderr).isZero();
         assertThat(first.stdout).startsWith("Hello from Python 3.12\nreadings: 5\n")
@@ -60,7 +60,9 @@ class DaemonIT {
                         List.of("run", "--lang", "python", "-")),
                 Arguments.of("console.log('x'.repeat(3)); ({a: [1, 2.5, 'é']})", List.of("run", "--json", "--lang", "js", "-")),
                 Arguments.of("while (true) {}", List.of("run", "--lang", "js", "--timeout-ms", "300", "-")),
-                Arguments.of("a + b", List.of("run", "--lang", "python", "--inputs", "{\"a\": 2, \"b\": 40}", "-")),
+                Arguments.of("a + b",
+                        List.of("run", "-p", "--lang", "python", "--inputs", "{\"a\": 2, \"b\": 40}", "-")),
+                Arguments.of("console.log(1); process.exit(7)", List.of("run", "--lang", "js", "-")),
                 Arguments.of(null, List.of("run", "no-such-file.py")),
                 Arguments.of(null, List.of("run", "--bogus", "examples/hello.py")));
     }
