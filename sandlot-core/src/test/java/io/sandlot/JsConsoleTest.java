@@ -33,6 +33,37 @@ class JsConsoleTest {
     }
 
     @Test
+    void group_indentsEveryLineInside_asNode() {
+        ExecutionResult result = SandboxExtension.run(Language.JS, """
+                console.group('report');
+                console.log('a\\nb');
+                console.groupCollapsed();
+                console.error({x: 1, y: 'two'});
+                console.groupEnd();
+                console.log('c');
+                console.groupEnd();
+                console.groupEnd();
+                console.log('d');
+                """);
+
+        assertThat(result.stdout()).isEqualTo("report\n  a\n  b\n  c\nd\n");
+        assertThat(result.stderr()).isEqualTo("    { x: 1, y: 'two' }\n");
+    }
+
+    @Test
+    void dates_formatWithPlainSpaces_asV8_numbersKeepTheirs() {
+        ExecutionResult result = SandboxExtension.run(Language.JS, """
+                const d = new Date(Date.UTC(2024, 0, 1, 15, 4));
+                const f = new Intl.DateTimeFormat('en-US', {timeStyle: 'short', timeZone: 'UTC'});
+                [d.toLocaleTimeString('en-US', {timeZone: 'UTC'}), d.toLocaleString('en-US', {timeZone: 'UTC'}),
+                 f.format(d), f.format === f.format, f.formatToParts(d)[3].value, (1234.5).toLocaleString('fr-FR')]
+                """);
+
+        assertThat(result.value()).as(result.toJson()).isEqualTo(java.util.List.of("3:04:00 PM",
+                "1/1/2024, 3:04:00 PM", "3:04 PM", true, "\u202f", "1\u202f234,5"));
+    }
+
+    @Test
     void valuesGraalJsCouldNotPrint_print() {
         ExecutionResult result = SandboxExtension.run(Language.JS,
                 "console.log(Object.create(null), Symbol('s'), [Symbol('t')]); 'went on'");

@@ -84,4 +84,43 @@ class JsProcessTest {
             assertThat(String.valueOf(next.value())).isEqualTo("7");
         }
     }
+
+    @Test
+    void exitCode_isTheStatusOfAScriptThatRunsToItsEnd_asNodes() {
+        ExecutionResult set = SandboxExtension.run(Language.JS, """
+                process.exitCode = 3;
+                setTimeout(() => console.log('timer', process.exitCode), 10);
+                """);
+        ExecutionResult reset = SandboxExtension.run(Language.JS, "process.exitCode = 5; process.exitCode = 0");
+        ExecutionResult exitWithout = SandboxExtension.run(Language.JS, "process.exitCode = '300'; process.exit()");
+        ExecutionResult thrown = SandboxExtension.run(Language.JS, "process.exitCode = 3; throw new Error('boom')");
+
+        assertThat(set.error().message()).as(set.toJson()).isEqualTo("exit status 3");
+        assertThat(set.stdout()).isEqualTo("timer 3\n");
+        assertThat(reset.status()).as(reset.toJson()).isEqualTo(Status.OK);
+        assertThat(exitWithout.error().message()).as(exitWithout.toJson()).isEqualTo("exit status 44");
+        assertThat(thrown.error().message()).as(thrown.toJson()).isEqualTo("boom");
+    }
+
+    @Test
+    void exitCode_refusesWhatNodeRefuses_andASessionsNextExecutionStartsWithout() {
+        ExecutionResult refused = SandboxExtension.run(Language.JS, """
+                const codes = [];
+                for (const code of ['abc', 1.5, {}]) {
+                  try { process.exitCode = code; } catch (e) { codes.push(e.code); }
+                }
+                codes.push(String(process.exitCode));
+                codes.join(',')
+                """);
+        try (Session session = SandboxExtension.FACTORY.newSandbox().openSession(Language.JS)) {
+            ExecutionResult failed = session.execute("process.exitCode = 2");
+            ExecutionResult next = session.execute("String(process.exitCode)");
+
+            assertThat(refused.value()).as(refused.toJson())
+                    .isEqualTo("ERR_INVALID_ARG_TYPE,ERR_OUT_OF_RANGE,ERR_INVALID_ARG_TYPE,undefined");
+            assertThat(failed.error().message()).as(failed.toJson()).isEqualTo("exit status 2");
+            assertThat(next.status()).as(next.toJson()).isEqualTo(Status.OK);
+            assertThat(next.value()).isEqualTo("undefined");
+        }
+    }
 }

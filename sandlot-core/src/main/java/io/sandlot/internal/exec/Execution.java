@@ -412,13 +412,14 @@ final class Execution implements Watched {
         } catch (StackOverflowError e) {
             return finish(Status.ERROR, null, GuestError.of("StackOverflowError", "the host stack overflowed"));
         }
-        Integer exitStatus = dialect.exitStatus(context);
+        Integer exitStatus = dialect.exitStatus(context, true);
         return exitStatus == null ? succeeded(value) : exited(exitStatus, value);
     }
 
     /**
-     * The result of a script that called node's {@code process.exit(status)} (and perhaps caught what it threw):
-     * status 0 is success, as node's exit code 0 says; any other is an error.
+     * The result of a script that called node's {@code process.exit(status)} (and perhaps caught what it threw), or
+     * ran to its end with {@code process.exitCode} set: status 0 is success, as node's exit code 0 says; any other is
+     * an error.
      */
     private ExecutionResult exited(int status, Object value) {
         return status == 0 ? succeeded(value)
@@ -603,7 +604,7 @@ final class Execution implements Watched {
         if (e.isExit() && e.getExitStatus() == 0) {
             return succeeded(null);   // sys.exit() or sys.exit(0): a script that ended well, as CPython's code 0 says
         }
-        Integer exitStatus = dialect.exitStatus(context);
+        Integer exitStatus = dialect.exitStatus(context, false);
         if (exitStatus != null) {
             return exited(exitStatus, null);
         }

@@ -112,9 +112,10 @@ public sealed interface Dialect permits JsDialect, PythonDialect {
 
     /**
      * The exit code the current execution ended with, where the language ends a script by a call rather than by an
-     * exit of its runtime (node's {@code process.exit}); null if it did not.
+     * exit of its runtime (node's {@code process.exit}); if the script {@code completed} (ran to its end without an
+     * error), also the code it set for its end (node's {@code process.exitCode}); null if neither.
      */
-    default Integer exitStatus(Context context) {
+    default Integer exitStatus(Context context, boolean completed) {
         return null;
     }
 

@@ -11,8 +11,8 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * fails. The methods that format ({@code log}, {@code info}, {@code debug}, {@code dirxml}, {@code error},
  * {@code warn}, {@code dir}, {@code assert}, {@code trace}, {@code table}) format with node's own
  * {@code util.format} and {@code util.inspect}, from node-inspect-extracted (shipped, see
- * {@code src/build/fetch-js}), and print through GraalJS's console, which keeps the group indentation and the
- * streams.
+ * {@code src/build/fetch-js}), and print through GraalJS's console, which keeps the streams; {@code group},
+ * {@code groupCollapsed} and {@code groupEnd} indent every line printed inside a group, as node's do.
  *
  * <p>The library is evaluated in the guest's context, the first time a call needs it (a value that is not a
  * primitive, or a format specifier): printing strings and numbers costs no more than before. Its sources and the
@@ -31,7 +31,11 @@ final class JsConsole {
     private static final Source INSTALLER = Source.newBuilder("js", """
             (function (loadInspect) {
               const original = globalThis.console;
-              const out = original.log, err = original.error;
+              const print = original.log, printError = original.error;
+              // node indents every line of what is printed inside console.group, GraalJS only the first
+              let indent = '';
+              const indented = (text) => (indent === '' ? text : indent + text.split('\\n').join('\\n' + indent));
+              const out = (text) => print(indented(text)), err = (text) => printError(indented(text));
               let util = null;
               const inspector = () => util === null ? (util = loadInspect()) : util;
               // node prints primitives without specifiers as String() does, but -0 and bigints
@@ -120,6 +124,14 @@ final class JsConsole {
                   err('Trace' + (args.length ? ': ' + format(args) : '') + (stack ? '\\n' + stack : ''));
                 },
                 table(data, properties) { out(table(data, properties)); },
+                group(...labels) {
+                  if (labels.length > 0) {
+                    out(format(labels));
+                  }
+                  indent += '  ';
+                },
+                groupCollapsed(...labels) { methods.group(...labels); },
+                groupEnd() { indent = indent.slice(2); },
               };
               for (const [name, method] of Object.entries(methods)) {
                 Object.defineProperty(method, 'name', { value: name });

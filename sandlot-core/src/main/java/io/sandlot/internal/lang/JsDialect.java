@@ -213,8 +213,8 @@ final class JsDialect implements Dialect {
     }
 
     @Override
-    public Integer exitStatus(Context context) {
-        return JsProcess.exitStatus(context);
+    public Integer exitStatus(Context context, boolean completed) {
+        return JsProcess.exitStatus(context, completed);
     }
 
     @Override

@@ -17,9 +17,10 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * {@code process.stderr.write} (output without a line break, the execution's own output under its limits),
  * {@code process.exit}, {@code process.argv} ({@code ['node', '/work/main.js']}, so {@code argv.slice(2)} is empty),
  * an empty {@code process.env}, {@code process.cwd()}, {@code process.platform}, {@code process.nextTick},
- * {@code process.hrtime} (and {@code hrtime.bigint}) and {@code process.uptime}. There is no
+ * {@code process.hrtime} (and {@code hrtime.bigint}), {@code process.uptime} and {@code process.exitCode} (the
+ * status of a script that runs to its end, and of {@code process.exit()} without a code). There is no
  * {@code process.versions.node}, so code that tells node by it (and would then {@code require} node's modules) does
- * not take the sandbox for node; events ({@code process.on}) and {@code process.exitCode} are not there either.
+ * not take the sandbox for node; events ({@code process.on}) are not there either.
  *
  * <p>{@code process.exit(code)} ends the script as node's exit does (code 0: the execution succeeds; any other: it
  * fails with "exit status N", N the code modulo 256 as a process's parent would see it; a code that is not an
@@ -35,7 +36,7 @@ final class JsProcess {
     private static final String EXIT_STATUS = "sandlot.exitStatus";
 
     private static final Source INSTALLER = Source.newBuilder("js", """
-            (function (write, monotonicNanos, recordExit, exited) {
+            (function (write, monotonicNanos, recordExit, recordExitCode, hasExitCode, exited) {
               const GuestTypeError = TypeError, GuestRangeError = RangeError, bigint = BigInt, apply = Reflect.apply;
               const started = monotonicNanos();
               // after process.exit (exited() is true until the next execution), nothing the script still runs prints
@@ -97,11 +98,13 @@ final class JsProcess {
                 return [seconds, nanos];
               }
               hrtime.bigint = () => bigint(monotonicNanos());
-              function exit(code) {
-                let status = code === undefined || code === null ? 0 : code;
-                if (typeof status === 'string' && /^\\s*-?\\d+\\s*$/.test(status)) {
-                  status = Number(status);
+              // An exit code as node takes one (a number or a string of digits, an integer), as a process's parent
+              // sees it (modulo 256); 0 for none.
+              const exitStatus = (code) => {
+                if (code === undefined || code === null) {
+                  return 0;
                 }
+                const status = typeof code === 'string' && /^\\s*-?\\d+\\s*$/.test(code) ? Number(code) : code;
                 if (typeof status !== 'number') {
                   throw invalidType('code', 'of type number', code);
                 }
@@ -111,7 +114,12 @@ final class JsProcess {
                   error.code = 'ERR_OUT_OF_RANGE';
                   throw error;
                 }
-                recordExit(((status % 256) + 256) % 256);   // what a process's parent sees of node's exit code
+                return ((status % 256) + 256) % 256;
+              };
+              let exitCode;
+              const currentExitCode = () => (hasExitCode() ? exitCode : undefined);   // each execution starts without
+              function exit(code) {
+                recordExit(exitStatus(code === undefined || code === null ? currentExitCode() : code));
                 throw { name: 'ProcessExit', message: 'process.exit() was called' };
               }
               const process = {
@@ -135,6 +143,15 @@ final class JsProcess {
                 },
                 uptime: () => (monotonicNanos() - started) / 1e9,
               };
+              Object.defineProperty(process, 'exitCode', {
+                get: currentExitCode,
+                set(code) {
+                  recordExitCode(code === undefined || code === null ? null : exitStatus(code));
+                  exitCode = code;
+                },
+                enumerable: true,
+                configurable: true,
+              });
               Object.defineProperty(globalThis, 'process', { value: process, writable: true, configurable: true });
               for (const [name, method] of Object.entries(console)) {
                 if (typeof method === 'function') {
@@ -177,23 +194,41 @@ final class JsProcess {
             }
             return null;
         };
+        ProxyExecutable recordExitCode = arguments -> {
+            if (arguments.length == 1 && (arguments[0].isNull() || arguments[0].fitsInInt())) {
+                exit.code = arguments[0].isNull() ? null : arguments[0].asInt();
+            }
+            return null;
+        };
+        ProxyExecutable hasExitCode = arguments -> exit.code != null;
         ProxyExecutable exited = arguments -> exit.status != null;
         context.getPolyglotBindings().putMember(EXIT_STATUS, exit);
-        context.eval(INSTALLER).executeVoid(write, JsWebGlobals.MONOTONIC_NANOS, recordExit, exited);
+        context.eval(INSTALLER).executeVoid(write, JsWebGlobals.MONOTONIC_NANOS, recordExit, recordExitCode,
+                hasExitCode, exited);
     }
 
-    /** Forgets an earlier execution's {@code process.exit}: a session's context runs many. */
+    /**
+     * Forgets an earlier execution's {@code process.exit} and {@code process.exitCode}: a session's context runs
+     * many.
+     */
     static void beginExecution(Context context) {
         ExitStatus exit = exitOf(context);
         if (exit != null) {
             exit.status = null;
+            exit.code = null;
         }
     }
 
-    /** The code the current execution passed to {@code process.exit}, or null if it did not call it. */
-    static Integer exitStatus(Context context) {
+    /**
+     * The code the current execution passed to {@code process.exit}, or, if it {@code completed} without calling it,
+     * a nonzero {@code process.exitCode}; null if neither.
+     */
+    static Integer exitStatus(Context context, boolean completed) {
         ExitStatus exit = exitOf(context);
-        return exit == null ? null : exit.status;
+        if (exit == null) {
+            return null;
+        }
+        return exit.status != null || !completed || exit.code == null || exit.code == 0 ? exit.status : exit.code;
     }
 
     private static ExitStatus exitOf(Context context) {
@@ -217,5 +252,7 @@ final class JsProcess {
      */
     private static final class ExitStatus {
         volatile Integer status;
+        /** {@code process.exitCode}, modulo 256; null while it is not set. */
+        volatile Integer code;
     }
 }

@@ -97,7 +97,7 @@ final class JsTimers {
      * does {@code process.exit} ({@link JsProcess}).
      */
     static void runAll(Context context, Value fireNext) {
-        while (JsProcess.exitStatus(context) == null && fireNext.execute().asBoolean()) {
+        while (JsProcess.exitStatus(context, false) == null && fireNext.execute().asBoolean()) {
             runJobs(context);
         }
     }

@@ -9,8 +9,8 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * What node has as globals, programs use, and GraalJS lacks: {@code atob}, {@code btoa} and {@code structuredClone}
  * (base64 of a string, a deep copy); V8's {@code Error.captureStackTrace} and {@code Error.stackTraceLimit}, with
  * which programs write their own error classes; {@code performance.now()}; and Web Crypto's
- * {@code crypto.getRandomValues} and {@code crypto.randomUUID} (not {@code crypto.subtle}). Dates print their zone
- * as node does. Written in the guest's language and run under its limits; the host gives only random bits and a
+ * {@code crypto.getRandomValues} and {@code crypto.randomUUID} (not {@code crypto.subtle}); {@code global}. Dates
+ * print their zone as node does, and format with plain spaces as V8 does. Written in the guest's language and run under its limits; the host gives only random bits and a
  * monotonic clock.
  */
 final class JsWebGlobals {
@@ -166,6 +166,39 @@ final class JsWebGlobals {
                   }
                 }[method]);
               }
+
+              // node (V8) formats dates with a plain space where ICU 72 and later put U+202F, NARROW NO-BREAK SPACE
+              // (before AM/PM in English): in format and the toLocale*String methods, not in formatToParts or
+              // formatRange; numbers keep it too.
+              const plainSpaces = (text) => (typeof text === 'string' ? text.replaceAll('\\u202f', ' ') : text);
+              for (const method of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']) {
+                const format = Date.prototype[method];
+                define(Date.prototype, method, {
+                  [method](...args) {
+                    return plainSpaces(apply(format, this, args));
+                  }
+                }[method]);
+              }
+              const DateTimeFormat = Intl.DateTimeFormat.prototype;
+              const boundFormat = Object.getOwnPropertyDescriptor(DateTimeFormat, 'format').get;
+              const formats = new WeakMap();
+              Object.defineProperty(DateTimeFormat, 'format', {
+                get: {
+                  format() {
+                    let format = formats.get(this);
+                    if (format === undefined) {
+                      const icu = apply(boundFormat, this, []);
+                      format = (date) => plainSpaces(icu(date));
+                      formats.set(this, format);
+                    }
+                    return format;
+                  }
+                }.format,
+                enumerable: false,
+                configurable: true,
+              });
+              // node's name for the global object
+              define(globalThis, 'global', globalThis);
 
               // performance.now(): milliseconds since the first reading, from the host's monotonic clock.
               let origin;
