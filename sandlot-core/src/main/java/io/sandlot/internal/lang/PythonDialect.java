@@ -695,6 +695,257 @@ final class PythonDialect implements Dialect {
                 def __repr__(self):      # as CPython's C type names itself; a subclass shows its own name
                     return ('zoneinfo.' if type(self) is zone_type else '') + shown(self)
                 zone_type.__repr__ = __repr__
+            def regular_expressions(sre):    # as CPython's C types name themselves: <re.Match object; ...>
+                sre.Match.__module__ = sre.Pattern.__module__ = 're'
+                def __repr__(self):
+                    return '<re.Match object; span=%r, match=%r>' % (self.span(), self.group())
+                sre.Match.__repr__ = __repr__
+            def object_sizes(sys):
+                # GraalPy cannot measure an object (getsizeof ends the run with an internal error no except catches):
+                # the sizes CPython 3.11 gives on 64-bit Linux, from each type's layout. A container counts its own
+                # table, as CPython's does, grown as appending or inserting one item at a time grows it.
+                def power_of_two(least, above):
+                    size = least
+                    while size <= above:
+                        size <<= 1
+                    return size
+                def list_size(items):
+                    allocated = 0
+                    while allocated < len(items):
+                        allocated = (allocated + 1 + ((allocated + 1) >> 3) + 6) & ~3
+                    return 56 + 8 * allocated
+                def dict_size(table):
+                    if not table:
+                        return 64
+                    size, usable = 8, 5
+                    while len(table) > usable:
+                        size = power_of_two(1, usable * 3 - 1)
+                        usable = size * 2 // 3
+                    index = 1 if size <= 128 else 2 if size <= 1 << 15 else 4 if size <= 1 << 31 else 8
+                    entry = 16 if all(type(key) is str for key in table) else 24
+                    return 64 + 32 + size * index + usable * entry
+                def set_size(items):
+                    size = 8
+                    while True:
+                        full = -(-3 * (size - 1) // 5)   # CPython grows the table when fill * 5 >= mask * 3
+                        if len(items) < full:
+                            return 216 if size == 8 else 216 + 16 * size
+                        size = power_of_two(8, full * 4 if full <= 50000 else full * 2)
+                def str_size(text):
+                    widest = max(map(ord, text), default=0)
+                    return (49 + len(text) if widest < 128 else 73 + len(text) if widest < 256
+                            else 74 + 2 * len(text) if widest < 65536 else 76 + 4 * len(text))
+                def type_size(kind):
+                    if kind.__module__ == 'builtins':
+                        return 424
+                    slots = vars(kind).get('__slots__')
+                    return 1688 if slots is None else 888 + 16 * len((slots,) if isinstance(slots, str) else slots)
+                def instance_size(obj):
+                    if type(obj) is object:
+                        return 16
+                    slots = sum(len((s,) if isinstance(s, str) else s)
+                                for k in type(obj).__mro__ for s in [vars(k).get('__slots__', ())])
+                    return 56 if hasattr(obj, '__dict__') else 32 + 8 * slots
+                sizes = {int: lambda n: 24 + 4 * max(1, -(-abs(n).bit_length() // 30)), float: lambda x: 24,
+                         complex: lambda z: 32, str: str_size, bytes: lambda b: 33 + len(b),
+                         bytearray: lambda b: 56 + (len(b) + 1 if b else 0), list: list_size,
+                         tuple: lambda t: 40 + 8 * len(t), dict: dict_size, set: set_size, frozenset: set_size,
+                         range: lambda r: 48, slice: lambda s: 56, type(None): lambda n: 16, type: type_size,
+                         type(sys): lambda m: 72, type(power_of_two): lambda f: 152, type(len): lambda f: 72,
+                         object: instance_size}
+                missing = object()
+                def getsizeof(obj, default=missing, /):
+                    kind = type(obj)
+                    for base in kind.__mro__:
+                        method = vars(base).get('__sizeof__')
+                        if type(method) is type(power_of_two):       # the program's own __sizeof__
+                            try:
+                                size = method(obj)
+                            except TypeError:
+                                if default is missing:
+                                    raise
+                                return default
+                            if not isinstance(size, int):
+                                raise TypeError('an integer is required')
+                            if size < 0:
+                                raise ValueError('__sizeof__() should return >= 0')
+                            return size + (32 if hasattr(obj, '__dict__') else 16)    # and the GC's header
+                        if base in sizes:
+                            size = sizes[base](obj)
+                            return size + 24 if base not in (kind, object) and hasattr(obj, '__dict__') else size
+                getsizeof.__doc__ = sys.getsizeof.__doc__
+                sys.getsizeof = getsizeof
+            def gzip_streams(zlib):
+                # GraalPy's zlib writes gzip streams (wbits 25 to 31) with a zero checksum (compressobj: no header
+                # at all), reads them without checking their trailer, does not detect the container (wbits 41 to
+                # 47), and reports errors with Java's stack: these wrap its raw deflate streams in the header and
+                # trailer zlib writes and checks, and report errors as zlib does.
+                import struct
+                raw_compress, raw_compressobj = zlib.compress, zlib.compressobj
+                raw_decompressobj = zlib.decompressobj
+                magic = bytes((0x1f, 0x8b))
+                def header(level):     # zlib's: no name, no time; XFL says best (2) or fastest (4); OS is Unix (3)
+                    return magic + bytes((8, 0, 0, 0, 0, 0, 2 if level == 9 else 4 if 0 <= level < 2 else 0, 3))
+                def trailer(checksum, size):
+                    return struct.pack('<LL', checksum, size & 0xffffffff)
+                def gzip(wbits):
+                    return 25 <= wbits <= 31
+                def compress(data, /, level=-1, wbits=zlib.MAX_WBITS):
+                    if not gzip(wbits):
+                        return raw_compress(data, level, wbits)
+                    body = raw_compress(data, level, 16 - wbits)
+                    return header(level) + body + trailer(zlib.crc32(data), memoryview(data).nbytes)
+                class GzipCompress:
+                    def __init__(self, stream, level):
+                        self._stream, self._pending, self._checksum, self._size = stream, header(level), 0, 0
+                    def _out(self, data):
+                        data, self._pending = self._pending + data, b''
+                        return data
+                    def compress(self, data, /):
+                        self._checksum = zlib.crc32(data, self._checksum)
+                        self._size += memoryview(data).nbytes
+                        return self._out(self._stream.compress(data))
+                    def flush(self, mode=zlib.Z_FINISH, /):
+                        data = self._out(self._stream.flush(mode))
+                        return data + trailer(self._checksum, self._size) if mode == zlib.Z_FINISH else data
+                    def copy(self):
+                        copy = object.__new__(GzipCompress)
+                        copy.__dict__.update(self.__dict__, _stream=self._stream.copy())
+                        return copy
+                def compressobj(level=-1, method=zlib.DEFLATED, wbits=zlib.MAX_WBITS, memLevel=zlib.DEF_MEM_LEVEL,
+                                strategy=zlib.Z_DEFAULT_STRATEGY, zdict=None):
+                    if not gzip(wbits):
+                        return (raw_compressobj(level, method, wbits, memLevel, strategy) if zdict is None
+                                else raw_compressobj(level, method, wbits, memLevel, strategy, zdict))
+                    return GzipCompress(raw_compressobj(level, method, 16 - wbits, memLevel, strategy), level)
+                def inflate(stream, data, max_length=0):
+                    # at most 1 MiB per call into GraalPy: a limit can stop a bomb between two calls, not during one
+                    pieces, total = [], 0
+                    while True:
+                        want = 1 << 20 if not max_length else min(1 << 20, max_length - total)
+                        piece = stream.decompress(data, want)
+                        pieces.append(piece)
+                        total += len(piece)
+                        data = stream.unconsumed_tail
+                        if stream.eof or total == max_length or (not data and len(piece) < want):
+                            return b''.join(pieces)
+                def error(reason, code=-3):
+                    return zlib.error(f'Error {code} while decompressing data: {reason}')
+                class Decompress:
+                    # GraalPy's own decompressor for zlib and raw streams, with zlib's error messages (GraalPy's carry
+                    # Java's exception and stack); for gzip (wbits 25 to 31) a header, GraalPy's raw stream and a
+                    # checked trailer; with detection (41 to 47) either, from the first two bytes.
+                    def __init__(self, wbits, zdict):
+                        self._wbits, self._zdict, self._gzip = wbits, zdict, False
+                        self._stream = None if gzip(wbits) or 41 <= wbits <= 47 else self._raw(wbits)
+                        self._pending, self._checksum, self._size, self._eof, self._unused = b'', 0, 0, False, b''
+                        self._trailer = False     # the gzip body ended: what follows is its trailer
+                    def _raw(self, wbits):
+                        wbits = wbits or zlib.MAX_WBITS      # 0: the zlib header's window size, which GraalPy refuses
+                        return raw_decompressobj(wbits) if self._zdict is None else raw_decompressobj(wbits, self._zdict)
+                    @property
+                    def eof(self):
+                        return self._eof if self._gzip else self._stream is not None and self._stream.eof
+                    @property
+                    def unused_data(self):
+                        return self._unused if self._gzip or self._stream is None else self._stream.unused_data
+                    @property
+                    def unconsumed_tail(self):
+                        return b'' if self._stream is None else self._stream.unconsumed_tail
+                    def _header_length(self):     # None while the header is incomplete
+                        data = self._pending
+                        if len(data) < 10:
+                            return None
+                        if data[2] != 8:
+                            raise error('unknown compression method')
+                        end, flags = 10, data[3]
+                        if flags & 4:
+                            if len(data) < end + 2:
+                                return None
+                            end += 2 + int.from_bytes(data[end:end + 2], 'little')
+                        for flag in (8, 16):
+                            if flags & flag:
+                                end = data.find(0, end) + 1
+                                if end == 0:
+                                    return None
+                        end += 2 if flags & 2 else 0
+                        return end if len(data) >= end else None
+                    def _start(self, data):       # the stream's first bytes: the data left for the stream, or None
+                        self._pending += bytes(data)
+                        if len(self._pending) < 2:
+                            return None
+                        if self._pending[:2] != magic:
+                            if self._wbits <= 31:
+                                raise error('incorrect header check')
+                            self._stream = self._raw(self._wbits - 32)
+                            data, self._pending = self._pending, b''
+                            return data
+                        self._gzip = True
+                        end = self._header_length()
+                        if end is None:
+                            return None
+                        self._stream = raw_decompressobj(-15)
+                        data, self._pending = self._pending[end:], b''
+                        return data
+                    def _member(self, out):       # counts gzip output, and checks the trailer once the body ended
+                        self._checksum = zlib.crc32(out, self._checksum)
+                        self._size += len(out)
+                        if self._stream.eof and not self._trailer:
+                            self._trailer, self._pending = True, self._stream.unused_data
+                        if self._trailer and not self._eof:
+                            if len(self._pending) >= 8:
+                                checksum, size = struct.unpack('<LL', self._pending[:8])
+                                if checksum != self._checksum:
+                                    raise error('incorrect data check')
+                                if size != self._size & 0xffffffff:
+                                    raise error('incorrect length check')
+                                self._eof, self._unused, self._pending = True, self._pending[8:], b''
+                        return out
+                    def decompress(self, data, /, max_length=0):
+                        try:
+                            if self._stream is None:
+                                data = self._start(data)
+                                if data is None:
+                                    return b''
+                            if not self._gzip:
+                                return inflate(self._stream, data, max_length)
+                            if self._trailer:
+                                if self._eof:
+                                    self._unused += bytes(data)
+                                else:
+                                    self._pending += bytes(data)
+                                    self._member(b'')
+                                return b''
+                            return self._member(inflate(self._stream, data, max_length))
+                        except zlib.error as e:
+                            message = str(e).split(chr(10))[0]
+                            if message.startswith('Error '):
+                                raise
+                            raise error(message.removeprefix('DataFormatException: ')) from None
+                    def flush(self, length=zlib.DEF_BUF_SIZE, /):
+                        if self._stream is None:
+                            return b''
+                        out = self.decompress(self._stream.unconsumed_tail) if self.unconsumed_tail else b''
+                        rest = self._stream.flush(length)
+                        return out + (self._member(rest) if self._gzip else rest)
+                    def copy(self):
+                        copy = object.__new__(Decompress)
+                        copy.__dict__.update(self.__dict__, _stream=self._stream and self._stream.copy())
+                        return copy
+                def decompressobj(wbits=zlib.MAX_WBITS, zdict=None):
+                    return Decompress(wbits, zdict)
+                def decompress(data, /, wbits=zlib.MAX_WBITS, bufsize=zlib.DEF_BUF_SIZE):
+                    if bufsize < 0:
+                        raise ValueError('bufsize must be non-negative')
+                    stream = Decompress(wbits, None)
+                    out = stream.decompress(data)
+                    out += stream.flush()
+                    if not stream.eof:
+                        raise error('incomplete or truncated stream', -5)
+                    return out
+                for function in (compress, compressobj, decompress, decompressobj):
+                    function.__doc__ = getattr(zlib, function.__name__).__doc__
+                    setattr(zlib, function.__name__, function)
             def build_settings(module):
                 computed = module.__getattr__       # GraalPy makes sysconfig's build settings on each access
                 def __getattr__(name, *default):
@@ -705,7 +956,8 @@ final class PythonDialect implements Dialect {
                 module.__getattr__ = __getattr__
             PATCHES = {'asyncio.unix_events': event_loop, 'concurrent.futures.thread': thread_pool,
                        'unicodedata': unicode_data, 'hashlib': hash_library, 'datetime': date_time,
-                       'zoneinfo._zoneinfo': zone_info}
+                       'zoneinfo._zoneinfo': zone_info, '_sre': regular_expressions, 'sys': object_sizes,
+                       'zlib': gzip_streams}
             def patch_for(name):    # the build settings' module is named after the platform
                 return PATCHES.get(name) or (build_settings if name.startswith('_sysconfigdata_') else None)
             class PatchingLoader:
