@@ -142,4 +142,36 @@ class JsEventLoopTest {
 
         assertThat(result.value()).isEqualTo(List.of("1,234,567.891", "en-US"));
     }
+
+    @Test
+    void topLevelAwait_runsTheCodeAsAModule_asNode() {
+        ExecutionResult result = run("""
+                const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+                console.log('start', typeof this);
+                await sleep(10);
+                console.log('data', await Promise.all([1, 2].map(async (x) => x * 2)));
+                setTimeout(() => console.log('timer'), 5);
+                export const answer = 42;
+                """);
+        ExecutionResult failed = run("console.log('before'); await null; throw new Error('boom')");
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.OK);
+        assertThat(result.stdout()).isEqualTo("start undefined\ndata [ 2, 4 ]\ntimer\n");
+        assertThat(failed.status()).isEqualTo(Status.ERROR);
+        assertThat(failed.stdout()).isEqualTo("before\n");
+        assertThat(failed.error().message()).isEqualTo("boom");
+    }
+
+    @Test
+    void syntaxErrorRaisedWhileRunning_doesNotRunTheCodeAgainAsAModule() {
+        ExecutionResult parsed = run("console.log('once'); JSON.parse('{bad')");
+        ExecutionResult evaluated = run("console.log('once'); eval('a b')");
+        ExecutionResult neither = run("console.log('never'); const x = ;");
+
+        assertThat(parsed.stdout()).as(parsed.toJson()).isEqualTo("once\n");
+        assertThat(parsed.error().type()).isEqualTo("SyntaxError");
+        assertThat(evaluated.stdout()).as(evaluated.toJson()).isEqualTo("once\n");
+        assertThat(neither.stdout()).isEmpty();
+        assertThat(neither.error().message()).contains("main.js:1:32 Expected an operand but found ;");
+    }
 }

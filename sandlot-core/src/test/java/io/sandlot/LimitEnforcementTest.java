@@ -19,14 +19,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Each limit fires with its own status and leaves the host healthy: the next execution in either language still
  * works. Once a limit fires, the result must follow within a bounded slack ({@code stats.stopMs}), and a wall-time
- * limit must come back within the limit plus that slack; the bound is a hang detector, not a benchmark, several
- * times the grace so that a loaded CI machine does not fail it. The other limits run under a 20 s timeout, so a
- * limit that stops firing shows up as the wrong status.
+ * limit must come back within the limit plus that slack, counted from the start of the guest phase where the limit's
+ * clock starts ({@code stats.wallMs}); the caller's own wait adds the context's creation, which takes seconds on a
+ * loaded CI machine (3.8 s once for a 0.5 s limit), so it gets a separate allowance. The bounds are hang detectors,
+ * not benchmarks. The other limits run under a 20 s timeout, so a limit that stops firing shows up as the wrong
+ * status.
  */
 class LimitEnforcementTest {
 
     /** The most a limit may take to come back beyond its own value: the grace plus generous scheduling slack. */
     private static final long ON_TIME_SLACK_MS = GuestExecutor.GRACE_MS + 3_000;
+
+    /** What the caller may wait beyond the guest phase: taking a context (a fresh Python one when the pool is dry). */
+    private static final long SETUP_ALLOWANCE_MS = 15_000;
 
     static Stream<Arguments> limits() {
         Limits timeout = Limits.newBuilder().timeoutMs(500).build();
@@ -71,7 +76,8 @@ class LimitEnforcementTest {
         assertThat(result.error().type()).isEqualTo(expected.id());
         assertThat(result.stats().stopMs()).as("from the limit firing to the result").isLessThan(ON_TIME_SLACK_MS);
         if (expected == Status.TIMEOUT) {
-            assertThat(elapsedMs).isLessThan(limitMs + ON_TIME_SLACK_MS);
+            assertThat(result.stats().wallMs()).as("guest phase").isLessThan(limitMs + ON_TIME_SLACK_MS);
+            assertThat(elapsedMs).as("caller's wait").isLessThan(limitMs + ON_TIME_SLACK_MS + SETUP_ALLOWANCE_MS);
         }
         assertHealthy();
     }
@@ -104,7 +110,8 @@ class LimitEnforcementTest {
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(result.status()).as(result.toJson()).isEqualTo(Status.TIMEOUT);
-        assertThat(elapsedMs).isLessThan(300 + ON_TIME_SLACK_MS);
+        assertThat(result.stats().wallMs()).as("guest phase").isLessThan(300 + ON_TIME_SLACK_MS);
+        assertThat(elapsedMs).as("caller's wait").isLessThan(300 + ON_TIME_SLACK_MS + SETUP_ALLOWANCE_MS);
         assertHealthy();
     }
 

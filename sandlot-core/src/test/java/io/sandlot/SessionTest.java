@@ -42,6 +42,22 @@ class SessionTest {
         }
     }
 
+    /** A cell with top-level {@code await} runs as a module: its names are its own, its globals and output stay. */
+    @Test
+    void execute_jsCellWithTopLevelAwait_keepsWhatItPutOnGlobalThis() {
+        try (Session session = SANDBOX.openSession(JS)) {
+            session.execute("var before = 1");
+
+            ExecutionResult module = session.execute(
+                    "const local = await Promise.resolve(before + 1); globalThis.shared = local; console.log(local)");
+            ExecutionResult after = session.execute("[shared, typeof local, before]");
+
+            assertThat(module.stdout()).as(module.toJson()).isEqualTo("2\n");
+            assertThat(module.value()).isNull();
+            assertThat(after.value()).as(after.toJson()).isEqualTo(List.of(2L, "undefined", 1L));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = Language.class, names = "SQL", mode = EnumSource.Mode.EXCLUDE)
     void execute_afterTimeout_sessionKeepsItsState(Language language) {

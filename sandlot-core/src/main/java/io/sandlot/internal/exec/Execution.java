@@ -385,6 +385,32 @@ final class Execution implements Watched {
         return guest == null ? 0 : Math.max(0, Threads.allocatedBytes(guest) - allocatedStart);
     }
 
+    /**
+     * Evaluates {@code source}, or, where it does not parse as a script but does as a module (a JavaScript file with
+     * top-level {@code await}), the module, as node does. A syntax error that the code raised while it ran (a bad
+     * {@code eval} or {@code JSON.parse}) is not a reason to run it again: the script itself must fail to parse.
+     */
+    private Value evalScriptOrModule(Context context, Source source) {
+        try {
+            return context.eval(source);
+        } catch (PolyglotException e) {
+            Source module = e.isSyntaxError() ? dialect.asModule(source) : null;
+            if (module == null || parses(context, source) || !parses(context, module)) {
+                throw e;
+            }
+            return context.eval(module);
+        }
+    }
+
+    private static boolean parses(Context context, Source source) {
+        try {
+            context.parse(source);
+            return true;
+        } catch (PolyglotException e) {
+            return false;
+        }
+    }
+
     /** Runs the guest on the current thread; returns the result (also when the guest failed or was stopped). */
     private ExecutionResult evaluate(GuestContext guest, Source source, Runnable beginGuestPhase) {
         Context context = guest.context;
@@ -396,7 +422,7 @@ final class Execution implements Watched {
             dialect.beginExecution(guest.context, request.code());
             bindInputs(guest);
             try {
-                evaluated = dialect.lastValue(context.eval(source));
+                evaluated = dialect.lastValue(evalScriptOrModule(context, source));
             } finally {
                 guestCodeEnded = true;
                 flushFiles(guest);

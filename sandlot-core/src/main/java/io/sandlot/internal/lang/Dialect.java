@@ -86,6 +86,15 @@ public sealed interface Dialect permits JsDialect, PythonDialect {
     Value lastValue(Value evaluated);
 
     /**
+     * The same code as a module, for code that does not parse as a script (node runs such code as a module when it
+     * parses as one: top-level {@code await}, {@code import}, {@code export}); null where the language has no such
+     * second form.
+     */
+    default Source asModule(Source script) {
+        return null;
+    }
+
+    /**
      * Runs before each execution's {@code code}, in its context: what the language keeps for a program that must
      * not pass to the next execution goes (JavaScript's timers that an earlier execution left pending, stopped by a
      * limit or by an error in a callback, as a new node process starts without them), and what the program may ask

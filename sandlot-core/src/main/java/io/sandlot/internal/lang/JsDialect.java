@@ -163,6 +163,12 @@ final class JsDialect implements Dialect {
         JsProcess.beginExecution(context);
     }
 
+    @Override
+    public Source asModule(Source script) {
+        return Source.newBuilder("js", script.getCharacters(), script.getName())
+                .mimeType("application/javascript+module").buildLiteral();
+    }
+
     /**
      * The script's value, once the timers it set have fired (see {@link JsTimers}); a promise (a script ending in
      * {@code main()} of an async function, say) is its settled value once the jobs the script queued have run, and
