@@ -1,4 +1,5 @@
-// why: Node's fs module (require loads only the vetted bundled libraries)
-// expect: error
+// why: node's fs writing into a host folder the guest knows the path of: fs works on the guest's own tree, which
+// why: is read-only without a writable policy, and has no host folder in it
+// expect: error, denied
 // error-type: Error
 require('fs').writeFileSync(hostDir + '/' + marker, 'x')

@@ -128,7 +128,7 @@ final class ContextFactory {
         try {
             // Languages initialise lazily, on first use; doing it here keeps their start-up out of the guest's limits.
             context.initialize(language.graalId());
-            dialect.harden(context, out, err);
+            dialect.harden(context, out, err, files);
             flushFiles = dialect.trackFiles(context);
             // The policy's functions win over the builtins of the same name.
             Map<String, HostFunction> functions = new GuestBuiltins(attached::get, charts).functions();

@@ -3,6 +3,7 @@ package io.sandlot.internal.lang;
 import io.sandlot.Language;
 import io.sandlot.Limits;
 import io.sandlot.internal.engine.Engines;
+import io.sandlot.internal.fs.MemoryFileSystem;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +48,10 @@ public sealed interface Dialect permits JsDialect, PythonDialect {
     /**
      * Runs hardening in a new, initialised context, before any guest code. {@code out} and {@code err} are the
      * context's own output streams (each execution's output, under its limits), for what the language writes
-     * there other than through its own printing.
+     * there other than through its own printing; {@code files} is the guest's file tree, the one the context's
+     * file system serves, for a language whose file API the sandbox provides.
      */
-    void harden(Context context, OutputStream out, OutputStream err);
+    void harden(Context context, OutputStream out, OutputStream err, MemoryFileSystem files);
 
     /**
      * Installs file tracking in a new context, where the language needs it; returns the function that flushes

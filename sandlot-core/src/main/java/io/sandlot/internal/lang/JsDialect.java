@@ -96,13 +96,13 @@ final class JsDialect implements Dialect {
     }
 
     /**
-     * CONSTRAINED and the options close every door; what is added is {@code require} for the vetted libraries, a
-     * console that prints as node's, node's timers, the web globals of {@link JsWebGlobals} and the script's own
-     * {@code process} ({@link JsProcess}).
+     * CONSTRAINED and the options close every door; what is added is {@code require} for the vetted libraries and
+     * node's {@code fs} over the guest's own files ({@link JsFiles}), a console that prints as node's, node's timers,
+     * the web globals of {@link JsWebGlobals} and the script's own {@code process} ({@link JsProcess}).
      */
     @Override
-    public void harden(Context context, OutputStream out, OutputStream err) {
-        JsLibraries.install(context);
+    public void harden(Context context, OutputStream out, OutputStream err, MemoryFileSystem files) {
+        JsLibraries.install(context, Map.of("fs", () -> JsFiles.module(context, files)));
         JsConsole.install(context);
         JsWebGlobals.install(context);
         JsProcess.install(context, out, err);

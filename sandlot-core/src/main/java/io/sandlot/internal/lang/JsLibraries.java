@@ -4,17 +4,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
- * The vetted libraries a JS guest may load with {@code require(name)}, and nothing else: their UMD builds ship with
- * Sandlot and are evaluated in the guest's own context, so they run under the guest's limits and doors, with no more
- * access than the guest's own code. A module is evaluated once per context and cached there, like Node's
+ * The vetted libraries a JS guest may load with {@code require(name)}, and the node modules the sandbox provides
+ * ({@code fs}, also as {@code node:fs} and {@code fs/promises}), and nothing else: the libraries' UMD builds ship
+ * with Sandlot and are evaluated in the guest's own context, so they run under the guest's limits and doors, with no
+ * more access than the guest's own code. A module is evaluated once per context and cached there, like Node's
  * {@code require}; its source is parsed once per engine.
  */
 final class JsLibraries {
@@ -24,10 +29,19 @@ final class JsLibraries {
 
     /** Installs {@code require}: a guest function that loads a module through the proxy, or says what exists. */
     private static final Source INSTALLER = Source.newBuilder("js", """
-            (function (load, names) {
-              const modules = new Map(), GuestError = Error;
+            (function (load, names, builtins) {
+              const modules = new Map(), GuestError = Error, nodeModules = new Set(builtins.split(','));
+              if (nodeModules.has('fs')) {
+                nodeModules.add('fs/promises');
+              }
               const require = function require(name) {
                 name = String(name);
+                if (name.startsWith('node:') && nodeModules.has(name.slice(5))) {
+                  name = name.slice(5);
+                }
+                if (name === 'fs/promises') {
+                  return require('fs').promises;
+                }
                 if (!modules.has(name)) {
                   const loaded = load(name);
                   if (loaded === null || loaded === undefined) {
@@ -55,13 +69,20 @@ final class JsLibraries {
         return Map.copyOf(libraries);
     }
 
-    /** Defines the global {@code require} in a new context. */
-    static void install(Context context) {
+    /**
+     * Defines the global {@code require} in a new context: it loads the vetted libraries and {@code builtins}, node's
+     * modules by name (each made on the first {@code require} of it in the context).
+     */
+    static void install(Context context, Map<String, Supplier<Value>> builtins) {
         ProxyExecutable load = arguments -> {
             String name = arguments[0].asString();
-            return AVAILABLE.containsKey(name) ? context.eval(source(name)) : null;
+            Supplier<Value> builtin = builtins.get(name);
+            return builtin != null ? builtin.get() : AVAILABLE.containsKey(name) ? context.eval(source(name)) : null;
         };
-        context.eval(INSTALLER).executeVoid(load, String.join(", ", AVAILABLE.keySet().stream().sorted().toList()));
+        List<String> names = new ArrayList<>(AVAILABLE.keySet());
+        names.addAll(builtins.keySet());
+        names.sort(null);
+        context.eval(INSTALLER).executeVoid(load, String.join(", ", names), String.join(",", builtins.keySet()));
     }
 
     /** Whether {@code source} is the installer, which the statement limit does not count; libraries are counted. */

@@ -4,6 +4,7 @@ import io.sandlot.Language;
 import io.sandlot.Limits;
 import io.sandlot.internal.engine.EngineShape;
 import io.sandlot.internal.engine.Engines;
+import io.sandlot.internal.fs.MemoryFileSystem;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -1052,7 +1053,7 @@ final class PythonDialect implements Dialect {
     }
 
     @Override
-    public void harden(Context context, OutputStream out, OutputStream err) {
+    public void harden(Context context, OutputStream out, OutputStream err, MemoryFileSystem files) {
         context.eval(HARDENING);
         context.eval(LIBRARY_PATCHES).executeVoid(PythonUnicodeData.QUERY, PythonDigests.NEW,
                 PythonDigests.MAX_SHAKE_LENGTH, String.join(":", PythonStdlib.TZPATH));
