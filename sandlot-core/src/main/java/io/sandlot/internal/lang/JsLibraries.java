@@ -27,7 +27,11 @@ final class JsLibraries {
     /** The libraries by the name {@code require} takes, with the resource that holds each. */
     static final Map<String, String> AVAILABLE = available();
 
-    /** Installs {@code require}: a guest function that loads a module through the proxy, or says what exists. */
+    /**
+     * Installs {@code require}, a guest function that loads a module through the proxy or says what exists, and the
+     * rest of what node's CommonJS wrapper passes a script: {@code module}, {@code exports}, {@code __filename},
+     * {@code __dirname} (non-enumerable globals here, so they also outlive one cell of a session).
+     */
     private static final Source INSTALLER = Source.newBuilder("js", """
             (function (load, names, builtins) {
               const modules = new Map(), GuestError = Error, nodeModules = new Set(builtins.split(','));
@@ -51,7 +55,17 @@ final class JsLibraries {
                 }
                 return modules.get(name);
               };
-              Object.defineProperty(globalThis, 'require', { value: Object.freeze(require), writable: true, configurable: true });
+              // What node's CommonJS wrapper passes a script, for `if (require.main === module) main();` and the
+              // like: the script is /work/main.js (process.argv[1]). Node passes them as arguments; here they are
+              // globals, not enumerable.
+              const module = { id: '.', path: '/work', exports: {}, filename: '/work/main.js', loaded: false,
+                               children: [], paths: ['/work/node_modules', '/node_modules'] };
+              require.main = module;
+              const wrapper = { require: Object.freeze(require), module, exports: module.exports,
+                                __filename: module.filename, __dirname: module.path };
+              for (const [name, value] of Object.entries(wrapper)) {
+                Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
+              }
             })
             """, "<sandlot-require>").buildLiteral();
 

@@ -947,6 +947,24 @@ final class PythonDialect implements Dialect {
                 for function in (compress, compressobj, decompress, decompressobj):
                     function.__doc__ = getattr(zlib, function.__name__).__doc__
                     setattr(zlib, function.__name__, function)
+            def locale_conventions(module):
+                # GraalPy answers localeconv() from Java's symbols, which for the C locale (Locale.ROOT) group digits
+                # with commas and name a currency: the categories still in the C locale get C's conventions.
+                numeric = {'decimal_point': '.', 'thousands_sep': '', 'grouping': []}
+                monetary = {'int_curr_symbol': '', 'currency_symbol': '', 'mon_decimal_point': '',
+                            'mon_thousands_sep': '', 'mon_grouping': [], 'positive_sign': '', 'negative_sign': '',
+                            'int_frac_digits': 127, 'frac_digits': 127, 'p_cs_precedes': 127, 'p_sep_by_space': 127,
+                            'n_cs_precedes': 127, 'n_sep_by_space': 127, 'p_sign_posn': 127, 'n_sign_posn': 127}
+                java_conventions, setlocale = module.localeconv, module.setlocale
+                def localeconv():     # in CPython's order: monetary, then numeric
+                    conventions = java_conventions()
+                    for category, c_values in ((module.LC_NUMERIC, numeric), (module.LC_MONETARY, monetary)):
+                        if setlocale(category) == 'C':
+                            conventions.update({key: list(value) if type(value) is list else value
+                                                for key, value in c_values.items()})
+                    return {key: conventions[key] for key in (*monetary, *numeric)}
+                localeconv.__doc__ = java_conventions.__doc__
+                module.localeconv = localeconv
             def build_settings(module):
                 computed = module.__getattr__       # GraalPy makes sysconfig's build settings on each access
                 def __getattr__(name, *default):
@@ -958,7 +976,7 @@ final class PythonDialect implements Dialect {
             PATCHES = {'asyncio.unix_events': event_loop, 'concurrent.futures.thread': thread_pool,
                        'unicodedata': unicode_data, 'hashlib': hash_library, 'datetime': date_time,
                        'zoneinfo._zoneinfo': zone_info, '_sre': regular_expressions, 'sys': object_sizes,
-                       'zlib': gzip_streams}
+                       'zlib': gzip_streams, '_locale': locale_conventions}
             def patch_for(name):    # the build settings' module is named after the platform
                 return PATCHES.get(name) or (build_settings if name.startswith('_sysconfigdata_') else None)
             class PatchingLoader:

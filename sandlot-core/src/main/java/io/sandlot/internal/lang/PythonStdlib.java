@@ -123,13 +123,17 @@ final class PythonStdlib implements Mount {
         return Path.of(System.getProperty("user.home"), ".cache", "sandlot");
     }
 
-    /** Context options that name the neutral paths. */
+    /**
+     * Context options that name the neutral paths, and start every program in the C locale, as CPython does (GraalPy
+     * would take the JVM's default locale: the host's, and with it grouped digits in {@code format(n, 'n')}).
+     */
     @Override
     public Map<String, String> options() {
         return Map.of("python.PythonHome", HOME,
                 "python.PyCachePrefix", BYTECODE,
                 "python.Executable", EXECUTABLE,
-                "python.BaseExecutable", EXECUTABLE);
+                "python.BaseExecutable", EXECUTABLE,
+                "python.InitialLocale", "C");
     }
 
     /** The guest's tree with the home, the bytecode cache and the time zone database mounted read-only. */
