@@ -2,6 +2,7 @@ package io.sandlot.internal.lang;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
@@ -138,16 +139,21 @@ final class JsConsole {
                 Object.defineProperty(original, name, { value: method, writable: true, enumerable: true,
                   configurable: true });
               }
+              return inspector;
             })
             """, "<sandlot-console>").buildLiteral();
 
     private JsConsole() {
     }
 
-    /** Replaces the formatting methods of the context's {@code console}; before any guest code runs. */
-    static void install(Context context) {
+    /**
+     * Replaces the formatting methods of the context's {@code console}; before any guest code runs. Returns the
+     * guest function that answers node's util (its {@code inspect}, {@code format}, ...), loading it on its first
+     * call, for node's {@code util} module to share ({@link JsNodeModules}).
+     */
+    static Value install(Context context) {
         ProxyExecutable load = arguments -> context.eval(LIBRARY);
-        context.eval(INSTALLER).executeVoid(load);
+        return context.eval(INSTALLER).execute(load);
     }
 
     /** Whether {@code source} is the installer or the library, which the statement limit does not count. */

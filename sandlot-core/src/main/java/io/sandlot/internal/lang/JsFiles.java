@@ -3,7 +3,6 @@ package io.sandlot.internal.lang;
 import io.sandlot.internal.fs.MemoryFileSystem;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
@@ -50,7 +49,7 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 final class JsFiles {
 
     /** The module's guest code: a function of the host calls that returns node's {@code fs}. */
-    private static final Source MODULE = resource("node-fs.js", "node:fs");
+    private static final Source MODULE = JsLibraries.resource("node-fs.js", "node:fs");
 
     private final FileSystem files;
 
@@ -309,17 +308,5 @@ final class JsFiles {
             return ProxyArray.fromArray("ENAMETOOLONG", -36, "name too long");
         }
         return ProxyArray.fromArray("EIO", -5, "i/o error");
-    }
-
-    private static Source resource(String name, String sourceName) {
-        try (InputStream in = JsFiles.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), sourceName)
-                    .buildLiteral();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -17,7 +17,8 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
  * The vetted libraries a JS guest may load with {@code require(name)}, and the node modules the sandbox provides
- * ({@code fs}, also as {@code node:fs} and {@code fs/promises}), and nothing else: the libraries' UMD builds ship
+ * ({@code fs}, {@code util}, {@code assert}, also as {@code node:fs} and so on, and {@code fs/promises},
+ * {@code assert/strict}, {@code util/types}), and nothing else: the libraries' UMD builds ship
  * with Sandlot and are evaluated in the guest's own context, so they run under the guest's limits and doors, with no
  * more access than the guest's own code. A module is evaluated once per context and cached there, like Node's
  * {@code require}; its source is parsed once per engine.
@@ -35,16 +36,22 @@ final class JsLibraries {
     private static final Source INSTALLER = Source.newBuilder("js", """
             (function (load, names, builtins) {
               const modules = new Map(), GuestError = Error, nodeModules = new Set(builtins.split(','));
-              if (nodeModules.has('fs')) {
-                nodeModules.add('fs/promises');
+              // node's modules that are a member of another: fs/promises is require('fs').promises, and so on
+              const members = new Map([['fs/promises', ['fs', 'promises']], ['assert/strict', ['assert', 'strict']],
+                                       ['util/types', ['util', 'types']]]);
+              for (const [name, [parent]] of members) {
+                if (nodeModules.has(parent)) {
+                  nodeModules.add(name);
+                }
               }
               const require = function require(name) {
                 name = String(name);
                 if (name.startsWith('node:') && nodeModules.has(name.slice(5))) {
                   name = name.slice(5);
                 }
-                if (name === 'fs/promises') {
-                  return require('fs').promises;
+                if (members.has(name) && nodeModules.has(name)) {
+                  const [parent, member] = members.get(name);
+                  return require(parent)[member];
                 }
                 if (!modules.has(name)) {
                   const loaded = load(name);
@@ -121,6 +128,19 @@ final class JsLibraries {
             String build = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return Source.newBuilder("js", "(function () { " + prelude + "const module = { exports: {} }; "
                     + "const exports = module.exports;\n" + build + "\n;return module.exports; })()", sourceName)
+                    .buildLiteral();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One of our own guest sources, {@code name} next to this class. */
+    static Source resource(String name, String sourceName) {
+        try (InputStream in = JsLibraries.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), sourceName)
                     .buildLiteral();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
