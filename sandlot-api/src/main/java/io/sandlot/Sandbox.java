@@ -25,6 +25,20 @@ public interface Sandbox {
     ExecutionResult execute(ExecutionRequest request);
 
     /**
+     * Runs {@code request} as {@link #execute(ExecutionRequest)} does, and tells {@code listener} what the guest
+     * shows while it runs, in the order it shows it (see {@link OutputListener}): what a command-line runner
+     * prints as it goes. A sandbox that cannot report during the run (this default, and worker isolation) tells
+     * it everything once the result is in, as {@link OutputListener#replay} does.
+     *
+     * @throws IllegalArgumentException as {@link #execute(ExecutionRequest)}
+     */
+    default ExecutionResult execute(ExecutionRequest request, OutputListener listener) {
+        ExecutionResult result = execute(request);
+        OutputListener.replay(result, listener);
+        return result;
+    }
+
+    /**
      * Starts {@code request} and returns its result as a future. Cancelling the future stops the guest.
      *
      * @throws IllegalArgumentException as {@link #execute(ExecutionRequest)}

@@ -10,7 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** A session tells an {@link OutputListener} what its guest writes and shows, as it does, in the guest's order. */
+/**
+ * A session, and a stateless execution in this process, tell an {@link OutputListener} what the guest writes and
+ * shows, as it does, in the guest's order.
+ */
 class OutputListenerTest {
 
     private static final PerLanguage<String> MIXED = PerLanguage.of(
@@ -53,6 +56,30 @@ class OutputListenerTest {
             assertThat(recorder.joined("out:")).isEqualTo(result.stdout());
             assertThat(recorder.joined("err:")).isEqualTo(result.stderr());
         }
+    }
+
+    /** A stateless execution tells its listener as a session's does, before the result is in. */
+    @ParameterizedTest
+    @EnumSource(value = Language.class, names = {"JS", "PYTHON"})
+    void statelessExecute_tellsTextAndOutputsInTheGuestsOrder_whileItRuns(Language language) {
+        Recorder recorder = new Recorder();
+        // the guest waits for the listener to have heard its first line: only a listener
+        // told while the guest runs lets it go on
+        String waitThenB = language == PYTHON ? "while not heard(): pass\nprint('b')"
+                : "while (!heard()) {} console.log('b')";
+        String code = MIXED.get(language).replaceFirst(language == PYTHON ? "print\\('b'\\)" : "console.log\\('b'\\)",
+                waitThenB);
+        Policy policy = Policy.newBuilder().exposeFunction("heard", arguments -> !recorder.joined("out:").isEmpty())
+                .build();
+        ExecutionResult result = SandboxExtension.FACTORY.newSandbox(policy)
+                .execute(ExecutionRequest.newBuilder(language, code).limits(Limits.parse("timeoutMs=20000")).build(),
+                        recorder);
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.OK);
+        assertThat(recorder.events).containsExactly("out:a\n", "err:e1\n", "display:{\"n\":1}", "out:b\n",
+                "display:x");
+        assertThat(recorder.joined("out:")).isEqualTo(result.stdout());
+        assertThat(recorder.joined("err:")).isEqualTo(result.stderr());
     }
 
     @ParameterizedTest

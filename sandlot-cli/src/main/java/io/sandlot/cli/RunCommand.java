@@ -6,6 +6,8 @@ import io.sandlot.GuestError;
 import io.sandlot.Isolation;
 import io.sandlot.Language;
 import io.sandlot.Output;
+import io.sandlot.OutputListener;
+import io.sandlot.Sandbox;
 import io.sandlot.Status;
 import io.sandlot.local.SandboxFactory;
 import io.sandlot.wire.Json;
@@ -82,7 +84,8 @@ final class RunCommand implements Callable<Integer> {
         ExecutionRequest request = request();
         try (SandboxFactory own = main.sharedFactory == null ? Main.newRunFactory() : null) {
             SandboxFactory factory = own != null ? own : main.sharedFactory;
-            ExecutionResult result = factory.newSandbox(Main.RUN_POLICY).execute(request);
+            Sandbox sandbox = factory.newSandbox(Main.RUN_POLICY);
+            ExecutionResult result = json ? sandbox.execute(request) : sandbox.execute(request, new Printer());
             print(request, result);
             Integer exitStatus = exitStatus(result);
             return exitStatus != null ? exitStatus : result.status().exitCode();
@@ -120,9 +123,6 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return;
         }
-        out.print(result.stdout());
-        out.flush();
-        err.print(result.stderr());
         if (result.value() != null && (printValue || request.language() == Language.SQL)) {
             out.println(result.valueJson());
         }
@@ -141,6 +141,20 @@ final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
+    }
+
+    /**
+     * Prints the guest's stdout and stderr as it writes them, each piece flushed, so that a long script shows its
+     * progress and the two streams interleave as the guest wrote them (through the background process too, whose
+     * frames carry each flush). What the guest shows other than text is summed up once it is done.
+     */
+    private final class Printer implements OutputListener {
+        @Override
+        public void text(boolean stderr, String text) {
+            PrintWriter stream = stderr ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            stream.print(text);
+            stream.flush();
+        }
     }
 
     /**

@@ -112,17 +112,30 @@ public final class GuestExecutor implements AutoCloseable {
      * @throws SandboxException if the executor is closed
      */
     public CompletableFuture<ExecutionResult> submit(Policy policy, ExecutionRequest request) {
+        return submit(policy, request, OutputListener.NONE);
+    }
+
+    /**
+     * Validates {@code request} against {@code policy} and starts it, telling {@code listener} what the guest
+     * shows as it runs (a quick expression shows nothing but its value).
+     *
+     * @throws IllegalArgumentException if the request breaks the policy (language, code or input size, inputs)
+     * @throws SandboxException if the executor is closed
+     */
+    public CompletableFuture<ExecutionResult> submit(Policy policy, ExecutionRequest request,
+            OutputListener listener) {
         Limits limits = request.limits().orElse(policy.limits());
         Expressions.Candidate candidate = expressions == null || closed ? null : expressions.candidate(request);
         if (candidate != null) {
             validate(policy, request, limits);
             ExecutionResult result = quickly(candidate, policy, request, limits);
             if (result != null) {
+                OutputListener.replay(result, listener);
                 return CompletableFuture.completedFuture(result);
             }
         }
         return submit(policy, request, limits, new FreshContext(policy, request.language(), limits.maxStatements()),
-                OutputListener.NONE);
+                listener);
     }
 
     /**

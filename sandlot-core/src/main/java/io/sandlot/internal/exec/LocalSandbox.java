@@ -6,6 +6,7 @@ import io.sandlot.Formula;
 import io.sandlot.Isolation;
 import io.sandlot.Language;
 import io.sandlot.Limits;
+import io.sandlot.OutputListener;
 import io.sandlot.Policy;
 import io.sandlot.Results;
 import io.sandlot.Sandbox;
@@ -76,6 +77,17 @@ public final class LocalSandbox implements Sandbox {
     @Override
     public ExecutionResult execute(ExecutionRequest request) {
         return Results.await(submit(request),
+                () -> ExecutionResult.notRun(Status.CANCELLED, "the calling thread was interrupted"));
+    }
+
+    /** In this process, {@code listener} hears the guest as it runs; under worker isolation, once it is done. */
+    @Override
+    public ExecutionResult execute(ExecutionRequest request, OutputListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (request.isolation().orElse(policy.isolation()) == Isolation.WORKER) {
+            return Sandbox.super.execute(request, listener);
+        }
+        return Results.await(executor.submit(policy, request, listener),
                 () -> ExecutionResult.notRun(Status.CANCELLED, "the calling thread was interrupted"));
     }
 }
