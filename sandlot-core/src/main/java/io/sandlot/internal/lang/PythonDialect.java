@@ -691,6 +691,26 @@ final class PythonDialect implements Dialect {
                 iso_calendar_date = type(datetime.date(2000, 1, 1).isocalendar())
                 if iso_calendar_date.__repr__ is not tuple.__repr__:
                     iso_calendar_date.__repr__ = __repr__
+                # GraalPy's datetime is CPython's pure-Python one, whose range errors read ('day must be in 1..29', 30);
+                # CPython's C module says 'day is out of range for month', and so on
+                pure = sys.modules.get('_pydatetime')
+                messages = {'year': 'year {} is out of range', 'month': 'month must be in 1..12',
+                            'day': 'day is out of range for month', 'hour': 'hour must be in 0..23',
+                            'minute': 'minute must be in 0..59', 'second': 'second must be in 0..59',
+                            'microsecond': 'microsecond must be in 0..999999', 'fold': 'fold must be either 0 or 1'}
+                def as_c_module(check):
+                    def checked(*args):
+                        try:
+                            return check(*args)
+                        except ValueError as error:
+                            field = str(error.args[0]).split(' ', 1)[0] if len(error.args) == 2 else None
+                            if field not in messages:
+                                raise
+                            raise ValueError(messages[field].format(error.args[1])) from None
+                    return checked
+                for name in ('_check_date_fields', '_check_time_fields'):
+                    if pure is not None and callable(getattr(pure, name, None)):
+                        setattr(pure, name, as_c_module(getattr(pure, name)))
             def zone_info(module):
                 zone_type, shown = module.ZoneInfo, module.ZoneInfo.__repr__
                 def __repr__(self):      # as CPython's C type names itself; a subclass shows its own name
