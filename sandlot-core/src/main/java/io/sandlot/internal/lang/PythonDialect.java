@@ -5,7 +5,11 @@ import io.sandlot.Limits;
 import io.sandlot.internal.engine.EngineShape;
 import io.sandlot.internal.engine.Engines;
 import io.sandlot.internal.fs.MemoryFileSystem;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -455,13 +459,19 @@ final class PythonDialect implements Dialect {
      *       through {@code hashlib.new}, {@code hmac} and {@code file_digest}, are {@link PythonDigests}' hashes
      *       behind CPython's interface and argument checks.
      *   <li>{@code datetime} is GraalPy's pure-Python one; {@code date.isocalendar()} prints as CPython's C type
-     *       does ({@code datetime.IsoCalendarDate(...)}).
+     *       does ({@code datetime.IsoCalendarDate(...)}), and its range errors read as the C module's.
+     *   <li>{@code pyexpat}, which GraalPy lacks (and so {@code xml.etree}, {@code xml.dom.minidom},
+     *       {@code xml.sax} and {@code plistlib} could not parse), is {@code pyexpat.py} next to this class, over
+     *       {@link PythonXml}'s parse by the JDK's parser.
      * </ul>
      * {@code threading.Thread.start} still fails: an emulated thread that ran at once would deadlock the programs
      * (producers and consumers) that need a second thread.
      */
+    /** The sandbox's {@code pyexpat} module, made in a context on its first import. */
+    private static final String PYEXPAT = resource("pyexpat.py");
+
     private static final Source LIBRARY_PATCHES = Source.newBuilder("python", """
-            (lambda unicode, digests, max_shake_length, tz_path: exec('''
+            (lambda unicode, digests, max_shake_length, tz_path, xml_parse, pyexpat_source: exec('''
             import sys
             def event_loop(unix_events):
                 import math, selectors, time
@@ -1028,11 +1038,26 @@ final class PythonDialect implements Dialect {
                                 return spec
                     return None
             sys.meta_path.insert(0, PatchingFinder)
+            class MissingModules:   # what GraalPy lacks and the sandbox provides: pyexpat, over the host's parser
+                @staticmethod
+                def find_spec(name, path=None, target=None):
+                    if name != 'pyexpat':
+                        return None
+                    return type(sys.__spec__)(name, MissingModules, origin='built-in')
+                @staticmethod
+                def create_module(spec):
+                    return None
+                @staticmethod
+                def exec_module(module):
+                    module._host_parse = xml_parse
+                    exec(compile(pyexpat_source, '<frozen pyexpat>', 'exec'), module.__dict__)
+            sys.meta_path.append(MissingModules)
             for name, module in list(sys.modules.items()):
                 patch = patch_for(name)
                 if patch is not None:
                     patch(module)
-            ''', {'unicode': unicode, 'digests': digests, 'MAX_SHAKE_LENGTH': max_shake_length, 'TZPATH': tz_path}))
+            ''', {'unicode': unicode, 'digests': digests, 'MAX_SHAKE_LENGTH': max_shake_length, 'TZPATH': tz_path,
+                  'xml_parse': xml_parse, 'pyexpat_source': pyexpat_source}))
             """, "<sandlot-library-patches>").buildLiteral();
 
     /**
@@ -1094,7 +1119,7 @@ final class PythonDialect implements Dialect {
     public void harden(Context context, OutputStream out, OutputStream err, MemoryFileSystem files) {
         context.eval(HARDENING);
         context.eval(LIBRARY_PATCHES).executeVoid(PythonUnicodeData.QUERY, PythonDigests.NEW,
-                PythonDigests.MAX_SHAKE_LENGTH, String.join(":", PythonStdlib.TZPATH));
+                PythonDigests.MAX_SHAKE_LENGTH, String.join(":", PythonStdlib.TZPATH), PythonXml.PARSE, PYEXPAT);
         context.getPolyglotBindings().putMember(SHOW_SOURCE, context.eval(MAIN_SOURCE));
     }
 
@@ -1235,5 +1260,17 @@ final class PythonDialect implements Dialect {
     @Override
     public String toString() {
         return "PythonDialect";
+    }
+
+    /** One of our own Python sources, {@code name} next to this class. */
+    private static String resource(String name) {
+        try (InputStream in = PythonDialect.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
