@@ -6,7 +6,6 @@ import io.sandlot.internal.engine.Engines;
 import io.sandlot.internal.fs.MemoryFileSystem;
 import io.sandlot.wire.Json;
 import java.io.OutputStream;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -97,17 +96,15 @@ final class JsDialect implements Dialect {
     }
 
     /**
-     * CONSTRAINED and the options close every door; what is added is {@code require} for the vetted libraries,
-     * node's {@code fs} over the guest's own files ({@link JsFiles}) and node's {@code util} and {@code assert}
+     * CONSTRAINED and the options close every door; what is added is {@code require} for the vetted libraries and
+     * node's {@code buffer}, {@code path}, {@code fs} over the guest's own files, {@code util} and {@code assert}
      * ({@link JsNodeModules}), a console that prints as node's, node's timers,
      * the web globals of {@link JsWebGlobals} and the script's own {@code process} ({@link JsProcess}).
      */
     @Override
     public void harden(Context context, OutputStream out, OutputStream err, MemoryFileSystem files) {
         Value inspector = JsConsole.install(context);
-        Map<String, Supplier<Value>> builtins = new HashMap<>(JsNodeModules.of(context, inspector));
-        builtins.put("fs", () -> JsFiles.module(context, files));
-        JsLibraries.install(context, builtins);
+        JsLibraries.install(context, JsNodeModules.of(context, files, inspector));
         JsWebGlobals.install(context);
         JsProcess.install(context, out, err);
         // out of the guest's reach: its polyglot access is NONE

@@ -25,6 +25,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
@@ -49,7 +50,7 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 final class JsFiles {
 
     /** The module's guest code: a function of the host calls that returns node's {@code fs}. */
-    private static final Source MODULE = JsLibraries.resource("node-fs.js", "node:fs");
+    private static final Source MODULE = JsLibraries.script("node-fs.js", "node:fs");
 
     private final FileSystem files;
 
@@ -57,9 +58,13 @@ final class JsFiles {
         this.files = files;
     }
 
-    /** Node's {@code fs} over {@code tree}, made in {@code context} (once per context: {@code require} caches it). */
-    static Value module(Context context, MemoryFileSystem tree) {
-        return context.eval(MODULE).execute(new JsFiles(tree.treeFileSystem()).calls());
+    /**
+     * Node's {@code fs} over {@code tree}, made in {@code context} (once per context: {@code require} caches it);
+     * {@code buffer} gives the context's {@code Buffer}, the class of the bytes it reads.
+     */
+    static Value module(Context context, MemoryFileSystem tree, Supplier<Value> buffer) {
+        ProxyExecutable bufferClass = arguments -> buffer.get().getMember("Buffer");
+        return context.eval(MODULE).execute(new JsFiles(tree.treeFileSystem()).calls(), bufferClass);
     }
 
     private ProxyObject calls() {

@@ -17,8 +17,10 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
  * The vetted libraries a JS guest may load with {@code require(name)}, and the node modules the sandbox provides
- * ({@code fs}, {@code util}, {@code assert}, also as {@code node:fs} and so on, and {@code fs/promises},
- * {@code assert/strict}, {@code util/types}), and nothing else: the libraries' UMD builds ship
+ * ({@link JsNodeModules}: {@code buffer}, also as the global {@code Buffer}; {@code path}, also as
+ * {@code path/posix}; {@code fs}, also as {@code fs/promises}; {@code util}, also as {@code util/types};
+ * {@code assert}, also as {@code assert/strict}; each also with node's {@code node:} prefix), and nothing else: the
+ * libraries' UMD builds ship
  * with Sandlot and are evaluated in the guest's own context, so they run under the guest's limits and doors, with no
  * more access than the guest's own code. A module is evaluated once per context and cached there, like Node's
  * {@code require}; its source is parsed once per engine.
@@ -37,8 +39,8 @@ final class JsLibraries {
             (function (load, names, builtins) {
               const modules = new Map(), GuestError = Error, nodeModules = new Set(builtins.split(','));
               // node's modules that are a member of another: fs/promises is require('fs').promises, and so on
-              const members = new Map([['fs/promises', ['fs', 'promises']], ['assert/strict', ['assert', 'strict']],
-                                       ['util/types', ['util', 'types']]]);
+              const members = new Map([['fs/promises', ['fs', 'promises']], ['path/posix', ['path', 'posix']],
+                                       ['assert/strict', ['assert', 'strict']], ['util/types', ['util', 'types']]]);
               for (const [name, [parent]] of members) {
                 if (nodeModules.has(parent)) {
                   nodeModules.add(name);
@@ -72,6 +74,22 @@ final class JsLibraries {
                                 __filename: module.filename, __dirname: module.path };
               for (const [name, value] of Object.entries(wrapper)) {
                 Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
+              }
+              // node's global Buffer, made on its first use: a script that never names it does not load the module.
+              // The getter then makes it a plain property, as node's, which the script may replace.
+              if (nodeModules.has('buffer')) {
+                const define = (value) => Object.defineProperty(globalThis, 'Buffer', { value, writable: true,
+                  configurable: true, enumerable: false });
+                Object.defineProperty(globalThis, 'Buffer', {
+                  get() {
+                    const value = require('buffer').Buffer;
+                    define(value);
+                    return value;
+                  },
+                  set: define,
+                  configurable: true,
+                  enumerable: false,
+                });
               }
             })
             """, "<sandlot-require>").buildLiteral();
@@ -111,6 +129,19 @@ final class JsLibraries {
         return source.equals(INSTALLER);
     }
 
+    /** The script in {@code resource}, next to this class, named {@code sourceName} in stacks. */
+    static Source script(String resource, String sourceName) {
+        try (InputStream in = JsLibraries.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), sourceName)
+                    .buildLiteral();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The module's UMD build wrapped so that it evaluates to its exports. */
     private static Source source(String name) {
         return SOURCES.computeIfAbsent(name, key -> umd("js/" + AVAILABLE.get(key), key + ".js", ""));
@@ -128,19 +159,6 @@ final class JsLibraries {
             String build = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return Source.newBuilder("js", "(function () { " + prelude + "const module = { exports: {} }; "
                     + "const exports = module.exports;\n" + build + "\n;return module.exports; })()", sourceName)
-                    .buildLiteral();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** One of our own guest sources, {@code name} next to this class. */
-    static Source resource(String name, String sourceName) {
-        try (InputStream in = JsLibraries.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), sourceName)
                     .buildLiteral();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package io.sandlot.internal.lang;
 
+import io.sandlot.internal.fs.MemoryFileSystem;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
@@ -7,44 +8,72 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 /**
- * Node's {@code util} ({@code node-util.js}) and {@code assert} ({@code node-assert.js}, also {@code assert/strict})
- * for JavaScript guests: guest code, made in the guest's context on its first {@code require}, with no host call
- * at all. {@code util.inspect} and {@code util.format} are node's own, the ones the console prints with
- * ({@link JsConsole}), loaded once per context by whichever needs them first.
+ * The node modules a JS guest may {@code require} ({@link JsLibraries#install}): {@code buffer} (also the global
+ * {@code Buffer}), {@code path}, {@code fs} ({@link JsFiles}), {@code util} and {@code assert}. Each is guest code
+ * made in the guest's context on its first use, so it runs under the guest's limits (a {@code Buffer} is a
+ * {@code Uint8Array} of the guest's heap) and a context that does not use it pays nothing. {@code buffer} and
+ * {@code path} are npm's browser ports of node's modules (fetched by {@code src/build/fetch-js}) with what they lack
+ * of node's added by our own {@code node-buffer.js} and {@code node-path.js}; {@code util} ({@code node-util.js})
+ * and {@code assert} ({@code node-assert.js}) are our own, {@code util.inspect} and {@code util.format} being node's,
+ * the ones the console prints with ({@link JsConsole}). All but {@code fs} ask nothing of the host.
  */
 final class JsNodeModules {
 
-    private static final Source UTIL = JsLibraries.resource("node-util.js", "node:util");
-    private static final Source ASSERT = JsLibraries.resource("node-assert.js", "node:assert");
+    /** npm's buffer with base64-js and ieee754, bundled by fetch-js: evaluates to the package's exports. */
+    private static final Source BUFFER_PACKAGE = JsLibraries.umd("js/buffer.js", "buffer.js", "");
+    /** A function of the package's exports that returns node's buffer. */
+    private static final Source BUFFER = JsLibraries.script("node-buffer.js", "node:buffer");
+    /**
+     * path-browserify, node's posix path: it reads only {@code process.cwd()}, the guest's working directory, which
+     * {@code fs} resolves relative names against (a script that replaces the global {@code process} changes neither).
+     */
+    private static final Source PATH_PACKAGE = JsLibraries.umd("js/path.js", "path.js",
+            "const process = { cwd: () => '" + Dialect.WORKING_DIRECTORY + "' };\n");
+    /** A function of the package's exports that returns node's path. */
+    private static final Source PATH = JsLibraries.script("node-path.js", "node:path");
+    /** A function of the console's inspector that returns {@code {util, deepEqual}}. */
+    private static final Source UTIL = JsLibraries.script("node-util.js", "node:util");
+    /** A function of util and its deep equality that returns node's assert. */
+    private static final Source ASSERT = JsLibraries.script("node-assert.js", "node:assert");
 
-    private final Context context;
-    private final Value inspector;
-    /** What node-util.js made: {@code {util, deepEqual}}, once per context. */
-    private Value made;
-
-    private JsNodeModules(Context context, Value inspector) {
-        this.context = context;
-        this.inspector = inspector;
+    private JsNodeModules() {
     }
 
     /**
-     * The modules, by the name {@code require} knows them, for a context whose console loads node's inspect
-     * through {@code inspector}.
+     * The modules by name, for {@code context}, whose {@code fs} works on {@code files} and whose console loads
+     * node's inspect through {@code inspector}.
      */
-    static Map<String, Supplier<Value>> of(Context context, Value inspector) {
-        JsNodeModules modules = new JsNodeModules(context, inspector);
-        return Map.of("util", () -> modules.made().getMember("util"), "assert", modules::assertModule);
+    static Map<String, Supplier<Value>> of(Context context, MemoryFileSystem files, Value inspector) {
+        Supplier<Value> buffer = new Once(() -> context.eval(BUFFER).execute(context.eval(BUFFER_PACKAGE)));
+        Supplier<Value> util = new Once(() -> context.eval(UTIL).execute(inspector));
+        return Map.of(
+                "buffer", buffer,
+                "path", () -> context.eval(PATH).execute(context.eval(PATH_PACKAGE)),
+                "fs", () -> JsFiles.module(context, files, buffer),
+                "util", () -> util.get().getMember("util"),
+                "assert", () -> context.eval(ASSERT).execute(util.get().getMember("util"),
+                        util.get().getMember("deepEqual")));
     }
 
-    private Value made() {
-        if (made == null) {
-            made = context.eval(UTIL).execute(inspector);
+    /**
+     * A module made once per context: {@code fs} makes the {@code Buffer}s it reads with the context's one class,
+     * whether or not the guest has required {@code buffer} first, and {@code assert} shares {@code util}
+     * ({@code require} asks for each module only once).
+     */
+    private static final class Once implements Supplier<Value> {
+        private final Supplier<Value> make;
+        private Value value;
+
+        Once(Supplier<Value> make) {
+            this.make = make;
         }
-        return made;
-    }
 
-    private Value assertModule() {
-        Value util = made();
-        return context.eval(ASSERT).execute(util.getMember("util"), util.getMember("deepEqual"));
+        @Override
+        public Value get() {
+            if (value == null) {
+                value = make.get();
+            }
+            return value;
+        }
     }
 }

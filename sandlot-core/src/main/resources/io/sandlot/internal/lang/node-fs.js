@@ -1,7 +1,8 @@
 // Node's fs for JavaScript guests, over the host calls of JsFiles (see there): the synchronous functions, their
 // fs.promises and callback forms, Stats and Dirent, with node's errors. Evaluated once per context, on the first
-// require('fs'); the value is a function of the host calls that returns the module.
-(function (host) {
+// require('fs'); the value is a function of the host calls and of a function that gives the context's Buffer (the
+// class of the bytes it reads) that returns the module.
+(function (host, bufferClass) {
   'use strict';
   const GuestError = Error, GuestTypeError = TypeError, DateOf = (ms) => new Date(ms);
 
@@ -80,12 +81,9 @@
     return normal === 'utf-8' ? 'utf8' : normal;
   };
 
-  const bytesOf = (latin1) => {
-    if (typeof Buffer === 'function') return Buffer.from(latin1, 'latin1');
-    const bytes = new Uint8Array(latin1.length);
-    for (let i = 0; i < latin1.length; i++) bytes[i] = latin1.charCodeAt(i);
-    return bytes;
-  };
+  let buffer = null;   // the class of node:buffer, made when first needed
+  const nodeBuffer = () => buffer ?? (buffer = bufferClass());
+  const bytesOf = (latin1) => nodeBuffer().from(latin1, 'latin1');
   const latin1Of = (data) => {
     const bytes = data instanceof ArrayBuffer ? new Uint8Array(data)
         : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
@@ -103,7 +101,7 @@
     if (typeof data === 'string') {
       const enc = encodingOf(encoding ?? 'utf8');
       return enc === 'utf8' ? call('write', 'open', path, undefined, path, data, false, flag)
-          : call('write', 'open', path, undefined, path, latin1Of(Buffer.from(data, enc)), true, flag);
+          : call('write', 'open', path, undefined, path, latin1Of(nodeBuffer().from(data, enc)), true, flag);
     }
     if (ArrayBuffer.isView(data)) {
       return call('write', 'open', path, undefined, path, latin1Of(data), true, flag);
