@@ -75,20 +75,24 @@ final class JsLibraries {
               for (const [name, value] of Object.entries(wrapper)) {
                 Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
               }
-              // node's global Buffer, made on its first use: a script that never names it does not load the module.
-              // The getter then makes it a plain property, as node's, which the script may replace.
+              // node's global Buffer, as node's an accessor that the script may set, made on its first use: a script
+              // that never names it does not load the module
               if (nodeModules.has('buffer')) {
-                const define = (value) => Object.defineProperty(globalThis, 'Buffer', { value, writable: true,
-                  configurable: true, enumerable: false });
+                let buffer, made = false;
                 Object.defineProperty(globalThis, 'Buffer', {
-                  get() {
-                    const value = require('buffer').Buffer;
-                    define(value);
-                    return value;
-                  },
-                  set: define,
-                  configurable: true,
+                  get: { get() {
+                    if (!made) {
+                      buffer = require('buffer').Buffer;
+                      made = true;
+                    }
+                    return buffer;
+                  } }.get,
+                  set: { set(value) {
+                    buffer = value;
+                    made = true;
+                  } }.set,
                   enumerable: false,
+                  configurable: true,
                 });
               }
             })

@@ -1,7 +1,7 @@
 // Node's buffer for JavaScript guests: the npm package buffer (node's Buffer for browsers, a Uint8Array subclass in
 // plain JS; bundled by src/build/fetch-js), with what node has and it lacks: the base64url encoding, node's
 // inspection (<Buffer 68 69>, "... N more bytes"), node's errors (codes and wording) for the common misuses, and
-// the module's constants, atob, btoa, isAscii and isUtf8. Evaluated once per context, on the first use of Buffer or
+// the module's constants (this engine's MAX_LENGTH), atob, btoa, isAscii and isUtf8. Evaluated once per context, on the first use of Buffer or
 // require('buffer'); the value is a function of the package's exports that returns node's module.
 (function (exports) {
   'use strict';
@@ -149,8 +149,8 @@
       return false;
     }
   };
-  const constants = Object.freeze({ MAX_LENGTH: kMaxLength, MAX_STRING_LENGTH: 2 ** 29 - 24 });
-  const module = { Buffer, SlowBuffer: exports.SlowBuffer, isUtf8, isAscii, kMaxLength,
-    kStringMaxLength: constants.MAX_STRING_LENGTH, btoa, atob, constants, INSPECT_MAX_BYTES: exports.INSPECT_MAX_BYTES };
+  const constants = Object.freeze({ MAX_LENGTH: kMaxLength });
+  const module = { Buffer, SlowBuffer: exports.SlowBuffer, isUtf8, isAscii, kMaxLength, btoa, atob, constants,
+    INSPECT_MAX_BYTES: exports.INSPECT_MAX_BYTES };
   return module;
 })

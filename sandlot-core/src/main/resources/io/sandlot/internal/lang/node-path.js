@@ -1,6 +1,6 @@
 // Node's path for JavaScript guests: path-browserify (node's posix path for browsers, fetched by src/build/fetch-js),
 // whose functions check their arguments as node's do (node's ERR_INVALID_ARG_TYPE errors, where path-browserify says
-// "Path must be a string"). Evaluated once per context, on the first require('path'); the value is a function of
+// "Path must be a string"), and whose format is node 20's (which adds the dot an ext lacks). Evaluated once per context, on the first require('path'); the value is a function of
 // the package's exports (path.posix === path, as node's on Linux) that returns node's module.
 (function (path) {
   'use strict';
@@ -37,11 +37,6 @@
       if (suffix !== undefined) string(suffix, 'suffix');
       string(value, 'path');
     },
-    format([pathObject]) {
-      if (pathObject === null || typeof pathObject !== 'object') {
-        throw invalidArgType('pathObject', 'of type object', pathObject);
-      }
-    },
     normalize: path1, isAbsolute: path1, dirname: path1, extname: path1, parse: path1,
   };
   for (const [name, check] of Object.entries(checks)) {
@@ -51,5 +46,14 @@
       return apply(original, path, args);
     } }[name];
   }
+  path.format = function format(pathObject) {
+    if (pathObject === null || typeof pathObject !== 'object' || Array.isArray(pathObject)) {
+      throw invalidArgType('pathObject', 'of type object', pathObject);
+    }
+    const dir = pathObject.dir || pathObject.root, ext = pathObject.ext;
+    const base = pathObject.base || `${pathObject.name || ''}${ext ? `${ext[0] === '.' ? '' : '.'}${ext}` : ''}`;
+    if (!dir) return base;
+    return dir === pathObject.root ? `${dir}${base}` : `${dir}/${base}`;
+  };
   return path;
 })
