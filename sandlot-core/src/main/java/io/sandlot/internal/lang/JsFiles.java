@@ -60,11 +60,12 @@ final class JsFiles {
 
     /**
      * Node's {@code fs} over {@code tree}, made in {@code context} (once per context: {@code require} caches it);
-     * {@code buffer} gives the context's {@code Buffer}, the class of the bytes it reads.
+     * {@code buffer} gives the context's {@code Buffer}, the class of the bytes it reads, and {@code errors} node's
+     * argument errors ({@code node-errors.js}).
      */
-    static Value module(Context context, MemoryFileSystem tree, Supplier<Value> buffer) {
+    static Value module(Context context, MemoryFileSystem tree, Supplier<Value> buffer, Value errors) {
         ProxyExecutable bufferClass = arguments -> buffer.get().getMember("Buffer");
-        return context.eval(MODULE).execute(new JsFiles(tree.treeFileSystem()).calls(), bufferClass);
+        return context.eval(MODULE).execute(new JsFiles(tree.treeFileSystem()).calls(), bufferClass, errors);
     }
 
     private ProxyObject calls() {

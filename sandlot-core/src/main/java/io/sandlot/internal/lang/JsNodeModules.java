@@ -31,6 +31,8 @@ final class JsNodeModules {
             "const process = { cwd: () => '" + Dialect.WORKING_DIRECTORY + "' };\n");
     /** A function of the package's exports that returns node's path. */
     private static final Source PATH = JsLibraries.script("node-path.js", "node:path");
+    /** Node's argument errors ({@code ERR_INVALID_ARG_TYPE} and the like), which every module words as node's. */
+    private static final Source ERRORS = JsLibraries.script("node-errors.js", "node:internal/errors");
     /** A function of the console's inspector that returns {@code {util, deepEqual}}. */
     private static final Source UTIL = JsLibraries.script("node-util.js", "node:util");
     /** A function of util and its deep equality that returns node's assert. */
@@ -44,21 +46,23 @@ final class JsNodeModules {
      * node's inspect through {@code inspector}.
      */
     static Map<String, Supplier<Value>> of(Context context, MemoryFileSystem files, Value inspector) {
-        Supplier<Value> buffer = new Once(() -> context.eval(BUFFER).execute(context.eval(BUFFER_PACKAGE)));
-        Supplier<Value> util = new Once(() -> context.eval(UTIL).execute(inspector));
+        Supplier<Value> errors = new Once(() -> context.eval(ERRORS).execute());
+        Supplier<Value> buffer = new Once(() -> context.eval(BUFFER).execute(context.eval(BUFFER_PACKAGE),
+                errors.get()));
+        Supplier<Value> util = new Once(() -> context.eval(UTIL).execute(inspector, errors.get()));
         return Map.of(
                 "buffer", buffer,
-                "path", () -> context.eval(PATH).execute(context.eval(PATH_PACKAGE)),
-                "fs", () -> JsFiles.module(context, files, buffer),
+                "path", () -> context.eval(PATH).execute(context.eval(PATH_PACKAGE), errors.get()),
+                "fs", () -> JsFiles.module(context, files, buffer, errors.get()),
                 "util", () -> util.get().getMember("util"),
                 "assert", () -> context.eval(ASSERT).execute(util.get().getMember("util"),
-                        util.get().getMember("deepEqual")));
+                        util.get().getMember("deepEqual"), errors.get()));
     }
 
     /**
      * A module made once per context: {@code fs} makes the {@code Buffer}s it reads with the context's one class,
-     * whether or not the guest has required {@code buffer} first, and {@code assert} shares {@code util}
-     * ({@code require} asks for each module only once).
+     * whether or not the guest has required {@code buffer} first, {@code assert} shares {@code util}, and all share
+     * the errors ({@code require} asks for each module only once).
      */
     private static final class Once implements Supplier<Value> {
         private final Supplier<Value> make;

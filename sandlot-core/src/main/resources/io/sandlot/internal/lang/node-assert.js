@@ -1,7 +1,8 @@
-// Node's `assert` for JavaScript guests: a function of our `util` and its deep equality that returns the module.
+// Node's `assert` for JavaScript guests: a function of our `util`, its deep equality and node's argument errors
+// (node-errors.js) that returns the module.
 // Our own code, written to node 20's documented behaviour and messages (AssertionError [ERR_ASSERTION] with
 // actual, expected, operator and generatedMessage; `+ actual - expected` line diffs of util.inspect's output).
-(function (util, deepEqual) {
+(function (util, deepEqual, errors) {
   'use strict';
   const GuestError = Error, GuestTypeError = TypeError;
   const inspectValue = (value) => util.inspect(value, {
@@ -82,9 +83,7 @@
   class AssertionError extends GuestError {
     constructor(options) {
       if (options === null || typeof options !== 'object') {
-        const error = new GuestTypeError(`The "options" argument must be of type object. Received ${util.inspect(options)}`);
-        error.code = 'ERR_INVALID_ARG_TYPE';
-        throw error;
+        throw errors.invalidArgType('options', 'of type object', options);
       }
       const { message, actual, expected, operator } = options;
       let text;
@@ -203,9 +202,7 @@
 
   const matching = (name, wanted) => function match(text, pattern, message) {
     if (!(pattern instanceof RegExp)) {
-      const error = new GuestTypeError(`The "regexp" argument must be an instance of RegExp. Received ${util.inspect(pattern)}`);
-      error.code = 'ERR_INVALID_ARG_TYPE';
-      throw error;
+      throw errors.invalidArgType('regexp', 'an instance of RegExp', pattern);
     }
     if (typeof text !== 'string' || pattern.test(text) !== wanted) {
       if (message instanceof GuestError) {
@@ -213,7 +210,7 @@
       }
       const generated = message == null;
       message ??= typeof text !== 'string'
-          ? `The "string" argument must be of type string. Received type ${typeof text} (${util.inspect(text)})`
+          ? `The "string" argument must be of type string. ${errors.received(text)}`
           : `${wanted ? 'The input did not match the regular expression' : 'The input was expected to not match the regular expression'} ${util.inspect(pattern)}. Input:\n\n${util.inspect(text)}\n`;
       throw fail({ actual: text, expected: pattern, message, operator: name, generatedMessage: generated }, match);
     }
@@ -275,9 +272,7 @@
       }
       return;
     }
-    const error = new GuestTypeError(`The "expected" argument must be of type function or an instance of Error, RegExp, or Object. Received ${util.inspect(expected)}`);
-    error.code = 'ERR_INVALID_ARG_TYPE';
-    throw error;
+    throw errors.invalidArgType('expected', 'of type function or an instance of Error, RegExp, or Object', expected);
   }
   const NOTHING = Symbol('nothing thrown');
   const describe = (expected) => (typeof expected === 'function' && expected.name ? ` (${expected.name})` : '');
@@ -301,9 +296,7 @@
   }
   const requireFunction = (name, value) => {
     if (typeof value !== 'function') {
-      const error = new GuestTypeError(`The "${name}" argument must be of type function. Received ${util.inspect(value)}`);
-      error.code = 'ERR_INVALID_ARG_TYPE';
-      throw error;
+      throw errors.invalidArgType(name, 'of type function', value);
     }
   };
 
@@ -333,9 +326,8 @@
   const settle = async (promiseOrFn) => {
     const promise = typeof promiseOrFn === 'function' ? promiseOrFn() : promiseOrFn;
     if (promise === null || typeof promise?.then !== 'function') {
-      const error = new GuestTypeError(`The "promiseFn" argument must be of type function or an instance of Promise. Received ${util.inspect(promise)}`);
-      error.code = typeof promiseOrFn === 'function' ? 'ERR_INVALID_RETURN_VALUE' : 'ERR_INVALID_ARG_TYPE';
-      throw error;
+      const error = errors.invalidArgType('promiseFn', 'of type function or an instance of Promise', promise);
+      throw errors.coded(error, typeof promiseOrFn === 'function' ? 'ERR_INVALID_RETURN_VALUE' : error.code);
     }
     try {
       await promise;

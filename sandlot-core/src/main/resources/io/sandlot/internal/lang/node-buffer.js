@@ -3,22 +3,13 @@
 // inspection (<Buffer 68 69>, "... N more bytes"), node's errors (codes and wording) for the common misuses, and
 // the module's constants (this engine's MAX_LENGTH), atob, btoa, isAscii and isUtf8. Evaluated once per context, on the first use of Buffer or
 // require('buffer'); the value is a function of the package's exports that returns node's module.
-(function (exports) {
+(function (exports, errors) {
   'use strict';
   const { Buffer, kMaxLength } = exports;
   const { atob, btoa } = globalThis;   // node's buffer.atob is the global atob
   const GuestTypeError = TypeError, GuestRangeError = RangeError, apply = Reflect.apply;
 
-  const received = (value) => value === null || value === undefined ? `Received ${value}`
-      : typeof value === 'object' ? `Received an instance of ${value.constructor?.name ?? 'Object'}`
-      : typeof value === 'function' ? `Received function ${value.name}`
-      : `Received type ${typeof value} (${typeof value === 'string' ? `'${value}'` : String(value)})`;
-  const coded = (error, code) => Object.defineProperty(error, 'code', { value: code, writable: true,
-    configurable: true, enumerable: true });
-  const invalidArgType = (name, expected, value) =>
-    coded(new GuestTypeError(`The ${name} must be ${expected}. ${received(value)}`), 'ERR_INVALID_ARG_TYPE');
-  const outOfRange = (name, range, value) => coded(new GuestRangeError(
-      `The value of "${name}" is out of range. It must be ${range}. Received ${value}`), 'ERR_OUT_OF_RANGE');
+  const { coded, invalidArgType, outOfRange } = errors;
   const unknownEncoding = (encoding) => coded(new GuestTypeError(`Unknown encoding: ${encoding}`),
       'ERR_UNKNOWN_ENCODING');
 
@@ -66,7 +57,7 @@
   });
 
   const size = (value) => {
-    if (typeof value !== 'number') throw invalidArgType('"size" argument', 'of type number', value);
+    if (typeof value !== 'number') throw invalidArgType('size', 'of type number', value);
     if (!(value >= 0 && value <= kMaxLength)) throw outOfRange('size', `>= 0 && <= ${kMaxLength}`, value);
   };
   for (const name of ['alloc', 'allocUnsafe', 'allocUnsafeSlow']) {
@@ -76,16 +67,16 @@
     });
   }
   wrap(Buffer, 'concat', (concat, args) => {
-    if (!Array.isArray(args[0])) throw invalidArgType('"list" argument', 'an instance of Array', args[0]);
+    if (!Array.isArray(args[0])) throw invalidArgType('list', 'an instance of Array', args[0]);
     args[0].forEach((item, i) => {
       if (!(item instanceof Uint8Array)) {
-        throw invalidArgType(`"list[${i}]" argument`, 'an instance of Buffer or Uint8Array', item);
+        throw invalidArgType(`list[${i}]`, 'an instance of Buffer or Uint8Array', item);
       }
     });
     return apply(concat, Buffer, args);
   });
   const bytes = (name, value) => {
-    if (!(value instanceof Uint8Array)) throw invalidArgType(`"${name}" argument`, 'an instance of Buffer or Uint8Array', value);
+    if (!(value instanceof Uint8Array)) throw invalidArgType(name, 'an instance of Buffer or Uint8Array', value);
   };
   wrap(Buffer, 'compare', (compare, args) => {
     bytes('buf1', args[0]);
@@ -117,7 +108,7 @@
     const at = match[1] === 'read' ? 0 : 1;
     wrap(Buffer.prototype, name, function (method, args) {
       const offset = args[at] === undefined ? 0 : args[at];
-      if (typeof offset !== 'number') throw invalidArgType('"offset" argument', 'of type number', offset);
+      if (typeof offset !== 'number') throw invalidArgType('offset', 'of type number', offset);
       const last = this.length - width;
       if (!Number.isInteger(offset)) throw outOfRange('offset', 'an integer', offset);
       if (offset < 0 || offset > last) {

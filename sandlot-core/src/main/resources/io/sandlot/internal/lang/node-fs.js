@@ -2,19 +2,11 @@
 // fs.promises and callback forms, Stats and Dirent, with node's errors. Evaluated once per context, on the first
 // require('fs'); the value is a function of the host calls and of a function that gives the context's Buffer (the
 // class of the bytes it reads) that returns the module.
-(function (host, bufferClass) {
+(function (host, bufferClass, errors) {
   'use strict';
   const GuestError = Error, GuestTypeError = TypeError, DateOf = (ms) => new Date(ms);
 
-  const received = (value) => value === null || value === undefined ? `Received ${value}`
-      : typeof value === 'object' ? `Received an instance of ${value.constructor?.name ?? 'Object'}`
-      : typeof value === 'function' ? `Received function ${value.name}`
-      : `Received type ${typeof value} (${typeof value === 'string' ? `'${value}'` : String(value)})`;
-  const invalidArgType = (name, expected, value) => {
-    const error = new GuestTypeError(`The "${name}" argument must be ${expected}. ${received(value)}`);
-    error.code = 'ERR_INVALID_ARG_TYPE';
-    return error;
-  };
+  const { invalidArgType } = errors;
 
   /** The path as a string: node takes a string, a Buffer or other Uint8Array, or a file: URL. */
   const pathOf = (path, name = 'path') => {

@@ -2,18 +2,10 @@
 // whose functions check their arguments as node's do (node's ERR_INVALID_ARG_TYPE errors, where path-browserify says
 // "Path must be a string"), and whose format is node 20's (which adds the dot an ext lacks). Evaluated once per context, on the first require('path'); the value is a function of
 // the package's exports (path.posix === path, as node's on Linux) that returns node's module.
-(function (path) {
+(function (path, errors) {
   'use strict';
-  const GuestTypeError = TypeError, apply = Reflect.apply;
-  const received = (value) => value === null || value === undefined ? `Received ${value}`
-      : typeof value === 'object' ? `Received an instance of ${value.constructor?.name ?? 'Object'}`
-      : typeof value === 'function' ? `Received function ${value.name}`
-      : `Received type ${typeof value} (${typeof value === 'string' ? `'${value}'` : String(value)})`;
-  const invalidArgType = (name, expected, value) => {
-    const error = new GuestTypeError(`The "${name}" argument must be ${expected}. ${received(value)}`);
-    error.code = 'ERR_INVALID_ARG_TYPE';
-    return error;
-  };
+  const apply = Reflect.apply;
+  const { invalidArgType } = errors;
   const string = (value, name) => {
     if (typeof value !== 'string') throw invalidArgType(name, 'of type string', value);
   };

@@ -1,8 +1,9 @@
 // Node's `util` for JavaScript guests: a function of `inspector` (which loads node's own util.inspect and
-// util.format, from node-inspect-extracted, the first time it is called: the console's, shared) that returns the
+// util.format, from node-inspect-extracted, the first time it is called: the console's, shared) and of node's
+// argument errors (node-errors.js) that returns the
 // module, and the deep equality that assert shares. Everything else here is our own, written to node 20's
 // documented behaviour.
-(function (inspector) {
+(function (inspector, errors) {
   'use strict';
   const GuestTypeError = TypeError, GuestError = Error;
   const toTag = (value) => Object.prototype.toString.call(value);
@@ -23,28 +24,7 @@
   const isTypedArrayOf = (name) => (value) => typedArrayTag.call(value) === name;
   const isBoxed = (type) => branded((value) => type.prototype.valueOf.call(value));
 
-  const describe = (value) => {
-    if (value === null) {
-      return 'Received null';
-    }
-    if (typeof value === 'function') {
-      return `Received function ${value.name}`;
-    }
-    if (typeof value === 'object') {
-      return value.constructor?.name ? `Received an instance of ${value.constructor.name}`
-          : `Received ${inspector().inspect(value, { depth: -1 })}`;
-    }
-    let shown = inspector().inspect(value, { colors: false });
-    if (shown.length > 28) {
-      shown = `${shown.slice(0, 25)}...`;
-    }
-    return `Received type ${typeof value} (${shown})`;
-  };
-  const invalidArgType = (name, expected, value) => {
-    const error = new GuestTypeError(`The "${name}" argument must be ${expected}. ${describe(value)}`);
-    error.code = 'ERR_INVALID_ARG_TYPE';
-    return error;
-  };
+  const { invalidArgType } = errors;
   const requireFunction = (name, value) => {
     if (typeof value !== 'function') {
       throw invalidArgType(name, 'of type function', value);
