@@ -35,12 +35,15 @@ class LauncherIT {
     }
 
     @Test
-    void run_helloPy_printsOutputAndValue() throws Exception {
-        Process result = run(null, LAUNCHER, "run", "examples/hello.py");
+    void run_helloPy_printsOutputAsPython3Does_andTheValueOnlyWithPrintValue() throws Exception {
+        Process plain = run(null, LAUNCHER, "run", "examples/hello.py");
+        Process withValue = run(null, LAUNCHER, "run", "-p", "examples/hello.py");
 
-        assertThat(result.exitValue()).as(stderr(result)).isEqualTo(0);
-        assertThat(stdout(result)).startsWith("Hello from Python 3.12\nreadings: 5\n")
-                .contains("{\"mean\":13.4,\"max\":15.5,\"spread\":3.75}");
+        assertThat(plain.exitValue()).as(stderr(plain)).isEqualTo(0);
+        assertThat(stdout(plain)).isEqualTo("Hello from Python 3.12\nreadings: 5\n");
+        assertThat(withValue.exitValue()).as(stderr(withValue)).isEqualTo(0);
+        assertThat(stdout(withValue)).isEqualTo("Hello from Python 3.12\nreadings: 5\n"
+                + "{\"mean\":13.4,\"max\":15.5,\"spread\":3.75}\n");
     }
 
     @Test
