@@ -104,9 +104,10 @@ final class JsDialect implements Dialect {
     @Override
     public void harden(Context context, OutputStream out, OutputStream err, MemoryFileSystem files) {
         Value inspector = JsConsole.install(context);
-        JsLibraries.install(context, JsNodeModules.of(context, files, inspector));
+        Supplier<Value> errors = JsNodeModules.errors(context);
+        JsLibraries.install(context, JsNodeModules.of(context, files, inspector, errors));
         JsWebGlobals.install(context);
-        JsProcess.install(context, out, err);
+        JsProcess.install(context, out, err, errors);
         // out of the guest's reach: its polyglot access is NONE
         context.getPolyglotBindings().putMember(TIMERS, JsTimers.install(context));
     }

@@ -41,12 +41,18 @@ final class JsNodeModules {
     private JsNodeModules() {
     }
 
+    /** Node's argument errors for {@code context}, made the first time they are asked for, then the same. */
+    static Supplier<Value> errors(Context context) {
+        return new Once(() -> context.eval(ERRORS).execute());
+    }
+
     /**
-     * The modules by name, for {@code context}, whose {@code fs} works on {@code files} and whose console loads
-     * node's inspect through {@code inspector}.
+     * The modules by name, for {@code context}, whose {@code fs} works on {@code files}, whose console loads
+     * node's inspect through {@code inspector} and which word their argument errors with {@code errors}
+     * ({@link #errors}).
      */
-    static Map<String, Supplier<Value>> of(Context context, MemoryFileSystem files, Value inspector) {
-        Supplier<Value> errors = new Once(() -> context.eval(ERRORS).execute());
+    static Map<String, Supplier<Value>> of(Context context, MemoryFileSystem files, Value inspector,
+                                           Supplier<Value> errors) {
         Supplier<Value> buffer = new Once(() -> context.eval(BUFFER).execute(context.eval(BUFFER_PACKAGE),
                 errors.get()));
         Supplier<Value> util = new Once(() -> context.eval(UTIL).execute(inspector, errors.get()));

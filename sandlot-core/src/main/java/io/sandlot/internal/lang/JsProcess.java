@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
@@ -36,18 +37,12 @@ final class JsProcess {
     private static final String EXIT_STATUS = "sandlot.exitStatus";
 
     private static final Source INSTALLER = Source.newBuilder("js", """
-            (function (write, monotonicNanos, recordExit, recordExitCode, hasExitCode, exited) {
-              const GuestTypeError = TypeError, GuestRangeError = RangeError, bigint = BigInt, apply = Reflect.apply;
+            (function (write, monotonicNanos, recordExit, recordExitCode, hasExitCode, exited, nodeErrors) {
+              const bigint = BigInt, apply = Reflect.apply;
               const started = monotonicNanos();
+              // node's argument errors (node-errors.js), made the first time one is thrown
+              const invalidType = (name, expected, value) => nodeErrors().invalidArgType(name, expected, value);
               // after process.exit (exited() is true until the next execution), nothing the script still runs prints
-              const invalidType = (name, expected, value) => {
-                const received = value === null ? 'null'
-                    : typeof value === 'object' ? `an instance of ${value.constructor?.name ?? 'Object'}`
-                    : `type ${typeof value} (${typeof value === 'string' ? `'${value}'` : String(value)})`;
-                const error = new GuestTypeError(`The "${name}" argument must be ${expected}. Received ${received}`);
-                error.code = 'ERR_INVALID_ARG_TYPE';
-                return error;
-              };
               const stream = (fd) => {
                 const writable = {
                   fd,
@@ -109,10 +104,7 @@ final class JsProcess {
                   throw invalidType('code', 'of type number', code);
                 }
                 if (!Number.isInteger(status)) {
-                  const error = new GuestRangeError(
-                      `The value of "code" is out of range. It must be an integer. Received ${status}`);
-                  error.code = 'ERR_OUT_OF_RANGE';
-                  throw error;
+                  throw nodeErrors().outOfRange('code', 'an integer', status);
                 }
                 return ((status % 256) + 256) % 256;
               };
@@ -170,8 +162,11 @@ final class JsProcess {
     private JsProcess() {
     }
 
-    /** Defines {@code process} in a new context whose output streams are {@code out} and {@code err}. */
-    static void install(Context context, OutputStream out, OutputStream err) {
+    /**
+     * Defines {@code process} in a new context whose output streams are {@code out} and {@code err}, and which words
+     * its argument errors with {@code errors} ({@link JsNodeModules#errors}).
+     */
+    static void install(Context context, OutputStream out, OutputStream err, Supplier<Value> errors) {
         ProxyExecutable write = arguments -> {
             if (arguments.length != 2 || !arguments[0].fitsInInt() || !arguments[1].isString()) {
                 return null;
@@ -204,7 +199,7 @@ final class JsProcess {
         ProxyExecutable exited = arguments -> exit.status != null;
         context.getPolyglotBindings().putMember(EXIT_STATUS, exit);
         context.eval(INSTALLER).executeVoid(write, JsWebGlobals.MONOTONIC_NANOS, recordExit, recordExitCode,
-                hasExitCode, exited);
+                hasExitCode, exited, (ProxyExecutable) arguments -> errors.get());
     }
 
     /**

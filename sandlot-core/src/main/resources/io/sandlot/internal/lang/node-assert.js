@@ -294,11 +294,7 @@
     throw fail({ actual, expected, operator, generatedMessage: false,
       message: `Got unwanted ${kind}${details}\nActual message: "${actualMessage}"` }, start);
   }
-  const requireFunction = (name, value) => {
-    if (typeof value !== 'function') {
-      throw errors.invalidArgType(name, 'of type function', value);
-    }
-  };
+  const { requireFunction } = errors;
 
   assert.throws = function throws(fn, expected, message) {
     requireFunction('fn', fn);

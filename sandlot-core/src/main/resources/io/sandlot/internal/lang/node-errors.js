@@ -21,11 +21,17 @@
   };
   // node names an argument "name" argument, a property "a.b" property, and a subject that says so itself as it is
   const subject = (name) => name.endsWith(' argument') ? name : `"${name}" ${name.includes('.') ? 'property' : 'argument'}`;
+  const invalidArgType = (name, expected, value) => coded(
+      new GuestTypeError(`The ${subject(name)} must be ${expected}. ${received(value)}`), 'ERR_INVALID_ARG_TYPE');
   return Object.freeze({
     received,
     coded,
-    invalidArgType: (name, expected, value) => coded(
-        new GuestTypeError(`The ${subject(name)} must be ${expected}. ${received(value)}`), 'ERR_INVALID_ARG_TYPE'),
+    invalidArgType,
+    requireFunction: (name, value) => {
+      if (typeof value !== 'function') {
+        throw invalidArgType(name, 'of type function', value);
+      }
+    },
     outOfRange: (name, range, value) => coded(new GuestRangeError(
         `The value of "${name}" is out of range. It must be ${range}. Received ${value}`), 'ERR_OUT_OF_RANGE'),
   });

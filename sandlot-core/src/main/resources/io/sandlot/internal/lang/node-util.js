@@ -24,12 +24,7 @@
   const isTypedArrayOf = (name) => (value) => typedArrayTag.call(value) === name;
   const isBoxed = (type) => branded((value) => type.prototype.valueOf.call(value));
 
-  const { invalidArgType } = errors;
-  const requireFunction = (name, value) => {
-    if (typeof value !== 'function') {
-      throw invalidArgType(name, 'of type function', value);
-    }
-  };
+  const { invalidArgType, requireFunction } = errors;
 
   const types = {
     isAnyArrayBuffer: (value) => types.isArrayBuffer(value) || types.isSharedArrayBuffer(value),
