@@ -44,6 +44,21 @@ final class JsTimers {
               define('setImmediate', function setImmediate(callback, ...args) {
                 return add(callback, 0, args, false);
               });
+              // what util.promisify makes of them, as node's: timers/promises' setTimeout(delay, value) and
+              // setImmediate(value), promises of value
+              const promisified = Symbol.for('nodejs.util.promisify.custom');
+              Object.defineProperty(globalThis.setTimeout, promisified, {
+                value: function setTimeout(delay, value) {
+                  return new Promise((resolve) => add(resolve, delay, [value], false));
+                },
+                writable: true, configurable: true, enumerable: false,
+              });
+              Object.defineProperty(globalThis.setImmediate, promisified, {
+                value: function setImmediate(value) {
+                  return new Promise((resolve) => add(resolve, 0, [value], false));
+                },
+                writable: true, configurable: true, enumerable: false,
+              });
               define('clearTimeout', function clearTimeout(id) { clear(id); });
               define('clearInterval', function clearInterval(id) { clear(id); });
               define('clearImmediate', function clearImmediate(id) { clear(id); });

@@ -197,6 +197,52 @@ final class JsWebGlobals {
                 enumerable: false,
                 configurable: true,
               });
+
+              // GraalJS builds a new ICU collator or number format on every localeCompare and toLocaleString call:
+              // sorting 200,000 names with localeCompare took 28 s (node: 0.3 s). ECMA-402 defines both calls as
+              // constructing an Intl.Collator or Intl.NumberFormat from the same locales and options, so the result
+              // of one made once per locale is the same; calls with options, or with a locale list, make their own.
+              const cached = (make) => {
+                const made = new Map();
+                return (locale) => {
+                  let value = made.get(locale);
+                  if (value === undefined) {
+                    value = make(locale);
+                    if (made.size < 64) {
+                      made.set(locale, value);
+                    }
+                  }
+                  return value;
+                };
+              };
+              const reusable = (locales, options) => options === undefined
+                  && (locales === undefined || typeof locales === 'string');
+              const collators = cached((locale) => new Intl.Collator(locale).compare);
+              const localeCompare = String.prototype.localeCompare;
+              // strict, so that a primitive receiver is not boxed; the common call, two strings, first
+              let compare;
+              define(String.prototype, 'localeCompare', {
+                localeCompare(that) {
+                  'use strict';
+                  if (typeof this === 'string' && typeof that === 'string' && arguments.length === 1) {
+                    return (compare ??= new Intl.Collator().compare)(this, that);
+                  }
+                  return this !== null && this !== undefined && typeof this !== 'symbol' && typeof that !== 'symbol'
+                      && reusable(arguments[1], arguments[2])
+                      ? collators(arguments[1])(`${this}`, `${that}`)
+                      : apply(localeCompare, this, arguments);
+                }
+              }.localeCompare);
+              const numberFormats = cached((locale) => new Intl.NumberFormat(locale).format);
+              const numberToLocaleString = Number.prototype.toLocaleString;
+              define(Number.prototype, 'toLocaleString', {
+                toLocaleString() {
+                  'use strict';
+                  return typeof this === 'number' && reusable(arguments[0], arguments[1])
+                      ? numberFormats(arguments[0])(this)
+                      : apply(numberToLocaleString, this, arguments);
+                }
+              }.toLocaleString);
               // node's name for the global object
               define(globalThis, 'global', globalThis);
 
