@@ -97,16 +97,16 @@ final class JsDialect implements Dialect {
 
     /**
      * CONSTRAINED and the options close every door; what is added is {@code require} for the vetted libraries and
-     * node's {@code buffer}, {@code path}, {@code fs} over the guest's own files, {@code util} and {@code assert}
-     * ({@link JsNodeModules}), a console that prints as node's, node's timers,
+     * node's {@code buffer}, {@code path}, {@code fs} over the guest's own files, {@code util}, {@code assert} and
+     * {@code crypto} ({@link JsNodeModules}), a console that prints as node's, node's timers,
      * the web globals of {@link JsWebGlobals} and the script's own {@code process} ({@link JsProcess}).
      */
     @Override
     public void harden(Context context, OutputStream out, OutputStream err, MemoryFileSystem files) {
         Value inspector = JsConsole.install(context);
         Supplier<Value> errors = JsNodeModules.errors(context);
-        JsLibraries.install(context, JsNodeModules.of(context, files, inspector, errors));
-        JsWebGlobals.install(context);
+        Value webCrypto = JsWebGlobals.install(context);
+        JsLibraries.install(context, JsNodeModules.of(context, files, inspector, webCrypto, errors));
         JsProcess.install(context, out, err, errors);
         // out of the guest's reach: its polyglot access is NONE
         context.getPolyglotBindings().putMember(TIMERS, JsTimers.install(context));

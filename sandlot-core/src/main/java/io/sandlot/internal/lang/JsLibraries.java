@@ -19,10 +19,9 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * The vetted libraries a JS guest may load with {@code require(name)}, and the node modules the sandbox provides
  * ({@link JsNodeModules}: {@code buffer}, also as the global {@code Buffer}; {@code path}, also as
  * {@code path/posix}; {@code fs}, also as {@code fs/promises}; {@code util}, also as {@code util/types};
- * {@code assert}, also as {@code assert/strict}; each also with node's {@code node:} prefix), and nothing else: the
- * libraries' UMD builds ship
- * with Sandlot and are evaluated in the guest's own context, so they run under the guest's limits and doors, with no
- * more access than the guest's own code. A module is evaluated once per context and cached there, like Node's
+ * {@code assert}, also as {@code assert/strict}; {@code crypto}; each also with node's {@code node:} prefix), and
+ * nothing else: the libraries' UMD builds ship with Sandlot and are evaluated in the guest's own context, so they
+ * run under the guest's limits and doors, with no more access than the guest's own code. A module is evaluated once per context and cached there, like Node's
  * {@code require}; its source is parsed once per engine.
  */
 final class JsLibraries {

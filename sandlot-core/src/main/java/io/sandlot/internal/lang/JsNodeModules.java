@@ -6,16 +6,19 @@ import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
  * The node modules a JS guest may {@code require} ({@link JsLibraries#install}): {@code buffer} (also the global
- * {@code Buffer}), {@code path}, {@code fs} ({@link JsFiles}), {@code util} and {@code assert}. Each is guest code
+ * {@code Buffer}), {@code path}, {@code fs} ({@link JsFiles}), {@code util}, {@code assert} and {@code crypto}
+ * (hashes, HMAC and PBKDF2 of {@link GuestDigests}, random values of {@link JsWebGlobals}). Each is guest code
  * made in the guest's context on its first use, so it runs under the guest's limits (a {@code Buffer} is a
  * {@code Uint8Array} of the guest's heap) and a context that does not use it pays nothing. {@code buffer} and
  * {@code path} are npm's browser ports of node's modules (fetched by {@code src/build/fetch-js}) with what they lack
  * of node's added by our own {@code node-buffer.js} and {@code node-path.js}; {@code util} ({@code node-util.js})
  * and {@code assert} ({@code node-assert.js}) are our own, {@code util.inspect} and {@code util.format} being node's,
- * the ones the console prints with ({@link JsConsole}). All but {@code fs} ask nothing of the host.
+ * the ones the console prints with ({@link JsConsole}), and so is {@code crypto} ({@code node-crypto.js}). All but
+ * {@code fs} and {@code crypto} ask nothing of the host.
  */
 final class JsNodeModules {
 
@@ -37,6 +40,8 @@ final class JsNodeModules {
     private static final Source UTIL = JsLibraries.script("node-util.js", "node:util");
     /** A function of util and its deep equality that returns node's assert. */
     private static final Source ASSERT = JsLibraries.script("node-assert.js", "node:assert");
+    /** A function of the host's hash calls, the Buffer class and the web crypto that returns node's crypto. */
+    private static final Source CRYPTO = JsLibraries.script("node-crypto.js", "node:crypto");
 
     private JsNodeModules() {
     }
@@ -48,13 +53,14 @@ final class JsNodeModules {
 
     /**
      * The modules by name, for {@code context}, whose {@code fs} works on {@code files}, whose console loads
-     * node's inspect through {@code inspector} and which word their argument errors with {@code errors}
-     * ({@link #errors}).
+     * node's inspect through {@code inspector}, whose {@code crypto} draws random values from {@code webCrypto}
+     * ({@link JsWebGlobals#install}) and which word their argument errors with {@code errors} ({@link #errors}).
      */
-    static Map<String, Supplier<Value>> of(Context context, MemoryFileSystem files, Value inspector,
+    static Map<String, Supplier<Value>> of(Context context, MemoryFileSystem files, Value inspector, Value webCrypto,
                                            Supplier<Value> errors) {
         Supplier<Value> buffer = new Once(() -> context.eval(BUFFER).execute(context.eval(BUFFER_PACKAGE),
                 errors.get()));
+        ProxyExecutable bufferClass = arguments -> buffer.get().getMember("Buffer");
         Supplier<Value> util = new Once(() -> context.eval(UTIL).execute(inspector, errors.get()));
         return Map.of(
                 "buffer", buffer,
@@ -62,7 +68,9 @@ final class JsNodeModules {
                 "fs", () -> JsFiles.module(context, files, buffer, errors.get()),
                 "util", () -> util.get().getMember("util"),
                 "assert", () -> context.eval(ASSERT).execute(util.get().getMember("util"),
-                        util.get().getMember("deepEqual"), errors.get()));
+                        util.get().getMember("deepEqual"), errors.get()),
+                "crypto", () -> context.eval(CRYPTO).execute(GuestDigests.NODE, bufferClass, webCrypto, errors.get(),
+                        GuestDigests.MAX_PIECE, GuestDigests.MAX_SHAKE_LENGTH));
     }
 
     /**

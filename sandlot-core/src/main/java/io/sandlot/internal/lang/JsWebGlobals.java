@@ -3,6 +3,7 @@ package io.sandlot.internal.lang;
 import java.security.SecureRandom;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
@@ -298,6 +299,7 @@ final class JsWebGlobals {
                     .join('-');
               }
               define(globalThis, 'crypto', { getRandomValues, randomUUID });
+              return Object.freeze({ getRandomValues, randomUUID });
             })
             """, "<sandlot-web-globals>").buildLiteral();
 
@@ -312,9 +314,12 @@ final class JsWebGlobals {
     private JsWebGlobals() {
     }
 
-    /** Defines the functions in a new context. */
-    static void install(Context context) {
-        context.eval(INSTALLER).executeVoid(RANDOM_INT, MONOTONIC_NANOS);
+    /**
+     * Defines the functions in a new context; returns {@code crypto}'s {@code getRandomValues} and {@code randomUUID},
+     * which node's {@code crypto} module shares whatever the guest does to the global.
+     */
+    static Value install(Context context) {
+        return context.eval(INSTALLER).execute(RANDOM_INT, MONOTONIC_NANOS);
     }
 
     /** Whether {@code source} is the installer, which the statement limit does not count. */

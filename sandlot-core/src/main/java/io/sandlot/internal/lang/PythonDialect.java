@@ -435,7 +435,7 @@ final class PythonDialect implements Dialect {
      * {@code unicodedata}'s functions and keyed or sized BLAKE2 hashes. An import hook patches these modules
      * when they are first imported (or at once, if one already is), so that contexts that never use them pay
      * nothing. Evaluates to a function of the Unicode data query ({@link PythonUnicodeData#QUERY}), the hash factory
-     * ({@link PythonDigests#NEW}) and its longest SHAKE output, which installs the hook.
+     * ({@link GuestDigests#PYTHON_NEW}) and its longest SHAKE output, which installs the hook.
      * <ul>
      *   <li>{@code asyncio}'s event loop has no self-pipe and a selector with no file descriptors: it runs
      *       callbacks, tasks and timers as CPython's does. Its time is virtual, as JS timers' are ({@link JsTimers}):
@@ -456,7 +456,7 @@ final class PythonDialect implements Dialect {
      *       GraalPy that defines them itself keeps its own.
      *   <li>{@code hashlib}'s {@code blake2b} and {@code blake2s} (any digest size, key, salt and personalisation;
      *       not tree hashing) and {@code shake_128} and {@code shake_256} (any output length up to 16 MiB), also
-     *       through {@code hashlib.new}, {@code hmac} and {@code file_digest}, are {@link PythonDigests}' hashes
+     *       through {@code hashlib.new}, {@code hmac} and {@code file_digest}, are {@link GuestDigests}' hashes
      *       behind CPython's interface and argument checks.
      *   <li>{@code datetime} is GraalPy's pure-Python one; {@code date.isocalendar()} prints as CPython's C type
      *       does ({@code datetime.IsoCalendarDate(...)}), and its range errors read as the C module's.
@@ -1118,8 +1118,8 @@ final class PythonDialect implements Dialect {
     @Override
     public void harden(Context context, OutputStream out, OutputStream err, MemoryFileSystem files) {
         context.eval(HARDENING);
-        context.eval(LIBRARY_PATCHES).executeVoid(PythonUnicodeData.QUERY, PythonDigests.NEW,
-                PythonDigests.MAX_SHAKE_LENGTH, String.join(":", PythonStdlib.TZPATH), PythonXml.PARSE, PYEXPAT);
+        context.eval(LIBRARY_PATCHES).executeVoid(PythonUnicodeData.QUERY, GuestDigests.PYTHON_NEW,
+                GuestDigests.MAX_SHAKE_LENGTH, String.join(":", PythonStdlib.TZPATH), PythonXml.PARSE, PYEXPAT);
         context.getPolyglotBindings().putMember(SHOW_SOURCE, context.eval(MAIN_SOURCE));
     }
 

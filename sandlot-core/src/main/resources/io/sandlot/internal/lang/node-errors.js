@@ -1,5 +1,5 @@
 // Node's argument errors, as node words them, for the node modules the sandbox provides (fs, path, buffer, util,
-// assert): made once per context and handed to each module's function.
+// assert, crypto): made once per context and handed to each module's function.
 (function () {
   'use strict';
   const GuestTypeError = TypeError, GuestRangeError = RangeError;
@@ -15,6 +15,9 @@
       : typeof value === 'function' ? `Received function ${value.name}`
       : typeof value === 'object' ? `Received an instance of ${value.constructor?.name ?? 'Object'}`
       : `Received type ${typeof value} (${shown(value)})`;
+  // node groups the digits of an integer beyond 2 ** 32 in its range errors: 8_589_934_592
+  const grouped = (value) => Number.isInteger(value) && Math.abs(value) > 2 ** 32
+      ? String(value).replace(/\B(?=(\d{3})+$)/g, '_') : value;
   const coded = (error, code) => {
     error.code = code;
     return error;
@@ -33,6 +36,6 @@
       }
     },
     outOfRange: (name, range, value) => coded(new GuestRangeError(
-        `The value of "${name}" is out of range. It must be ${range}. Received ${value}`), 'ERR_OUT_OF_RANGE'),
+        `The value of "${name}" is out of range. It must be ${range}. Received ${grouped(value)}`), 'ERR_OUT_OF_RANGE'),
   });
 })
