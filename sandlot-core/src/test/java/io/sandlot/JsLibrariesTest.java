@@ -57,7 +57,7 @@ class JsLibrariesTest {
 
             assertThat(result.status()).isEqualTo(Status.ERROR);
             assertThat(result.error().message()).isEqualTo("no module '" + name + "' in this sandbox; require() "
-                    + "loads only: arquero, assert, buffer, d3-dsv, fs, path, simple-statistics, util");
+                    + "loads only: arquero, assert, buffer, crypto, d3-dsv, fs, path, simple-statistics, util");
         }
     }
 

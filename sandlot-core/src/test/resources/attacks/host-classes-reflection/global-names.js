@@ -1,7 +1,7 @@
 // why: the exact set of non-ECMAScript globals: any new one (Java, Graal, load, Deno...) fails this case;
 // why: Sandlot adds display, chart and sql (copies in, nothing out), require (vetted bundled libraries, the
-// why: guest-tree fs, buffer, path, util and assert only) with module, exports, __filename and __dirname (plain
-// why: values, as node's wrapper), and
+// why: guest-tree fs, buffer, path, util, assert and crypto only) with module, exports, __filename and __dirname
+// why: (plain values, as node's wrapper), and
 // why: TextEncoder/TextDecoder (js.text-encoding, pure functions), node's timers and queueMicrotask (JsTimers),
 // why: atob, btoa, structuredClone, performance, crypto and global (JsWebGlobals: pure functions, a monotonic clock,
 // why: random bits and node's name for globalThis), a process without the host's environment (JsProcess) and node's

@@ -58,7 +58,7 @@ final class GuestDigests {
      */
     static final int MAX_SHAKE_LENGTH = 1 << 24;
 
-    /** The most bytes one call hashes (1 MiB, a few milliseconds of work); the guest sides pass longer data in pieces. */
+    /** The most bytes one call hashes (1 MiB, milliseconds of work); the guest sides pass longer data in pieces. */
     static final int MAX_PIECE = 1 << 20;
 
     /** The most PBKDF2 rounds (one HMAC of a digest's size each) one call runs. */
@@ -187,7 +187,7 @@ final class GuestDigests {
         return hmac == null ? null : new Pbkdf2(hmac, salt, arguments[7].asInt());
     }
 
-    /** One PBKDF2 derivation, a block at a time: T_i = U_1 xor ... xor U_c, U_1 = PRF(salt || i), U_j = PRF(U_j-1). */
+    /** One PBKDF2 derivation, a block at a time: T_i = U_1 xor ... xor U_c; U_1 = PRF(salt || i), U_j = PRF(U_j-1). */
     private static final class Pbkdf2 implements ProxyExecutable {
         private final HMac prf;
         private final byte[] salt;

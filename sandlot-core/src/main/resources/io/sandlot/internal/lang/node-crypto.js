@@ -350,7 +350,7 @@
     if (callback === undefined) {
       return result;
     }
-    later(() => callback(null, result));
+    later(() => callback(undefined, result));   // node's randomInt passes no error as undefined
   }
 
   function randomUUID(options) {
