@@ -463,12 +463,20 @@ final class PythonDialect implements Dialect {
      *   <li>{@code pyexpat}, which GraalPy lacks (and so {@code xml.etree}, {@code xml.dom.minidom},
      *       {@code xml.sax} and {@code plistlib} could not parse), is {@code pyexpat.py} next to this class, over
      *       {@link PythonXml}'s parse by the JDK's parser.
+     *   <li>{@code sum} is Python 3.12's ({@link #BUILTIN_SUM}): floats are added with compensation, as CPython 3.12
+     *       adds them ({@code sum([0.1] * 10) == 1.0}); GraalPy adds them as 3.11 did.
      * </ul>
      * {@code threading.Thread.start} still fails: an emulated thread that ran at once would deadlock the programs
      * (producers and consumers) that need a second thread.
      */
     /** The sandbox's {@code pyexpat} module, made in a context on its first import. */
     private static final String PYEXPAT = resource("pyexpat.py");
+    /**
+     * Python 3.12's {@code sum} ({@code builtin_sum.py}): evaluates to the function of {@link PythonFloatSum#ADD}
+     * that installs it.
+     */
+    private static final Source BUILTIN_SUM =
+            Source.newBuilder("python", resource("builtin_sum.py"), "<frozen sum>").buildLiteral();
 
     private static final Source LIBRARY_PATCHES = Source.newBuilder("python", """
             (lambda unicode, digests, max_shake_length, tz_path, xml_parse, pyexpat_source: exec('''
@@ -1120,6 +1128,7 @@ final class PythonDialect implements Dialect {
         context.eval(HARDENING);
         context.eval(LIBRARY_PATCHES).executeVoid(PythonUnicodeData.QUERY, GuestDigests.PYTHON_NEW,
                 GuestDigests.MAX_SHAKE_LENGTH, String.join(":", PythonStdlib.TZPATH), PythonXml.PARSE, PYEXPAT);
+        context.eval(BUILTIN_SUM).executeVoid(PythonFloatSum.ADD);
         context.getPolyglotBindings().putMember(SHOW_SOURCE, context.eval(MAIN_SOURCE));
     }
 
@@ -1149,7 +1158,8 @@ final class PythonDialect implements Dialect {
     @Override
     public boolean isInternal(Source source) {
         return source.equals(PARSER) || source.equals(HOST_FUNCTION_WRAPPER) || source.equals(HARDENING)
-                || source.equals(FILE_TRACKING) || source.equals(MAIN_SOURCE) || source.equals(LIBRARY_PATCHES);
+                || source.equals(FILE_TRACKING) || source.equals(MAIN_SOURCE) || source.equals(LIBRARY_PATCHES)
+                || source.equals(BUILTIN_SUM);
     }
 
     @Override
