@@ -104,6 +104,86 @@ class JsEventLoopTest {
     }
 
     @Test
+    void timers_areNodesTimeoutObjects_clearedByThemselvesOrTheirId() {
+        ExecutionResult result = run("""
+                const t = setTimeout(() => console.log('t'), 5);
+                const i = setImmediate(() => console.log('immediate'));
+                console.log(t.constructor.name, t.hasRef(), t.unref() === t, t.hasRef(), t.ref().hasRef(),
+                    typeof +t, i.constructor.name, i.hasRef());
+                clearTimeout(+setTimeout(() => console.log('cleared by id'), 1));
+                setTimeout(() => console.log('closed'), 1).close();
+                let n = 0;
+                const again = setTimeout(() => { console.log('again', ++n); if (n < 2) again.refresh(); }, 10);
+                const cleared = setTimeout(() => console.log('cleared, then refreshed'), 2);
+                clearTimeout(cleared);
+                cleared.refresh();
+                """);
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.OK);
+        assertThat(result.stdout()).isEqualTo(
+                "Timeout true true false true number Immediate true\nimmediate\nt\nagain 1\nagain 2\n");
+    }
+
+    @Test
+    void unrefdTimer_doesNotKeepTheScriptAlive_butFiresWhileRefdOnesRun() {
+        ExecutionResult result = run("""
+                setTimeout(() => console.log('unref, late'), 50).unref();
+                setInterval(() => console.log('unref interval'), 4).unref();
+                setTimeout(() => console.log('ref'), 10);
+                """);
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.OK);
+        assertThat(result.stdout()).isEqualTo("unref interval\nunref interval\nref\n");
+    }
+
+    @Test
+    void uncaughtExceptionListener_takesACallbacksError_andTheLoopGoesOn() {
+        ExecutionResult result = run("""
+                process.on('uncaughtException', (error, origin) => console.log('caught', error.message, origin));
+                setTimeout(() => { throw new Error('in a timer'); }, 1);
+                setTimeout(() => console.log('next timer'), 2);
+                """);
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.OK);
+        assertThat(result.stdout()).isEqualTo("caught in a timer uncaughtException\nnext timer\n");
+    }
+
+    @Test
+    void unhandledRejectionListener_takesTheRejection() {
+        ExecutionResult result = run("""
+                process.on('unhandledRejection', (reason, promise) =>
+                    console.log('unhandled', reason instanceof Error ? reason.message : reason, promise instanceof Promise));
+                Promise.reject(new Error('first'));
+                setTimeout(() => Promise.reject('second'), 1);
+                setTimeout(() => console.log('still running'), 2);
+                """);
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.OK);
+        assertThat(result.stdout()).isEqualTo("unhandled first true\nunhandled second true\nstill running\n");
+    }
+
+    @Test
+    void unhandledRejectionOfAValueThatIsNotAnError_isAnErrorThatShowsIt() {
+        ExecutionResult text = run("Promise.reject('no data')");
+        ExecutionResult object = run("Promise.reject({ code: 7 })");
+
+        assertThat(text.error().message()).as(text.toJson()).isEqualTo("Unhandled promise rejection: no data");
+        assertThat(object.error().message()).as(object.toJson()).isEqualTo("Unhandled promise rejection: {code: 7}");
+    }
+
+    @Test
+    void unhandledRejections_failWithTheFirst_andLeaveNothingToASessionsNextExecution() {
+        try (Session session = SandboxExtension.FACTORY.newSandbox().openSession(Language.JS)) {
+            ExecutionResult failed = session.execute(
+                    "Promise.reject(new Error('one')); Promise.reject(new Error('two')); 'set'");
+            ExecutionResult next = session.execute("1 + 1");
+
+            assertThat(failed.error().message()).as(failed.toJson()).isEqualTo("one");
+            assertThat(next.status()).as(next.toJson()).isEqualTo(Status.OK);
+        }
+    }
+
+    @Test
     void intervalNeverCleared_runsUntilALimitStopsIt() {
         ExecutionResult result = SandboxExtension.FACTORY.newSandbox().execute(ExecutionRequest.newBuilder(
                 Language.JS, "let n = 0; setInterval(() => n++, 1); 'set'")

@@ -2,6 +2,7 @@ package io.sandlot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -122,5 +123,80 @@ class JsProcessTest {
             assertThat(next.status()).as(next.toJson()).isEqualTo(Status.OK);
             assertThat(next.value()).isEqualTo("undefined");
         }
+    }
+    @Test
+    void exitListeners_runWhenTheLoopIsDone_withTheExitCode_andTheirOutputAppears() {
+        ExecutionResult result = SandboxExtension.run(Language.JS, """
+                process.on('exit', (code) => { console.log('exit', code); process.exitCode = 4; });
+                process.once('exit', function () { console.log('once', this === process); });
+                setTimeout(() => { console.log('timer'); process.exitCode = 3; }, 5);
+                """);
+
+        assertThat(result.stdout()).as(result.toJson()).isEqualTo("timer\nexit 3\nonce true\n");
+        assertThat(result.error().message()).isEqualTo("exit status 4");
+    }
+
+    @Test
+    void exitListeners_runAtProcessExit_once() {
+        ExecutionResult result = SandboxExtension.run(Language.JS, """
+                process.on('exit', (code) => { console.log('exit', code); process.exit(6); });
+                setTimeout(() => console.log('never'), 5);
+                process.exit(5);
+                """);
+
+        assertThat(result.stdout()).as(result.toJson()).isEqualTo("exit 5\n");
+        assertThat(result.error().message()).isEqualTo("exit status 6");
+    }
+
+    @Test
+    void listeners_comeAndGoAsAnEventEmittersDo() {
+        ExecutionResult result = SandboxExtension.run(Language.JS, """
+                const log = (x) => console.log('log', x);
+                console.log(process.on('custom', log) === process, process.listenerCount('custom'));
+                process.prependListener('custom', () => console.log('first'));
+                console.log(process.emit('custom', 1), process.emit('other'));
+                process.off('custom', log);
+                console.log(process.listeners('custom').length);
+                """);
+
+        assertThat(result.stdout()).as(result.toJson()).isEqualTo("true 1\nfirst\nlog 1\ntrue false\n1\n");
+    }
+
+    @Test
+    void emitWarning_printsNodesLinesOnStderr_afterTheCurrentCode() {
+        ExecutionResult result = SandboxExtension.run(Language.JS, """
+                process.emitWarning('careful');
+                process.emitWarning('old', 'DeprecationWarning', 'DEP0001');
+                console.log('first');
+                """);
+
+        assertThat(result.stdout()).as(result.toJson()).isEqualTo("first\n");
+        assertThat(result.stderr()).isEqualTo("""
+                (node:1) Warning: careful
+                (Use `node --trace-warnings ...` to show where the warning was created)
+                (node:1) [DEP0001] DeprecationWarning: old
+                """);
+    }
+
+    @Test
+    void memoryUsage_hasNodesFields_andGrowsWithWhatTheScriptAllocates() {
+        ExecutionResult result = SandboxExtension.run(Language.JS, """
+                const before = process.memoryUsage();
+                const rows = Array.from({ length: 100000 }, (_, i) => ({ i, name: 'row ' + i }));
+                const after = process.memoryUsage();
+                [Object.keys(after).join(), after.heapUsed - before.heapUsed > 1e6, after.rss >= after.heapTotal,
+                 after.heapTotal >= after.heapUsed, typeof process.memoryUsage.rss(), rows.length]
+                """);
+
+        assertThat(result.value()).as(result.toJson())
+                .isEqualTo(List.of("rss,heapTotal,heapUsed,external,arrayBuffers", true, true, true, "number", 100000L));
+    }
+
+    @Test
+    void processLooksLikeNodesWhenPiped_butDoesNotClaimNodesVersion() {
+        ExecutionResult result = SandboxExtension.run(Language.JS,
+                "[process.arch, String(process.stdout.isTTY), String(process.versions), typeof Graal]");
+
+        assertThat(result.value()).as(result.toJson()).isEqualTo(List.of("x64", "undefined", "undefined", "undefined"));
     }
 }

@@ -20,13 +20,15 @@ import org.graalvm.polyglot.io.FileSystem;
 final class JsDialect implements Dialect {
 
     /**
-     * Doors GraalJS leaves open under CONSTRAINED: load() of inline scripts and the Graal object; and
-     * TextEncoder/TextDecoder, pure functions that arquero needs. As in node: a promise rejected with no handler
-     * when the script's jobs have run is an error (GraalJS would say nothing, and the run would look successful),
-     * and the default locale is en-US whatever the host's is.
+     * Doors GraalJS leaves open under CONSTRAINED: load() of inline scripts; and TextEncoder/TextDecoder, pure
+     * functions that arquero needs. As in node: a promise rejected with no handler when the script's jobs have run
+     * goes to the handler that {@link JsProcess} takes from the Graal object (and deletes that before guest code
+     * runs), which gives it to {@code process.on('unhandledRejection')} listeners or makes it the script's error
+     * (GraalJS would say nothing, and the run would look successful); and the default locale is en-US whatever the
+     * host's is.
      */
-    private static final Map<String, String> OPTIONS = Map.of("js.load", "false", "js.graal-builtin", "false",
-            "js.text-encoding", "true", "js.unhandled-rejections", "throw", "js.locale", "en-US");
+    private static final Map<String, String> OPTIONS = Map.of("js.load", "false", "js.graal-builtin", "true",
+            "js.text-encoding", "true", "js.unhandled-rejections", "handler", "js.locale", "en-US");
     /** The polyglot binding that holds a context's {@link JsTimers}. */
     private static final String TIMERS = "sandlot.timers";
     /** Calls back when a promise settles, into an object that says how. */
@@ -106,10 +108,11 @@ final class JsDialect implements Dialect {
         Value inspector = JsConsole.install(context);
         Supplier<Value> errors = JsNodeModules.errors(context);
         Value webCrypto = JsWebGlobals.install(context);
-        JsLibraries.install(context, JsNodeModules.of(context, files, inspector, webCrypto, errors));
+        JsLibraries.install(context, JsNodeModules.of(context, files, inspector, webCrypto, errors),
+                JsFiles.hostCalls(files));
         JsProcess.install(context, out, err, errors);
         // out of the guest's reach: its polyglot access is NONE
-        context.getPolyglotBindings().putMember(TIMERS, JsTimers.install(context));
+        context.getPolyglotBindings().putMember(TIMERS, JsTimers.install(context, JsProcess.uncaught(context)));
     }
 
     @Override
@@ -175,7 +178,8 @@ final class JsDialect implements Dialect {
      * The script's value, once the timers it set have fired (see {@link JsTimers}); a promise (a script ending in
      * {@code main()} of an async function, say) is its settled value once the jobs the script queued have run, and
      * a rejected one throws its reason, as an error of the script. A promise still pending then (nothing in the
-     * sandbox can settle it later) stays the value.
+     * sandbox can settle it later) stays the value. Last, as node's loop ends, the {@code process.on('exit')}
+     * listeners run.
      */
     @Override
     public Value lastValue(Value evaluated) {
@@ -184,6 +188,12 @@ final class JsDialect implements Dialect {
         if (timers != null) {
             JsTimers.runAll(context, timers);
         }
+        Value value = settled(context, evaluated);
+        JsProcess.emitExit(context);
+        return value;
+    }
+
+    private static Value settled(Context context, Value evaluated) {
         Value meta = evaluated.getMetaObject();
         if (meta == null || !"Promise".equals(meta.getMetaSimpleName()) || evaluated.isHostObject()) {
             return evaluated;

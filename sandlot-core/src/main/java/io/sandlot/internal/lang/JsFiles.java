@@ -65,7 +65,15 @@ final class JsFiles {
      */
     static Value module(Context context, MemoryFileSystem tree, Supplier<Value> buffer, Value errors) {
         ProxyExecutable bufferClass = arguments -> buffer.get().getMember("Buffer");
-        return context.eval(MODULE).execute(new JsFiles(tree.treeFileSystem()).calls(), bufferClass, errors);
+        return context.eval(MODULE).execute(hostCalls(tree), bufferClass, errors);
+    }
+
+    /**
+     * The host calls of {@code fs} over {@code tree}, which {@code require} also reads the guest's modules with
+     * ({@link JsLibraries#install}).
+     */
+    static ProxyObject hostCalls(MemoryFileSystem tree) {
+        return new JsFiles(tree.treeFileSystem()).calls();
     }
 
     private ProxyObject calls() {

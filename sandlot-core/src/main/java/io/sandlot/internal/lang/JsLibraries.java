@@ -14,6 +14,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
  * The vetted libraries a JS guest may load with {@code require(name)}, and the node modules the sandbox provides
@@ -30,13 +31,15 @@ final class JsLibraries {
     static final Map<String, String> AVAILABLE = available();
 
     /**
-     * Installs {@code require}, a guest function that loads a module through the proxy or says what exists, and the
-     * rest of what node's CommonJS wrapper passes a script: {@code module}, {@code exports}, {@code __filename},
-     * {@code __dirname} (non-enumerable globals here, so they also outlive one cell of a session).
+     * Installs {@code require}, a guest function that loads a module through the proxy, a file of the guest's own
+     * tree as node's CommonJS loader does, or says what exists; and the rest of what node's CommonJS wrapper passes a
+     * script: {@code module}, {@code exports}, {@code __filename}, {@code __dirname} (non-enumerable globals here, so
+     * they also outlive one cell of a session).
      */
     private static final Source INSTALLER = Source.newBuilder("js", """
-            (function (load, names, builtins) {
+            (function (load, names, builtins, files, compile) {
               const modules = new Map(), GuestError = Error, nodeModules = new Set(builtins.split(','));
+              const parse = JSON.parse, apply = Reflect.apply;
               // node's modules that are a member of another: fs/promises is require('fs').promises, and so on
               const members = new Map([['fs/promises', ['fs', 'promises']], ['path/posix', ['path', 'posix']],
                                        ['assert/strict', ['assert', 'strict']], ['util/types', ['util', 'types']]]);
@@ -45,32 +48,122 @@ final class JsLibraries {
                   nodeModules.add(name);
                 }
               }
-              const require = function require(name) {
-                name = String(name);
+              const notFound = (message, stack) => {
+                const error = new GuestError(message);
+                error.code = 'MODULE_NOT_FOUND';
+                error.requireStack = stack;
+                return error;
+              };
+              // The guest's files as modules, by absolute path, as node's Module._cache (require.cache): the guest
+              // may delete one to load it again.
+              const cache = Object.create(null);
+              const normalize = (path) => {
+                const parts = [];
+                for (const part of path.split('/')) {
+                  if (part === '..') {
+                    parts.pop();
+                  } else if (part !== '' && part !== '.') {
+                    parts.push(part);
+                  }
+                }
+                return '/' + parts.join('/');
+              };
+              const isFile = (path) => {
+                const stat = files.stat(path);
+                return stat[0] === null && !stat[1][0];
+              };
+              // node's LOAD_AS_FILE then LOAD_AS_DIRECTORY (without package.json's main): X, X.js, X.json, then
+              // X/index.js, X/index.json
+              const resolveFile = (name, parent) => {
+                const base = normalize(name.startsWith('/') ? name : `${parent.path}/${name}`);
+                const found = [base, `${base}.js`, `${base}.json`, `${base}/index.js`, `${base}/index.json`]
+                    .find(isFile);
+                if (found === undefined) {
+                  const stack = [];
+                  for (let at = parent; at; at = at.parent) {
+                    stack.push(at.filename);
+                  }
+                  throw notFound(`Cannot find module '${name}'\nRequire stack:\n- ${stack.join('\n- ')}`, stack);
+                }
+                return found;
+              };
+              const isPath = (name) => name === '.' || name === '..' || name.startsWith('./') || name.startsWith('../')
+                  || name.startsWith('/');
+              const loadFile = (filename, parent) => {
+                if (filename in cache) {
+                  return cache[filename].exports;
+                }
+                const read = files.read(filename, true);
+                if (read[0] !== null) {
+                  throw notFound(`Cannot find module '${filename}'`, [parent.filename]);
+                }
+                const dirname = filename.slice(0, filename.lastIndexOf('/')) || '/';
+                const module = { id: filename, path: dirname, exports: {}, filename, loaded: false, children: [],
+                                 paths: [], parent };
+                parent.children.push(module);
+                cache[filename] = module;   // before it runs: a cycle gets the exports so far, as in node
+                try {
+                  if (filename.endsWith('.json')) {
+                    try {
+                      module.exports = parse(read[1]);
+                    } catch (error) {
+                      error.message = `${filename}: ${error.message}`;
+                      throw error;
+                    }
+                  } else {
+                    const text = read[1].startsWith('#!') ? `//${read[1]}` : read[1];
+                    apply(compile(filename, text), module.exports,
+                        [module.exports, makeRequire(module), module, filename, dirname]);
+                  }
+                } catch (error) {
+                  delete cache[filename];
+                  throw error;
+                }
+                module.loaded = true;
+                return module.exports;
+              };
+              const loadBuiltin = (name) => {
                 if (name.startsWith('node:') && nodeModules.has(name.slice(5))) {
                   name = name.slice(5);
                 }
                 if (members.has(name) && nodeModules.has(name)) {
                   const [parent, member] = members.get(name);
-                  return require(parent)[member];
+                  return loadBuiltin(parent)[member];
                 }
                 if (!modules.has(name)) {
                   const loaded = load(name);
                   if (loaded === null || loaded === undefined) {
-                    throw new GuestError("no module '" + name + "' in this sandbox; require() loads only: " + names);
+                    throw notFound(`no module '${name}' in this sandbox; require() loads only: ${names}`, []);
                   }
                   modules.set(name, loaded);
                 }
                 return modules.get(name);
               };
+              const makeRequire = (parent) => {
+                const require = function require(name) {
+                  name = String(name);
+                  return isPath(name) ? loadFile(resolveFile(name, parent), parent) : loadBuiltin(name);
+                };
+                require.resolve = function resolve(name) {
+                  name = String(name);
+                  if (isPath(name)) {
+                    return resolveFile(name, parent);
+                  }
+                  loadBuiltin(name);   // throws for what is not there
+                  return name;
+                };
+                require.main = main;
+                require.cache = cache;
+                return Object.freeze(require);
+              };
               // What node's CommonJS wrapper passes a script, for `if (require.main === module) main();` and the
               // like: the script is /work/main.js (process.argv[1]). Node passes them as arguments; here they are
               // globals, not enumerable.
-              const module = { id: '.', path: '/work', exports: {}, filename: '/work/main.js', loaded: false,
-                               children: [], paths: ['/work/node_modules', '/node_modules'] };
-              require.main = module;
-              const wrapper = { require: Object.freeze(require), module, exports: module.exports,
-                                __filename: module.filename, __dirname: module.path };
+              const main = { id: '.', path: '/work', exports: {}, filename: '/work/main.js', loaded: false,
+                             children: [], paths: ['/work/node_modules', '/node_modules'] };
+              const require = makeRequire(main);
+              const wrapper = { require, module: main, exports: main.exports, __filename: main.filename,
+                                __dirname: main.path };
               for (const [name, value] of Object.entries(wrapper)) {
                 Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
               }
@@ -112,19 +205,25 @@ final class JsLibraries {
     }
 
     /**
-     * Defines the global {@code require} in a new context: it loads the vetted libraries and {@code builtins}, node's
-     * modules by name (each made on the first {@code require} of it in the context).
+     * Defines the global {@code require} in a new context: it loads the vetted libraries, {@code builtins}, node's
+     * modules by name (each made on the first {@code require} of it in the context), and the JavaScript and JSON
+     * files of {@code files}, the guest's own tree ({@link JsFiles#hostCalls}), by path.
      */
-    static void install(Context context, Map<String, Supplier<Value>> builtins) {
+    static void install(Context context, Map<String, Supplier<Value>> builtins, ProxyObject files) {
         ProxyExecutable load = arguments -> {
             String name = arguments[0].asString();
             Supplier<Value> builtin = builtins.get(name);
             return builtin != null ? builtin.get() : AVAILABLE.containsKey(name) ? context.eval(source(name)) : null;
         };
+        // A file's code as node wraps it, named by its path in stacks. Not cached: it is the guest's, and may change.
+        ProxyExecutable compile = arguments -> context.eval(Source.newBuilder("js",
+                "(function (exports, require, module, __filename, __dirname) {" + arguments[1].asString() + "\n})",
+                arguments[0].asString()).cached(false).buildLiteral());
         List<String> names = new ArrayList<>(AVAILABLE.keySet());
         names.addAll(builtins.keySet());
         names.sort(null);
-        context.eval(INSTALLER).executeVoid(load, String.join(", ", names), String.join(",", builtins.keySet()));
+        context.eval(INSTALLER).executeVoid(load, String.join(", ", names), String.join(",", builtins.keySet()),
+                files, compile);
     }
 
     /** Whether {@code source} is the installer, which the statement limit does not count; libraries are counted. */

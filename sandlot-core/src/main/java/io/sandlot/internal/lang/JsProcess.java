@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
@@ -33,12 +34,19 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  */
 final class JsProcess {
 
-    /** The polyglot binding (out of the guest's reach) that holds a context's {@link ExitStatus}. */
-    private static final String EXIT_STATUS = "sandlot.exitStatus";
+    /** The polyglot binding (out of the guest's reach) that holds a context's {@link State}. */
+    private static final String STATE = "sandlot.process";
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private static final Source INSTALLER = Source.newBuilder("js", """
-            (function (write, monotonicNanos, recordExit, recordExitCode, hasExitCode, exited, nodeErrors) {
-              const bigint = BigInt, apply = Reflect.apply;
+            (function (write, monotonicNanos, recordExit, recordExitCode, hasExitCode, exited, beginExit, nodeErrors,
+                       allocated, display) {
+              const bigint = BigInt, apply = Reflect.apply, GuestError = Error;
+              // GraalJS's only way to see an unhandled rejection (js.unhandled-rejections=handler, JsDialect): the
+              // Graal object goes before any guest code runs
+              const setRejectionHandler = Graal.setUnhandledPromiseRejectionHandler;
+              delete globalThis.Graal;
               const started = monotonicNanos();
               // node's argument errors (node-errors.js), made the first time one is thrown
               const invalidType = (name, expected, value) => nodeErrors().invalidArgType(name, expected, value);
@@ -46,7 +54,6 @@ final class JsProcess {
               const stream = (fd) => {
                 const writable = {
                   fd,
-                  isTTY: false,
                   write(chunk, encoding, callback) {
                     if (typeof encoding === 'function') {
                       callback = encoding;
@@ -110,13 +117,117 @@ final class JsProcess {
               };
               let exitCode;
               const currentExitCode = () => (hasExitCode() ? exitCode : undefined);   // each execution starts without
+              // node's process events, as an EventEmitter keeps them: listeners by event, in order, once or not
+              const events = new Map();
+              const listenersOf = (event) => events.get(event) ?? [];
+              const addListener = (event, listener, once, prepend) => {
+                if (typeof listener !== 'function') {
+                  throw invalidType('listener', 'of type function', listener);
+                }
+                const list = [...listenersOf(event)];
+                list[prepend ? 'unshift' : 'push']({ listener, once });
+                events.set(event, list);
+                return process;
+              };
+              function removeListener(event, listener) {
+                const list = listenersOf(event);
+                const at = list.findLastIndex((entry) => entry.listener === listener);
+                if (at >= 0) {
+                  events.set(event, list.toSpliced(at, 1));
+                }
+                return process;
+              }
+              function emit(event, ...args) {
+                const list = listenersOf(event);
+                for (const entry of list) {
+                  if (entry.once) {
+                    removeListener(event, entry.listener);
+                  }
+                  apply(entry.listener, process, args);
+                }
+                return list.length > 0;
+              }
+              // 'exit' runs once an execution: when the loop is done (the host calls it), or at process.exit
+              const emitExit = () => {
+                if (beginExit()) {
+                  emit('exit', currentExitCode() || 0);
+                }
+              };
               function exit(code) {
-                recordExit(exitStatus(code === undefined || code === null ? currentExitCode() : code));
+                if (code !== undefined && code !== null) {
+                  process.exitCode = code;
+                }
+                emitExit();
+                recordExit(exitStatus(currentExitCode()));
                 throw { name: 'ProcessExit', message: 'process.exit() was called' };
               }
+              // An unhandled rejection goes to the 'unhandledRejection' listeners, else to the 'uncaughtException'
+              // ones, else it is kept for the host to throw when the jobs have run (raiseRejection): the first one,
+              // as node fails on the first.
+              let rejection = null;
+              setRejectionHandler((reason, promise) => {
+                if (!emit('unhandledRejection', reason, promise) && !emit('uncaughtException', reason,
+                    'unhandledRejection') && rejection === null) {
+                  rejection = { reason };
+                }
+              });
+              const raiseRejection = () => {
+                if (rejection !== null) {
+                  const { reason } = rejection;
+                  rejection = null;
+                  // worded as GraalJS's js.unhandled-rejections=throw words a reason that is not an error
+                  throw reason instanceof GuestError ? reason
+                      : new GuestError(`Unhandled promise rejection: ${display(reason)}`);
+                }
+              };
+              const uncaught = (error) => emit('uncaughtException', error, 'uncaughtException');
+              let warned = false;
+              function emitWarning(warning, type, code) {
+                let detail;
+                if (type !== null && typeof type === 'object') {
+                  ({ type, code, detail } = type);
+                }
+                if (typeof warning === 'string') {
+                  warning = new GuestError(warning);
+                  warning.name = String(type || 'Warning');
+                  if (code !== undefined) {
+                    warning.code = code;
+                  }
+                  if (detail !== undefined) {
+                    warning.detail = detail;
+                  }
+                } else if (!(warning instanceof GuestError)) {
+                  throw invalidType('warning', 'of type string or an instance of Error', warning);
+                }
+                // as node's, on the next tick: 'warning' listeners, and the line on stderr
+                process.nextTick(() => {
+                  emit('warning', warning);
+                  let text = `(node:${process.pid}) ${warning.code ? `[${warning.code}] ` : ''}${warning.name}: `
+                      + `${warning.message}\\n`;
+                  if (typeof warning.detail === 'string') {
+                    text += `${warning.detail}\\n`;
+                  }
+                  if (!warned) {
+                    text += '(Use `node --trace-warnings ...` to show where the warning was created)\\n';
+                    warned = true;
+                  }
+                  process.stderr.write(text);
+                });
+              }
+              // Approximate, as the sandbox does not measure what one guest holds cheaply: the heap is what the
+              // script has allocated since it started (more than it holds, until a collection) over a baseline of
+              // what node reports at its start.
+              const MB = 1024 * 1024;
+              function memoryUsage() {
+                const heapUsed = 4 * MB + allocated();
+                const heapTotal = Math.ceil((heapUsed + MB) / MB) * MB;
+                return { rss: heapTotal + 40 * MB, heapTotal, heapUsed, external: MB, arrayBuffers: 16 * 1024 };
+              }
+              memoryUsage.rss = () => memoryUsage().rss;
               const process = {
                 argv: ['node', '/work/main.js'],
                 argv0: 'node',
+                arch: 'x64',
                 execArgv: [],
                 env: {},
                 pid: 1,
@@ -127,6 +238,27 @@ final class JsProcess {
                 cwd: () => '/work',
                 exit,
                 hrtime,
+                memoryUsage,
+                emitWarning,
+                on: (event, listener) => addListener(event, listener, false, false),
+                addListener: (event, listener) => addListener(event, listener, false, false),
+                once: (event, listener) => addListener(event, listener, true, false),
+                prependListener: (event, listener) => addListener(event, listener, false, true),
+                prependOnceListener: (event, listener) => addListener(event, listener, true, true),
+                off: removeListener,
+                removeListener,
+                removeAllListeners(event) {
+                  if (event === undefined) {
+                    events.clear();
+                  } else {
+                    events.delete(event);
+                  }
+                  return process;
+                },
+                emit,
+                listeners: (event) => listenersOf(event).map((entry) => entry.listener),
+                listenerCount: (event) => listenersOf(event).length,
+                eventNames: () => [...events.keys()].filter((event) => listenersOf(event).length > 0),
                 nextTick(callback, ...args) {
                   if (typeof callback !== 'function') {
                     throw invalidType('callback', 'of type function', callback);
@@ -156,6 +288,7 @@ final class JsProcess {
                                                          configurable: true });
                 }
               }
+              return { emitExit, raiseRejection, uncaught };
             })
             """, "<sandlot-process>").buildLiteral();
 
@@ -182,35 +315,78 @@ final class JsProcess {
             }
             return null;
         };
-        ExitStatus exit = new ExitStatus();
+        State state = new State();
         ProxyExecutable recordExit = arguments -> {
-            if (exit.status == null && arguments.length == 1 && arguments[0].fitsInInt()) {
-                exit.status = arguments[0].asInt();   // the first exit is the one that counts
+            if (state.status == null && arguments.length == 1 && arguments[0].fitsInInt()) {
+                state.status = arguments[0].asInt();   // the first exit is the one that counts
             }
             return null;
         };
         ProxyExecutable recordExitCode = arguments -> {
             if (arguments.length == 1 && (arguments[0].isNull() || arguments[0].fitsInInt())) {
-                exit.code = arguments[0].isNull() ? null : arguments[0].asInt();
+                state.code = arguments[0].isNull() ? null : arguments[0].asInt();
             }
             return null;
         };
-        ProxyExecutable hasExitCode = arguments -> exit.code != null;
-        ProxyExecutable exited = arguments -> exit.status != null;
-        context.getPolyglotBindings().putMember(EXIT_STATUS, exit);
-        context.eval(INSTALLER).executeVoid(write, JsWebGlobals.MONOTONIC_NANOS, recordExit, recordExitCode,
-                hasExitCode, exited, (ProxyExecutable) arguments -> errors.get());
+        ProxyExecutable hasExitCode = arguments -> state.code != null;
+        ProxyExecutable exited = arguments -> state.status != null;
+        ProxyExecutable beginExit = arguments -> {
+            boolean first = !state.exiting;
+            state.exiting = true;
+            return first;
+        };
+        ProxyExecutable allocated = arguments -> Math.max(0, allocatedBytes() - state.allocatedAtStart);
+        // GraalJS's display string of a value, as its unhandled-rejection error shows a reason ({a: 1})
+        ProxyExecutable display = arguments -> arguments[0].isString() ? arguments[0].asString()
+                : arguments[0].toString();
+        context.getPolyglotBindings().putMember(STATE, state);
+        state.hooks = context.eval(INSTALLER).execute(write, JsWebGlobals.MONOTONIC_NANOS, recordExit, recordExitCode,
+                hasExitCode, exited, beginExit, (ProxyExecutable) arguments -> errors.get(), allocated, display);
     }
 
     /**
-     * Forgets an earlier execution's {@code process.exit} and {@code process.exitCode}: a session's context runs
-     * many.
+     * Forgets an earlier execution's {@code process.exit}, {@code process.exitCode} and {@code 'exit'} event: a
+     * session's context runs many. Runs on the thread that runs the execution.
      */
     static void beginExecution(Context context) {
-        ExitStatus exit = exitOf(context);
-        if (exit != null) {
-            exit.status = null;
-            exit.code = null;
+        State state = stateOf(context);
+        if (state != null) {
+            state.status = null;
+            state.code = null;
+            state.exiting = false;
+            state.allocatedAtStart = allocatedBytes();
+        }
+    }
+
+    /**
+     * Calls the {@code process.on('exit')} listeners, with the exit code, unless {@code process.exit} has called
+     * them: node does when its loop has nothing left to do.
+     */
+    static void emitExit(Context context) {
+        hook(context, "emitExit");
+    }
+
+    /**
+     * Throws the first promise rejection that was left unhandled since the last call, unless a
+     * {@code process.on('unhandledRejection')} (or {@code 'uncaughtException'}) listener took it: without one, node
+     * fails with it.
+     */
+    static void raiseUnhandledRejection(Context context) {
+        hook(context, "raiseRejection");
+    }
+
+    /**
+     * The function that hands an error thrown by a callback of the event loop to the
+     * {@code process.on('uncaughtException')} listeners, and says whether there was one.
+     */
+    static Value uncaught(Context context) {
+        return stateOf(context).hooks.getMember("uncaught");
+    }
+
+    private static void hook(Context context, String name) {
+        State state = stateOf(context);
+        if (state != null) {
+            state.hooks.invokeMember(name);
         }
     }
 
@@ -219,20 +395,25 @@ final class JsProcess {
      * a nonzero {@code process.exitCode}; null if neither.
      */
     static Integer exitStatus(Context context, boolean completed) {
-        ExitStatus exit = exitOf(context);
-        if (exit == null) {
+        State state = stateOf(context);
+        if (state == null) {
             return null;
         }
-        return exit.status != null || !completed || exit.code == null || exit.code == 0 ? exit.status : exit.code;
+        return state.status != null || !completed || state.code == null || state.code == 0 ? state.status : state.code;
     }
 
-    private static ExitStatus exitOf(Context context) {
+    private static State stateOf(Context context) {
         try {
-            Value exit = context.getPolyglotBindings().getMember(EXIT_STATUS);
-            return exit != null && exit.isHostObject() ? exit.asHostObject() : null;
+            Value state = context.getPolyglotBindings().getMember(STATE);
+            return state != null && state.isHostObject() ? state.asHostObject() : null;
         } catch (IllegalStateException | PolyglotException e) {
             return null;   // the context was closed (cancelled, or ended by its runtime): no exit of the script's
         }
+    }
+
+    /** The bytes the current thread has allocated so far, the measure of {@code process.memoryUsage()}. */
+    private static long allocatedBytes() {
+        return THREADS.getCurrentThreadAllocatedBytes();
     }
 
     /** Whether {@code source} is the installer, which the statement limit does not count. */
@@ -241,13 +422,19 @@ final class JsProcess {
     }
 
     /**
-     * The exit code of a context's current execution. Set by {@code process.exit}, which then throws so that the
-     * script stops; the code is read from here, not from what is thrown, because a throw in an async function
-     * reaches the host as GraalJS's own unhandled-rejection error.
+     * A context's process, out of the guest's reach. The exit code of its current execution is set by
+     * {@code process.exit}, which then throws so that the script stops; the code is read from here, not from what
+     * is thrown, because a throw in an async function reaches the host as an unhandled rejection.
      */
-    private static final class ExitStatus {
+    private static final class State {
         volatile Integer status;
         /** {@code process.exitCode}, modulo 256; null while it is not set. */
         volatile Integer code;
+        /** Whether the current execution has called the {@code 'exit'} listeners. */
+        volatile boolean exiting;
+        /** What the thread of the current execution had allocated when it began. */
+        volatile long allocatedAtStart;
+        /** The installer's functions for the host: {@code emitExit}, {@code raiseRejection}, {@code uncaught}. */
+        Value hooks;
     }
 }

@@ -18,76 +18,135 @@ import org.graalvm.polyglot.Value;
 final class JsTimers {
 
     private static final Source INSTALLER = Source.newBuilder("js", """
-            (function () {
-              const timers = new Map();
+            (function (uncaught) {
+              const timers = new Map();   // by id, the pending ones: cleared, fired (unless repeating) are not there
               let nextId = 1, now = 0, sequence = 0;
-              const GuestTypeError = TypeError;
+              const GuestTypeError = TypeError, toPrimitive = Symbol.toPrimitive;
               const CALLBACK = 'The "callback" argument must be of type function. Received ';
-              const add = (callback, delay, args, repeat) => {
+              const check = (callback) => {
                 if (typeof callback !== 'function') {
                   throw new GuestTypeError(CALLBACK + typeof callback);
                 }
-                const ms = Math.max(1, Number(delay) || 0);
-                const id = nextId++;
-                timers.set(id, { callback, args, due: now + ms, order: sequence++, repeat: repeat ? ms : 0 });
-                return id;
               };
-              const clear = (id) => { timers.delete(typeof id === 'object' && id !== null ? id.id : id); };
+              // Timeout and Immediate hold their timer out of the guest's reach: a script cannot reschedule one but
+              // through node's methods.
+              const entries = new WeakMap();
+              const arm = (entry) => {
+                entry.due = now + entry.ms;
+                entry.order = sequence++;
+                timers.set(entry.id, entry);
+              };
+              const add = (handle, callback, delay, args, repeat) => {
+                check(callback);
+                const ms = Math.max(1, Number(delay) || 0);
+                const entry = { id: nextId++, callback, args, ms, repeat, ref: true, cleared: false };
+                entries.set(handle, entry);
+                arm(entry);
+                return handle;
+              };
+              // node's clear functions take the handle or, for a Timeout, its id (+timeout)
+              const clear = (timer) => {
+                const entry = typeof timer === 'object' && timer !== null ? entries.get(timer)
+                    : timers.get(Number(timer));
+                if (entry !== undefined) {
+                  entry.cleared = true;
+                  timers.delete(entry.id);
+                }
+              };
+              const refMethods = {
+                ref() {
+                  entries.get(this).ref = true;
+                  return this;
+                },
+                unref() {
+                  entries.get(this).ref = false;
+                  return this;
+                },
+                hasRef() {
+                  return entries.get(this).ref;
+                },
+              };
+              class Timeout {
+                refresh() {
+                  const entry = entries.get(this);
+                  if (!entry.cleared) {
+                    arm(entry);   // again from now, also after it fired, as node's
+                  }
+                  return this;
+                }
+                close() {
+                  clear(this);
+                  return this;
+                }
+                [toPrimitive]() {
+                  return entries.get(this).id;
+                }
+              }
+              class Immediate {}
+              for (const type of [Timeout, Immediate]) {
+                for (const [name, method] of Object.entries(refMethods)) {
+                  Object.defineProperty(type.prototype, name, { value: method, writable: true, configurable: true });
+                }
+              }
               const define = (name, fn) => Object.defineProperty(globalThis, name,
                 { value: fn, writable: true, configurable: true, enumerable: false });
               define('setTimeout', function setTimeout(callback, delay, ...args) {
-                return add(callback, delay, args, false);
+                return add(new Timeout(), callback, delay, args, false);
               });
               define('setInterval', function setInterval(callback, delay, ...args) {
-                return add(callback, delay, args, true);
+                return add(new Timeout(), callback, delay, args, true);
               });
               define('setImmediate', function setImmediate(callback, ...args) {
-                return add(callback, 0, args, false);
+                return add(new Immediate(), callback, 0, args, false);
               });
               // what util.promisify makes of them, as node's: timers/promises' setTimeout(delay, value) and
               // setImmediate(value), promises of value
               const promisified = Symbol.for('nodejs.util.promisify.custom');
               Object.defineProperty(globalThis.setTimeout, promisified, {
                 value: function setTimeout(delay, value) {
-                  return new Promise((resolve) => add(resolve, delay, [value], false));
+                  return new Promise((resolve) => add(new Timeout(), resolve, delay, [value], false));
                 },
                 writable: true, configurable: true, enumerable: false,
               });
               Object.defineProperty(globalThis.setImmediate, promisified, {
                 value: function setImmediate(value) {
-                  return new Promise((resolve) => add(resolve, 0, [value], false));
+                  return new Promise((resolve) => add(new Immediate(), resolve, 0, [value], false));
                 },
                 writable: true, configurable: true, enumerable: false,
               });
-              define('clearTimeout', function clearTimeout(id) { clear(id); });
-              define('clearInterval', function clearInterval(id) { clear(id); });
-              define('clearImmediate', function clearImmediate(id) { clear(id); });
+              define('clearTimeout', function clearTimeout(timer) { clear(timer); });
+              define('clearInterval', function clearInterval(timer) { clear(timer); });
+              define('clearImmediate', function clearImmediate(immediate) { clear(immediate); });
               define('queueMicrotask', function queueMicrotask(callback) {
-                if (typeof callback !== 'function') {
-                  throw new GuestTypeError(CALLBACK + typeof callback);
-                }
+                check(callback);
                 Promise.resolve().then(() => callback());
               });
-              // fires the next timer; false when none is left
+              // Fires the next timer; false when no ref'd one is left: as node's loop, the unref'd ones do not keep
+              // the script alive, and fire only if they come due before the last ref'd one.
               const fireNext = function fireNext() {
-                let id = null, next = null;
-                for (const [key, timer] of timers) {
+                let next = null, refs = false;
+                for (const timer of timers.values()) {
+                  refs ||= timer.ref;
                   if (next === null || timer.due < next.due || (timer.due === next.due && timer.order < next.order)) {
-                    id = key;
                     next = timer;
                   }
                 }
-                if (next === null) {
+                if (!refs) {
                   return false;
                 }
                 now = next.due;
                 if (next.repeat) {
-                  next.due = now + next.repeat;
-                  next.order = sequence++;
+                  arm(next);
                 } else {
-                  timers.delete(id);
+                  timers.delete(next.id);
                 }
-                next.callback(...next.args);
+                try {
+                  next.callback(...next.args);
+                } catch (error) {
+                  if (!uncaught(error)) {
+                    throw error;
+                  }
+                }
                 return true;
               };
               fireNext.clear = () => { timers.clear(); };
@@ -101,17 +160,23 @@ final class JsTimers {
     private JsTimers() {
     }
 
-    /** Defines the timer functions in a new context; returns what {@link #runAll} takes. */
-    static Value install(Context context) {
-        return context.eval(INSTALLER).execute();
+    /**
+     * Defines the timer functions in a new context, whose callbacks' errors go to {@code uncaught} (a function of
+     * the error that says whether a listener took it: {@link JsProcess#uncaught}); returns what {@link #runAll}
+     * takes.
+     */
+    static Value install(Context context, Value uncaught) {
+        return context.eval(INSTALLER).execute(uncaught);
     }
 
     /**
-     * Fires the context's timers until none is left, running after each one the promise jobs it queued (which may
-     * set more timers). A callback that throws ends the run with its error, as an uncaught error ends node's; so
-     * does {@code process.exit} ({@link JsProcess}).
+     * Fires the context's timers until no ref'd one is left, running after each one the promise jobs it queued (which
+     * may set more timers). A callback that throws ends the run with its error, as an uncaught error ends node's,
+     * unless a {@code process.on('uncaughtException')} listener takes it; so does {@code process.exit}
+     * ({@link JsProcess}), and a promise rejection nobody handles ({@link #runJobs}).
      */
     static void runAll(Context context, Value fireNext) {
+        JsProcess.raiseUnhandledRejection(context);   // of the script's own jobs, which ran when its code returned
         while (JsProcess.exitStatus(context, false) == null && fireNext.execute().asBoolean()) {
             runJobs(context);
         }
@@ -122,9 +187,13 @@ final class JsTimers {
         fireNext.getMember("clear").executeVoid();
     }
 
-    /** Runs the promise jobs queued so far: GraalJS runs them when a top-level evaluation returns. */
+    /**
+     * Runs the promise jobs queued so far (GraalJS runs them when a top-level evaluation returns), then throws the
+     * first rejection they left unhandled, if no {@code process.on('unhandledRejection')} listener took it.
+     */
     static void runJobs(Context context) {
         context.eval(RUN_JOBS);
+        JsProcess.raiseUnhandledRejection(context);
     }
 
     /** Whether {@code source} is one of the event loop's, which the statement limit does not count. */
