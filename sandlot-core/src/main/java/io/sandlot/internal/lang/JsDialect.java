@@ -98,9 +98,10 @@ final class JsDialect implements Dialect {
     }
 
     /**
-     * CONSTRAINED and the options close every door; what is added is {@code require} for the vetted libraries and
+     * CONSTRAINED and the options close every door; what is added is {@code require} for the vetted libraries,
      * node's {@code buffer}, {@code path}, {@code fs} over the guest's own files, {@code util}, {@code assert} and
-     * {@code crypto} ({@link JsNodeModules}), a console that prints as node's, node's timers,
+     * {@code crypto} ({@link JsNodeModules}) and the guest's own module files, a console that prints as node's,
+     * node's timers,
      * the web globals of {@link JsWebGlobals} and the script's own {@code process} ({@link JsProcess}).
      */
     @Override

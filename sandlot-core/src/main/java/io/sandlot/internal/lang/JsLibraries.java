@@ -20,10 +20,12 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * The vetted libraries a JS guest may load with {@code require(name)}, and the node modules the sandbox provides
  * ({@link JsNodeModules}: {@code buffer}, also as the global {@code Buffer}; {@code path}, also as
  * {@code path/posix}; {@code fs}, also as {@code fs/promises}; {@code util}, also as {@code util/types};
- * {@code assert}, also as {@code assert/strict}; {@code crypto}; each also with node's {@code node:} prefix), and
- * nothing else: the libraries' UMD builds ship with Sandlot and are evaluated in the guest's own context, so they
- * run under the guest's limits and doors, with no more access than the guest's own code. A module is evaluated once per context and cached there, like Node's
- * {@code require}; its source is parsed once per engine.
+ * {@code assert}, also as {@code assert/strict}; {@code crypto}; each also with node's {@code node:} prefix), the
+ * guest's own {@code .js} and {@code .json} files by path, as node's CommonJS loader loads them, and nothing else:
+ * the libraries' UMD builds ship with Sandlot and are evaluated in the guest's own context, so they run under the
+ * guest's limits and doors, with no more access than the guest's own code. A module is evaluated once per context
+ * and cached there, like Node's {@code require}; a library's source is parsed once per engine, a guest file's each
+ * time it is loaded.
  */
 final class JsLibraries {
 
@@ -83,7 +85,7 @@ final class JsLibraries {
                   for (let at = parent; at; at = at.parent) {
                     stack.push(at.filename);
                   }
-                  throw notFound(`Cannot find module '${name}'\nRequire stack:\n- ${stack.join('\n- ')}`, stack);
+                  throw notFound(`Cannot find module '${name}'\\nRequire stack:\\n- ${stack.join('\\n- ')}`, stack);
                 }
                 return found;
               };
@@ -161,6 +163,7 @@ final class JsLibraries {
               // globals, not enumerable.
               const main = { id: '.', path: '/work', exports: {}, filename: '/work/main.js', loaded: false,
                              children: [], paths: ['/work/node_modules', '/node_modules'] };
+              cache[main.filename] = main;
               const require = makeRequire(main);
               const wrapper = { require, module: main, exports: main.exports, __filename: main.filename,
                                 __dirname: main.path };
