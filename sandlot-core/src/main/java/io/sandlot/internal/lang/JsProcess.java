@@ -20,9 +20,12 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * {@code process.exit}, {@code process.argv} ({@code ['node', '/work/main.js']}, so {@code argv.slice(2)} is empty),
  * an empty {@code process.env}, {@code process.cwd()}, {@code process.platform}, {@code process.nextTick},
  * {@code process.hrtime} (and {@code hrtime.bigint}), {@code process.uptime} and {@code process.exitCode} (the
- * status of a script that runs to its end, and of {@code process.exit()} without a code). There is no
- * {@code process.versions.node}, so code that tells node by it (and would then {@code require} node's modules) does
- * not take the sandbox for node; events ({@code process.on}) are not there either.
+ * status of a script that runs to its end, and of {@code process.exit()} without a code), {@code process.arch},
+ * {@code process.emitWarning}, an approximate {@code process.memoryUsage} and node's process events: {@code 'exit'}
+ * ({@link #emitExit}, and at {@code process.exit}), {@code 'unhandledRejection'} ({@link #raiseUnhandledRejection})
+ * and {@code 'uncaughtException'} for the event loop's callbacks ({@link #uncaught}). There is no
+ * {@code process.versions.node}, so code that tells node by it (and would then {@code require} node's modules the
+ * sandbox does not have) does not take the sandbox for node.
  *
  * <p>{@code process.exit(code)} ends the script as node's exit does (code 0: the execution succeeds; any other: it
  * fails with "exit status N", N the code modulo 256 as a process's parent would see it; a code that is not an
@@ -208,7 +211,8 @@ final class JsProcess {
                     text += `${warning.detail}\\n`;
                   }
                   if (!warned) {
-                    text += '(Use `node --trace-warnings ...` to show where the warning was created)\\n';
+                    const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
+                    text += `(Use \\`node ${flag} ...\\` to show where the warning was created)\\n`;
                     warned = true;
                   }
                   process.stderr.write(text);

@@ -9,7 +9,8 @@ import org.graalvm.polyglot.Value;
  * {@code queueMicrotask}, which GraalJS does not have and node programs use (a promise around {@code setTimeout} is
  * how they wait). A guest has no event loop of its own, so the script's is run by the host when the script's code
  * has returned: the timers fire one by one in node's order (by due time, then as they were set), and the promise
- * jobs a callback queues run before the next timer fires, as in node.
+ * jobs a callback queues run before the next timer fires, as in node. The handles are node's {@code Timeout} and
+ * {@code Immediate}; an unref'd one does not keep the loop running, so the script ends when only such are left.
  *
  * <p>Time is virtual: a timer fires as soon as the ones before it have, without waiting its delay, and
  * {@code Date.now()} does not jump. A sandbox has nothing to wait for, and waiting would only hold an execution slot;
