@@ -124,6 +124,7 @@ class JsProcessTest {
             assertThat(next.value()).isEqualTo("undefined");
         }
     }
+
     @Test
     void exitListeners_runWhenTheLoopIsDone_withTheExitCode_andTheirOutputAppears() {
         ExecutionResult result = SandboxExtension.run(Language.JS, """
@@ -198,5 +199,18 @@ class JsProcessTest {
                 "[process.arch, String(process.stdout.isTTY), String(process.versions), typeof Graal]");
 
         assertThat(result.value()).as(result.toJson()).isEqualTo(List.of("x64", "undefined", "undefined", "undefined"));
+    }
+
+    @Test
+    void exitInACallback_isNotAnErrorForTheListeners() {
+        ExecutionResult result = SandboxExtension.run(Language.JS, """
+                process.on('uncaughtException', (error) => console.log('uncaught', error.message));
+                process.on('unhandledRejection', (reason) => console.log('unhandled', reason.message));
+                setTimeout(() => process.exit(3), 1);
+                (async () => { await null; process.exit(4); })();
+                """);
+
+        assertThat(result.stdout()).as(result.toJson()).isEmpty();
+        assertThat(result.error().message()).isEqualTo("exit status 4");
     }
 }

@@ -166,11 +166,12 @@ final class JsProcess {
               }
               // An unhandled rejection goes to the 'unhandledRejection' listeners, else to the 'uncaughtException'
               // ones, else it is kept for the host to throw when the jobs have run (raiseRejection): the first one,
-              // as node fails on the first.
+              // as node fails on the first. What process.exit throws (the rejection of an async function that
+              // exits) is no listener's business: the host ends the execution with the exit's code.
               let rejection = null;
               setRejectionHandler((reason, promise) => {
-                if (!emit('unhandledRejection', reason, promise) && !emit('uncaughtException', reason,
-                    'unhandledRejection') && rejection === null) {
+                if ((exited() || (!emit('unhandledRejection', reason, promise)
+                    && !emit('uncaughtException', reason, 'unhandledRejection'))) && rejection === null) {
                   rejection = { reason };
                 }
               });
@@ -183,7 +184,7 @@ final class JsProcess {
                       : new GuestError(`Unhandled promise rejection: ${display(reason)}`);
                 }
               };
-              const uncaught = (error) => emit('uncaughtException', error, 'uncaughtException');
+              const uncaught = (error) => !exited() && emit('uncaughtException', error, 'uncaughtException');
               let warned = false;
               function emitWarning(warning, type, code) {
                 let detail;
