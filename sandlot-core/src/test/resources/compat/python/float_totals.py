@@ -30,6 +30,10 @@ for bad in ("sum(['a', 'b'])", "sum(['a'], '')", "sum([b'a'], b'')", "sum(5)", "
     except TypeError as error:
         print(bad, 'TypeError:', error)
 print(sum, sum.__name__, sum.__module__)
+# collections read as lists, and ranges, summed as CPython sums them
+prices_by_item = {r['item']: float(r['price']) for r in rows}
+print('collections', sum(prices_by_item.values()), sum({0.1, 0.2, 0.3, 0.25}), sum(frozenset(prices)), sum({1: 'a', 2.5: 'b'}.keys()))
+print('ranges', sum(range(10 ** 6)), sum(range(10), 0.5), sum(range(-5, 5), 10 ** 20))
 # names a program rebinds are its own: sum does not use them
 set = map = min = max = type = len = iter = abs = float = None
 print('rebound', sum(prices * 5), sum(x for x in prices))

@@ -12,10 +12,11 @@
 # exact int start it sums exact ints (and bools) exactly while every partial sum fits a C long; the first other
 # item is added with '+', and a result that is then an exact float goes on compensated, adding exact floats with a
 # compensation term and ints that fit a C long as plain doubles; the first other item ends that too, and the rest
-# is added with '+'. A list or tuple of ints, bools and floats (the common case) is summed with GraalPy's native
-# operations and the compensated loop runs in the host (host_add, PythonFloatSum), at native speed; anything else
-# goes one item at a time through the same steps in Python, as CPython does, so that a generator's side effects and
-# errors come in the same order.
+# is added with '+'. A list or tuple of ints, bools and floats (the common case; a dict's keys or values and a set
+# are read into one) is summed with GraalPy's native operations and the compensated loop runs in the host (host_add,
+# PythonFloatSum), at native speed, and a range from an int start by GraalPy's own sum; anything else goes one item
+# at a time through the same steps in Python, as CPython does, so that a generator's side effects and errors come in
+# the same order.
 def make_sum(host_add, *, type=type, set=set, map=map, len=len, abs=abs, min=min, max=max, iter=iter,
              list=list, tuple=tuple, float=float, int=int, bool=bool, str=str, bytes=bytes, bytearray=bytearray,
              isinstance=isinstance, next=next, range=range, TypeError=TypeError):
@@ -27,6 +28,7 @@ def make_sum(host_add, *, type=type, set=set, map=map, len=len, abs=abs, min=min
     native_sum = builtins.sum
     long_min, long_max = -2 ** 63, 2 ** 63 - 1
     ints, numbers = frozenset((int, bool)), frozenset((int, bool, float))
+    collections = frozenset((type({}.values()), type({}.keys()), set, frozenset))
     SHORT = 16          # a list this short costs less one item at a time than through the host
     SLICE = 1 << 16     # items passed to the host at a time
 
@@ -45,6 +47,10 @@ reject non-numeric types."""
         kind = type(iterable)
         if kind is list or kind is tuple:
             return sum_numbers(iterable, start)
+        if kind is range and type(start) is int:
+            return native_sum(iterable, start)          # exact ints: the same sum whatever the path
+        if kind in collections:
+            return sum_numbers(list(iterable), start)   # nothing runs while they are read: as a list
         return sum_items(iter(iterable), start)
 
     def fits(value):
