@@ -729,6 +729,53 @@ final class PythonDialect implements Dialect {
                 for name in ('_check_date_fields', '_check_time_fields'):
                     if pure is not None and callable(getattr(pure, name, None)):
                         setattr(pure, name, as_c_module(getattr(pure, name)))
+                # and mixing naive and aware values: ('cannot compare naive and aware datetimes') where CPython's C
+                # type says "can't compare offset-naive and offset-aware datetimes"; raised afresh, with no context,
+                # as the C type's error is
+                c_wordings = {'cannot compare naive and aware datetimes':
+                                  "can't compare offset-naive and offset-aware datetimes",
+                              'cannot compare naive and aware times': "can't compare offset-naive and offset-aware times",
+                              'cannot mix naive and timezone-aware time':
+                                  "can't subtract offset-naive and offset-aware datetimes"}
+                def worded_as_c(method):
+                    def method_as_c(*args, **kwargs):
+                        try:
+                            return method(*args, **kwargs)
+                        except TypeError as error:
+                            said = error.args
+                            wording = c_wordings.get(said[0]) if len(said) == 1 and type(said[0]) is str else None
+                            if wording is None:
+                                raise
+                        raise TypeError(wording)
+                    method_as_c.__name__, method_as_c.__qualname__ = method.__name__, method.__qualname__
+                    method_as_c.__doc__ = method.__doc__
+                    return method_as_c
+                for kind, name in (('datetime', '_cmp'), ('time', '_cmp'), ('datetime', '__sub__')):
+                    owner = getattr(pure, kind, None)
+                    if owner is not None and callable(owner.__dict__.get(name)):
+                        setattr(owner, name, worded_as_c(owner.__dict__[name]))
+            def decimal_signals(module):
+                # GraalPy's decimal is CPython's pure-Python one, which raises a trapped signal with its explanation
+                # (InvalidOperation("Invalid literal for Decimal: 'abc'")); CPython's C module raises it with the list
+                # of conditions that raised it (InvalidOperation([<class 'decimal.ConversionSyntax'>])), and that
+                # list is what a program prints
+                raise_error, condition_map = module.Context._raise_error, module._condition_map
+                def _raise_error(self, condition, explanation=None, *args):
+                    error = condition_map.get(condition, condition)
+                    if error in self._ignored_flags or not self.traps[error]:
+                        return raise_error(self, condition, explanation, *args)
+                    self.flags[error] = 1
+                    raise error([condition])
+                _raise_error.__qualname__, _raise_error.__doc__ = raise_error.__qualname__, raise_error.__doc__
+                module.Context._raise_error = _raise_error
+                # and, as the C type does, it takes a list of the signals to set for a context's traps or flags
+                # (localcontext(traps=[Inexact])), not only the dict of every signal
+                set_signal_dict, signals = module.Context._set_signal_dict, module._signals
+                def _set_signal_dict(self, name, signal_dict):
+                    if type(signal_dict) is list and all(item in signals for item in signal_dict):
+                        signal_dict = {signal: int(signal in signal_dict) for signal in signals}
+                    return set_signal_dict(self, name, signal_dict)
+                module.Context._set_signal_dict = _set_signal_dict
             def zone_info(module):
                 zone_type, shown = module.ZoneInfo, module.ZoneInfo.__repr__
                 def __repr__(self):      # as CPython's C type names itself; a subclass shows its own name
@@ -1013,18 +1060,19 @@ final class PythonDialect implements Dialect {
                 module.__getattr__ = __getattr__
             PATCHES = {'asyncio.unix_events': event_loop, 'concurrent.futures.thread': thread_pool,
                        'unicodedata': unicode_data, 'hashlib': hash_library, 'datetime': date_time,
-                       'zoneinfo._zoneinfo': zone_info, '_sre': regular_expressions, 'sys': object_sizes,
+                       '_pydecimal': decimal_signals, 'zoneinfo._zoneinfo': zone_info, '_sre': regular_expressions, 'sys': object_sizes,
                        'zlib': gzip_streams, '_locale': locale_conventions}
             def patch_for(name):    # the build settings' module is named after the platform
                 return PATCHES.get(name) or (build_settings if name.startswith('_sysconfigdata_') else None)
             class PatchingLoader:
-                def __init__(self, loader, patch):
-                    self.loader, self.patch = loader, patch
+                def __init__(self, loader, patch, name):
+                    self.loader, self.patch, self.name = loader, patch, name
                 def create_module(self, spec):
                     return self.loader.create_module(spec)
                 def exec_module(self, module):
                     self.loader.exec_module(module)
-                    self.patch(sys.modules.get(module.__name__, module))
+                    # by the name it was imported as: a module can rename itself (_pydecimal says it is decimal)
+                    self.patch(sys.modules.get(self.name, module))
                 def __getattr__(self, name):
                     if name == 'loader':
                         raise AttributeError(name)
@@ -1042,7 +1090,7 @@ final class PythonDialect implements Dialect {
                             spec = finder.find_spec(name, path, target)
                             if spec is not None:
                                 if spec.loader is not None:
-                                    spec.loader = PatchingLoader(spec.loader, patch)
+                                    spec.loader = PatchingLoader(spec.loader, patch, name)
                                 return spec
                     return None
             sys.meta_path.insert(0, PatchingFinder)
