@@ -21,11 +21,9 @@ def make_sum(host_add, *, type=type, set=set, map=map, len=len, abs=abs, min=min
              list=list, tuple=tuple, float=float, int=int, bool=bool, str=str, bytes=bytes, bytearray=bytearray,
              isinstance=isinstance, next=next, range=range, TypeError=TypeError):
     import builtins
-    from array import array
-    from itertools import accumulate, compress, count, repeat
-    from operator import is_
 
     native_sum = builtins.sum
+    array = accumulate = compress = count = repeat = is_ = None
     long_min, long_max = -2 ** 63, 2 ** 63 - 1
     ints, numbers = frozenset((int, bool)), frozenset((int, bool, float))
     collections = frozenset((type({}.values()), type({}.keys()), set, frozenset))
@@ -56,10 +54,20 @@ reject non-numeric types."""
     def fits(value):
         return long_min <= value <= long_max
 
+    def import_native_tools():
+        """What the native passes use, imported by the first sum of a long list rather than by every new context,
+        where importing them would add tens of milliseconds to its start."""
+        nonlocal array, accumulate, compress, count, repeat, is_
+        from array import array
+        from itertools import accumulate, compress, count, repeat
+        from operator import is_
+
     def sum_numbers(sequence, start):
         """A list or tuple: natively where it holds only ints that fit a C long, bools and floats."""
         if len(sequence) <= SHORT:
             return sum_items(iter(sequence), start)
+        if is_ is None:
+            import_native_tools()
         kinds = set(map(type, sequence))
         if type(start) is int and kinds <= ints:
             return native_sum(sequence, start)          # exact ints: the same sum whatever the path
