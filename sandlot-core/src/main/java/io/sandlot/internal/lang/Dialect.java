@@ -100,9 +100,10 @@ public sealed interface Dialect permits JsDialect, PythonDialect {
      * Runs before each execution's {@code code}, in its context: what the language keeps for a program that must
      * not pass to the next execution goes (JavaScript's timers that an earlier execution left pending, stopped by a
      * limit or by an error in a callback, as a new node process starts without them), and what the program may ask
-     * about itself is set (Python's source lines for tracebacks). Does nothing by default.
+     * about itself is set (Python's source lines for tracebacks, JavaScript's {@code os.totalmem()}: the execution's
+     * memory limit of {@code limits}). Does nothing by default.
      */
-    default void beginExecution(Context context, String code) {
+    default void beginExecution(Context context, String code, Limits limits) {
     }
 
     /**

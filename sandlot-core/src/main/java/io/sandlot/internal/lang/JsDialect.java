@@ -109,11 +109,13 @@ final class JsDialect implements Dialect {
         Value inspector = JsConsole.install(context);
         Supplier<Value> errors = JsNodeModules.errors(context);
         Value webCrypto = JsWebGlobals.install(context);
-        JsLibraries.install(context, JsNodeModules.of(context, files, inspector, webCrypto, errors),
-                JsFiles.hostCalls(files));
         JsProcess.install(context, out, err, errors);
+        Value timers = JsTimers.install(context, JsProcess.uncaught(context));
         // out of the guest's reach: its polyglot access is NONE
-        context.getPolyglotBindings().putMember(TIMERS, JsTimers.install(context, JsProcess.uncaught(context)));
+        context.getPolyglotBindings().putMember(TIMERS, timers);
+        JsLibraries.install(context, JsNodeModules.of(context, files, inspector, webCrypto, errors,
+                JsProcess.hooks(context), JsProcess.memoryLimit(context), JsTimers.functions(timers)),
+                JsFiles.hostCalls(files));
     }
 
     @Override
@@ -161,12 +163,12 @@ final class JsDialect implements Dialect {
      * {@code process.exit}.
      */
     @Override
-    public void beginExecution(Context context, String code) {
+    public void beginExecution(Context context, String code, Limits limits) {
         Value timers = context.getPolyglotBindings().getMember(TIMERS);
         if (timers != null) {
             JsTimers.clear(timers);
         }
-        JsProcess.beginExecution(context);
+        JsProcess.beginExecution(context, limits);
     }
 
     @Override

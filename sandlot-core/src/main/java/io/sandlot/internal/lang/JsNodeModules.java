@@ -18,7 +18,9 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * of node's added by our own {@code node-buffer.js} and {@code node-path.js}; {@code util} ({@code node-util.js})
  * and {@code assert} ({@code node-assert.js}) are our own, {@code util.inspect} and {@code util.format} being node's,
  * the ones the console prints with ({@link JsConsole}), and so is {@code crypto} ({@code node-crypto.js}). All but
- * {@code fs} and {@code crypto} ask nothing of the host.
+ * {@code fs} and {@code crypto} ask nothing of the host. {@code events} ({@code node-events.js}), {@code os}
+ * ({@code node-os.js}: the sandbox's machine, not the host's) and {@code timers} with {@code timers/promises}
+ * ({@code node-timers.js}, over {@link JsTimers}' functions) are our own too.
  */
 final class JsNodeModules {
 
@@ -42,6 +44,12 @@ final class JsNodeModules {
     private static final Source ASSERT = JsLibraries.script("node-assert.js", "node:assert");
     /** A function of the host's hash calls, the Buffer class and the web crypto that returns node's crypto. */
     private static final Source CRYPTO = JsLibraries.script("node-crypto.js", "node:crypto");
+    /** A function of the errors, util.inspect and process.emitWarning that returns node's EventEmitter. */
+    private static final Source EVENTS = JsLibraries.script("node-events.js", "node:events");
+    /** A function of the errors, the process's functions and the memory limit that returns node's os. */
+    private static final Source OS = JsLibraries.script("node-os.js", "node:os");
+    /** A function of the timer functions and the errors that returns node's timers and timers/promises. */
+    private static final Source TIMERS = JsLibraries.script("node-timers.js", "node:timers");
 
     private JsNodeModules() {
     }
@@ -57,11 +65,14 @@ final class JsNodeModules {
      * ({@link JsWebGlobals#install}) and which word their argument errors with {@code errors} ({@link #errors}).
      */
     static Map<String, Supplier<Value>> of(Context context, MemoryFileSystem files, Value inspector, Value webCrypto,
-                                           Supplier<Value> errors) {
+                                           Supplier<Value> errors, Value process, ProxyExecutable memoryLimit,
+                                           Value timerFunctions) {
         Supplier<Value> buffer = new Once(() -> context.eval(BUFFER).execute(context.eval(BUFFER_PACKAGE),
                 errors.get()));
         ProxyExecutable bufferClass = arguments -> buffer.get().getMember("Buffer");
         Supplier<Value> util = new Once(() -> context.eval(UTIL).execute(inspector, errors.get()));
+        ProxyExecutable inspect = arguments -> util.get().getMember("util").getMember("inspect");
+        Supplier<Value> timers = new Once(() -> context.eval(TIMERS).execute(timerFunctions, errors.get()));
         return Map.of(
                 "buffer", buffer,
                 "path", () -> context.eval(PATH).execute(context.eval(PATH_PACKAGE), errors.get()),
@@ -70,7 +81,11 @@ final class JsNodeModules {
                 "assert", () -> context.eval(ASSERT).execute(util.get().getMember("util"),
                         util.get().getMember("deepEqual"), errors.get()),
                 "crypto", () -> context.eval(CRYPTO).execute(GuestDigests.NODE, bufferClass, webCrypto, errors.get(),
-                        GuestDigests.MAX_PIECE, GuestDigests.MAX_SHAKE_LENGTH));
+                        GuestDigests.MAX_PIECE, GuestDigests.MAX_SHAKE_LENGTH),
+                "events", () -> context.eval(EVENTS).execute(errors.get(), inspect, process.getMember("emitWarning")),
+                "os", () -> context.eval(OS).execute(errors.get(), process, memoryLimit),
+                "timers", () -> timers.get().getMember("timers"),
+                "timers/promises", () -> timers.get().getMember("promises"));
     }
 
     /**

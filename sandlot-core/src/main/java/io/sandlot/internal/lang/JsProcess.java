@@ -1,5 +1,7 @@
 package io.sandlot.internal.lang;
 
+import io.sandlot.Limit;
+import io.sandlot.Limits;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -293,7 +295,8 @@ final class JsProcess {
                                                          configurable: true });
                 }
               }
-              return { emitExit, raiseRejection, uncaught };
+              // for the modules (events' warnings, os' figures): the sandbox's own, whatever the script does to process
+              return { emitExit, raiseRejection, uncaught, emitWarning, memoryUsage, uptime: process.uptime };
             })
             """, "<sandlot-process>").buildLiteral();
 
@@ -353,14 +356,32 @@ final class JsProcess {
      * Forgets an earlier execution's {@code process.exit}, {@code process.exitCode} and {@code 'exit'} event: a
      * session's context runs many. Runs on the thread that runs the execution.
      */
-    static void beginExecution(Context context) {
+    static void beginExecution(Context context, Limits limits) {
         State state = stateOf(context);
         if (state != null) {
             state.status = null;
             state.code = null;
             state.exiting = false;
             state.allocatedAtStart = allocatedBytes();
+            state.memoryLimitBytes = (limits.maxMemoryMb() > 0 ? limits.maxMemoryMb()
+                    : Limit.MAX_MEMORY_MB.defaultValue()) << 20;
         }
+    }
+
+    /**
+     * What node's modules take from the context's process, out of the guest's reach: {@code emitWarning},
+     * {@code memoryUsage}, {@code uptime}, and {@code memoryLimit} (the current execution's memory limit in bytes,
+     * or its default where it is off).
+     */
+    static Value hooks(Context context) {
+        State state = stateOf(context);
+        return state.hooks;
+    }
+
+    /** The function of no arguments that gives the current execution's memory limit in bytes. */
+    static ProxyExecutable memoryLimit(Context context) {
+        State state = stateOf(context);
+        return arguments -> state.memoryLimitBytes;
     }
 
     /**
@@ -437,6 +458,8 @@ final class JsProcess {
         volatile Integer code;
         /** Whether the current execution has called the {@code 'exit'} listeners. */
         volatile boolean exiting;
+        /** The current execution's memory limit, for {@code os.totalmem()}. */
+        volatile long memoryLimitBytes = Limit.MAX_MEMORY_MB.defaultValue() << 20;
         /** What the thread of the current execution had allocated when it began. */
         volatile long allocatedAtStart;
         /** The installer's functions for the host: {@code emitExit}, {@code raiseRejection}, {@code uncaught}. */

@@ -151,6 +151,11 @@ final class JsTimers {
                 return true;
               };
               fireNext.clear = () => { timers.clear(); };
+              // the functions as defined here, for node's timers module whatever the script does to the globals
+              fireNext.functions = Object.freeze({ setTimeout: globalThis.setTimeout,
+                clearTimeout: globalThis.clearTimeout, setImmediate: globalThis.setImmediate,
+                clearImmediate: globalThis.clearImmediate, setInterval: globalThis.setInterval,
+                clearInterval: globalThis.clearInterval });
               return fireNext;
             })
             """, "<sandlot-timers>").buildLiteral();
@@ -181,6 +186,11 @@ final class JsTimers {
         while (JsProcess.exitStatus(context, false) == null && fireNext.execute().asBoolean()) {
             runJobs(context);
         }
+    }
+
+    /** The timer functions {@link #install} defined, for node's {@code timers} module. */
+    static Value functions(Value fireNext) {
+        return fireNext.getMember("functions");
     }
 
     /** Drops every pending timer. */

@@ -1181,7 +1181,7 @@ final class PythonDialect implements Dialect {
     }
 
     @Override
-    public void beginExecution(Context context, String code) {
+    public void beginExecution(Context context, String code, Limits limits) {
         Value show = context.getPolyglotBindings().getMember(SHOW_SOURCE);
         if (show != null) {
             show.executeVoid(code);
