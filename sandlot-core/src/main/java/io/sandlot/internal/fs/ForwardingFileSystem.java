@@ -21,16 +21,16 @@ import org.graalvm.polyglot.io.FileSystem;
  * Subclasses override the operations they route elsewhere; whatever they do not override keeps the delegate's
  * behaviour rather than the interface's defaults.
  */
-abstract class ForwardingFileSystem implements FileSystem {
+public abstract class ForwardingFileSystem implements FileSystem {
 
     private final FileSystem delegate;
 
-    ForwardingFileSystem(FileSystem delegate) {
+    protected ForwardingFileSystem(FileSystem delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
     }
 
     /** The file system every operation not overridden goes to. */
-    final FileSystem delegate() {
+    protected final FileSystem delegate() {
         return delegate;
     }
 

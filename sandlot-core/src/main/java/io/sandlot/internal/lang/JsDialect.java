@@ -63,7 +63,7 @@ final class JsDialect implements Dialect {
     private static final Mount GUEST_FILES_ONLY = new Mount() {
         @Override
         public FileSystem fileSystem(MemoryFileSystem files) {
-            return files.guestFileSystem();
+            return new JsModuleFiles(files.guestFileSystem());
         }
 
         @Override

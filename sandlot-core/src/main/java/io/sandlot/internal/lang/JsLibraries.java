@@ -170,6 +170,32 @@ final class JsLibraries {
               for (const [name, value] of Object.entries(wrapper)) {
                 Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
               }
+              // The ES module of a builtin (JsModuleFiles): its default export is what require returns, its named
+              // exports that value's own enumerable properties with names that are identifiers, as node's; null if
+              // there is no such builtin. The module reaches require's cache through a function of the global
+              // object that the script can neither change nor delete (it loads only what require loads).
+              const builtinKey = Symbol.for('sandlot.builtin');
+              Object.defineProperty(globalThis, builtinKey, { value: Object.freeze(function builtin(name) {
+                return loadBuiltin(name);
+              }) });
+              const stringify = JSON.stringify, identifier = /^[A-Za-z_$][\\w$]*$/;
+              const moduleText = (specifier) => {
+                let value;
+                try {
+                  value = loadBuiltin(specifier);
+                } catch {
+                  return null;
+                }
+                const names = (value !== null && (typeof value === 'object' || typeof value === 'function'))
+                    ? Object.keys(value).filter((name) => name !== 'default' && identifier.test(name)) : [];
+                const lines = [`const m = globalThis[Symbol.for('sandlot.builtin')](${stringify(specifier)});`,
+                               'export default m;'];
+                names.forEach((name, i) => lines.push(`const x${i} = m[${stringify(name)}];`));
+                if (names.length > 0) {
+                  lines.push(`export { ${names.map((name, i) => `x${i} as ${name}`).join(', ')} };`);
+                }
+                return lines.join('\\n');
+              };
               // node's global Buffer, as node's an accessor that the script may set, made on its first use: a script
               // that never names it does not load the module
               if (nodeModules.has('buffer')) {
@@ -190,6 +216,7 @@ final class JsLibraries {
                   configurable: true,
                 });
               }
+              return moduleText;
             })
             """, "<sandlot-require>").buildLiteral();
 
@@ -225,8 +252,10 @@ final class JsLibraries {
         List<String> names = new ArrayList<>(AVAILABLE.keySet());
         names.addAll(builtins.keySet());
         names.sort(null);
-        context.eval(INSTALLER).executeVoid(load, String.join(", ", names), String.join(",", builtins.keySet()),
-                files, compile);
+        Value moduleText = context.eval(INSTALLER).execute(load, String.join(", ", names),
+                String.join(",", builtins.keySet()), files, compile);
+        // out of the guest's reach (its polyglot access is NONE), for JsModuleFiles
+        context.getPolyglotBindings().putMember(JsModuleFiles.MODULE_TEXT, moduleText);
     }
 
     /** Whether {@code source} is the installer, which the statement limit does not count; libraries are counted. */
