@@ -160,11 +160,11 @@
         }
       }
       if (at < 0) return this;
-      const removed = list[at];
       list.splice(at, 1);
       if (list.length === 1) events[type] = list[0];
+      // as node's: the listener asked for (a once wrapper's own listener only when it was the last one)
       if (events.removeListener !== undefined) {
-        this.emit('removeListener', type, removed.listener || listener);
+        this.emit('removeListener', type, listener);
       }
       return this;
     },
@@ -442,9 +442,7 @@
     defaultMaxListeners: {
       get: () => defaultMaxListeners,
       set(value) {
-        if (typeof value !== 'number' || !(value >= 0)) {
-          throw outOfRange('defaultMaxListeners', 'a non-negative number', value);
-        }
+        checkNumber(value, 'defaultMaxListeners');
         defaultMaxListeners = value;
       },
       enumerable: true, configurable: true,

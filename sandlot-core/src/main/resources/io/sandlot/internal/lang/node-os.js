@@ -75,13 +75,10 @@
     tmpdir: () => '/tmp',
     totalmem: () => memoryLimit(),
     type: () => 'Linux',
-    userInfo(options) {
-      if (options !== undefined && (options === null || typeof options !== 'object')) {
-        throw invalidArgType('options', 'of type object', options);
-      }
+    userInfo() {
       return nullObject({ uid: 1000, gid: 1000, username: 'sandbox', homedir: HOME, shell: '/bin/sh' });
     },
-    uptime: () => Math.floor(process.uptime()),
+    uptime: () => Math.round(process.uptime() * 100) / 100,   // as node's, to the hundredth
     version: () => '#1 SMP Sandlot',
     machine: () => 'x86_64',
     constants,
