@@ -299,10 +299,7 @@
   const isEventTarget = (value) => value !== null && typeof value === 'object'
       && typeof value.addEventListener === 'function';
 
-  function once(emitter, name, options = {}) {
-    if (options === null || typeof options !== 'object') {
-      throw invalidArgType('options', 'of type object', options);
-    }
+  function once(emitter, name) {
     return new Promise((resolve, reject) => {
       if (isEmitter(emitter)) {
         const onError = (error) => {
