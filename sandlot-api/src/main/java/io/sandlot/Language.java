@@ -12,9 +12,10 @@ public enum Language {
     /** ECMAScript, run by GraalJS. */
     JS("js", "js", Set.of("javascript"), "the ECMAScript built-ins, display(value, mimeType?), chart(vegaLiteSpec), "
             + "require() of the bundled arquero, simple-statistics and d3-dsv, of node's fs (the session's files), "
-            + "buffer (also the global Buffer), path, util, assert and crypto, and of the session's own .js and .json "
-            + "files by path; console, timers and process (with its events) as node's; no other Node.js modules, no "
-            + "packages can be installed", ".js", ".mjs"),
+            + "buffer (also the global Buffer), path, util, assert, crypto, events, timers, timers/promises and os "
+            + "(the sandbox's machine, not the host's), also by import as ES modules, and of the session's own .js, "
+            + ".mjs and .json files by path; console, timers and process (with its events) as node's; no other "
+            + "Node.js modules, no packages can be installed", ".js", ".mjs"),
     /** Python 3, run by GraalPy, with its standard library (no packages) and Sandlot's guest functions. */
     PYTHON("python", "python", Set.of("py"), "the Python standard library, sql(query, params?), display(value, "
             + "mimeType?) and chart(vegaLiteSpec); no pandas, numpy or matplotlib, no packages can be installed",
