@@ -64,8 +64,8 @@ class JsLibrariesTest {
                     "try { require('" + name + "') } catch (e) { [e.code, e.message] }");
 
             assertThat(result.value()).as(result.toJson()).isEqualTo(List.of("MODULE_NOT_FOUND", "no module '" + name
-                    + "' in this sandbox; require() loads only: arquero, assert, buffer, crypto, d3-dsv, fs, "
-                    + "path, simple-statistics, util"));
+                    + "' in this sandbox; require() loads only: arquero, assert, buffer, crypto, d3-dsv, events, "
+                    + "fs, os, path, simple-statistics, timers, timers/promises, util"));
         }
     }
 
