@@ -106,6 +106,7 @@ public final class DaemonServer {
             } finally {
                 Files.deleteIfExists(socket);
                 Files.deleteIfExists(pidFile);
+                awaitCommands();
                 factory.close();
                 log("stopped");
             }
@@ -157,9 +158,25 @@ public final class DaemonServer {
                     synchronized (this) {
                         active--;
                         lastActivity = System.nanoTime();
+                        notifyAll();
                     }
                 }
             });
+        }
+    }
+
+    /**
+     * Waits for the commands already accepted to end (each within its own limits): {@code daemon stop} takes effect
+     * for new commands at once, and a command that raced it and was accepted runs to its end rather than failing
+     * with a closed factory. New clients meanwhile find no socket and start a process of their own, which waits for
+     * this one's lock.
+     */
+    private synchronized void awaitCommands() throws InterruptedException {
+        if (active > 0) {
+            log("stopping: waiting for " + active + " running command(s)");
+        }
+        while (active > 0) {
+            wait();
         }
     }
 

@@ -185,6 +185,26 @@ class DaemonIT {
     }
 
     @Test
+    void daemonStop_duringARun_letsThatRunFinishThenExits() throws Exception {
+        Process client = start(Map.of(), "run", "--lang", "js", "--timeout-ms", "120000", "--cpu-time-ms", "0", "-");
+        client.getOutputStream().write("const end = Date.now() + 4000; while (Date.now() < end) {} console.log('done')"
+                .getBytes(StandardCharsets.UTF_8));
+        client.getOutputStream().close();
+        waitUntilRunning(1);
+        long pid = daemonPids().get(0);
+
+        Result stop = run(Map.of(), null, "daemon", "stop");
+        Result result = finish(client);
+
+        assertThat(stop.code).as(stop.stderr).isZero();
+        assertThat(result.code).as(result.stderr).isZero();
+        assertThat(result.stdout).isEqualTo("done\n");
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(60, TimeUnit.SECONDS).join());
+        assertThat(Files.readString(onlyFile(".log"))).contains("stopping: waiting for 1 running command(s)");
+        assertThat(run(Map.of(), null, "run", "examples/hello.js").code).isZero();
+    }
+
+    @Test
     void run_clientInterrupted_cancelsTheGuestInTheDaemon() throws Exception {
         Process client = start(Map.of(), "run", "--lang", "js", "--timeout-ms", "120000", "--cpu-time-ms", "0", "-");
         client.getOutputStream().write("while (true) {}".getBytes(StandardCharsets.UTF_8));
