@@ -15,6 +15,16 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * {@code src/build/fetch-js}), and print through GraalJS's console, which keeps the streams; {@code group},
  * {@code groupCollapsed} and {@code groupEnd} indent every line printed inside a group, as node's do.
  *
+ * <p>The library is patched to print as node 20 does ({@code src/build/patch-node-inspect.js}), and what it asks
+ * of V8 is answered here: an object's non-index keys by a binary search over its own keys, so that printing a huge
+ * array or typed array costs what is printed; and a Map or Set iterator's remaining entries, which GraalJS keeps
+ * where no script (and no embedder, through the polyglot API) can read them without consuming the iterator. The
+ * methods that make such iterators ({@code entries}, {@code keys}, {@code values} and {@code [Symbol.iterator]} of
+ * {@code Map.prototype} and {@code Set.prototype}) are wrapped before any guest code runs: each iterator gets an own
+ * non-enumerable {@code next} that counts what it gave, and the preview reads the collection from that position
+ * with a fresh iterator. Visible to a guest only as that own property (which inspect leaves out) and as the
+ * wrappers' source text; iterating a Map or Set costs about a fifth more.
+ *
  * <p>The library is evaluated in the guest's context, the first time a call needs it (a value that is not a
  * primitive, or a format specifier): printing strings and numbers costs no more than before. Its sources and the
  * installer are internal (not counted by the statement limit, see {@link #isInternal}); the formatting itself runs
@@ -26,19 +36,163 @@ final class JsConsole {
      * The library's build, wrapped to evaluate to its exports. It names a global {@code URL} (to show file URLs in
      * stacks), which GraalJS does not have: a local one that fails stands in.
      */
-    private static final Source LIBRARY = JsLibraries.umd("js/node-inspect.min.js", "<sandlot-node-inspect>",
+    private static final Source LIBRARY = JsLibraries.umdFunction("js/node-inspect.min.js",
+            "<sandlot-node-inspect>", "sandlotInspect",
             "const URL = function URL() { throw new TypeError('URL is not available in this sandbox'); };\n");
 
     private static final Source INSTALLER = Source.newBuilder("js", """
             (function (loadInspect) {
               const original = globalThis.console;
               const print = original.log, printError = original.error;
+              const { apply, defineProperty, getOwnPropertyDescriptor, ownKeys } = Reflect;
+              const getOwnPropertyNames = Object.getOwnPropertyNames, toStringOf = Object.prototype.toString;
+              const arrayFrom = Array.from;
               // node indents every line of what is printed inside console.group, GraalJS only the first
               let indent = '';
               const indented = (text) => (indent === '' ? text : indent + text.split('\\n').join('\\n' + indent));
               const out = (text) => print(indented(text)), err = (text) => printError(indented(text));
+
+              // What node's util.inspect asks of V8 and GraalJS does not answer (src/build/patch-node-inspect.js).
+              // A Map or Set iterator keeps its collection and position in internal slots no script can read, so
+              // the methods that make one are wrapped: each iterator made gets an own (non-enumerable) next that
+              // counts what it gave, and is recorded with its collection and kind; previewEntries reads the
+              // collection with a fresh iterator from the position on, and never calls the guest's iterator.
+              const iterators = new WeakMap();
+              const weakGet = WeakMap.prototype.get, weakSet = WeakMap.prototype.set;
+              const trackedOf = (value) => apply(weakGet, iterators, [value]);
+              const MapPrototype = Map.prototype, SetPrototype = Set.prototype;
+              const mapEntries = MapPrototype.entries, setValues = SetPrototype.values;
+              const mapSize = getOwnPropertyDescriptor(MapPrototype, 'size').get;
+              const setSize = getOwnPropertyDescriptor(SetPrototype, 'size').get;
+              const mapNext = Object.getPrototypeOf(new Map().entries()).next;
+              const setNext = Object.getPrototypeOf(new Set().values()).next;
+              const tracking = (prototype, name, isMap, kind) => {
+                const make = prototype[name], nativeNext = isMap ? mapNext : setNext;
+                const method = { [name]() {
+                  const iterator = apply(make, this, []);
+                  const state = { source: this, isMap, kind, taken: 0, done: false, next: undefined };
+                  state.next = { next() {
+                    const result = apply(nativeNext, this, []);
+                    if (this === iterator) {
+                      if (result.done) {
+                        state.done = true;
+                      } else {
+                        state.taken++;
+                      }
+                    }
+                    return result;
+                  } }.next;
+                  defineProperty(iterator, 'next', { value: state.next, writable: true, configurable: true });
+                  apply(weakSet, iterators, [iterator, state]);
+                  return iterator;
+                } }[name];
+                defineProperty(prototype, name, { value: method, writable: true, configurable: true });
+                return method;
+              };
+              tracking(MapPrototype, 'keys', true, 'keys');
+              tracking(MapPrototype, 'values', true, 'values');
+              defineProperty(MapPrototype, Symbol.iterator, { value: tracking(MapPrototype, 'entries', true,
+                'entries'), writable: true, configurable: true });
+              tracking(SetPrototype, 'entries', false, 'entries');
+              const setValuesTracked = tracking(SetPrototype, 'values', false, 'values');
+              defineProperty(SetPrototype, 'keys', { value: setValuesTracked, writable: true, configurable: true });
+              defineProperty(SetPrototype, Symbol.iterator, { value: setValuesTracked, writable: true,
+                configurable: true });
+              // Whether key is the own next the sandbox gave value (which inspect does not show).
+              const addedNext = (value, key) => {
+                if (key !== 'next') {
+                  return false;
+                }
+                const state = trackedOf(value);
+                return state !== undefined && getOwnPropertyDescriptor(value, 'next')?.value === state.next;
+              };
+              // An iterator's remaining entries, at most limit of them (flat [key, value, ...] when keyValue), in
+              // an array-like whose length counts them all: what is printed, not the collection, bounds the cost.
+              const remaining = (state, limit) => {
+                const keyValue = state.kind === 'entries';
+                const preview = { length: 0 };
+                if (state.done) {
+                  return { preview, keyValue };
+                }
+                const source = state.source;
+                const size = apply(state.isMap ? mapSize : setSize, source, []);
+                const fresh = apply(state.isMap ? mapEntries : setValues, source, []);
+                const next = state.isMap ? mapNext : setNext;
+                for (let skip = state.taken; skip > 0 && !apply(next, fresh, []).done; skip--) {
+                  // the entries the guest's iterator already gave
+                }
+                const max = typeof limit === 'number' && limit >= 0 ? limit : Infinity;
+                let count = 0, at = 0;
+                for (let result; count < max && !(result = apply(next, fresh, [])).done; count++) {
+                  const item = result.value;
+                  if (!state.isMap) {
+                    preview[at++] = item;
+                    if (keyValue) {
+                      preview[at++] = item;
+                    }
+                  } else if (keyValue) {
+                    preview[at++] = item[0];
+                    preview[at++] = item[1];
+                  } else {
+                    preview[at++] = state.kind === 'keys' ? item[0] : item[1];
+                  }
+                }
+                const total = Math.max(count, size - state.taken);
+                preview.length = keyValue ? 2 * total : total;
+                return { preview, keyValue };
+              };
+              const isArrayIndex = (key) => typeof key === 'string' && key.length > 0 && key.length <= 10
+                  && /^(?:0|[1-9][0-9]*)$/.test(key) && +key < 4294967295;
+              const internals = {
+                // node's, from V8: the own keys that are not array indices; ownKeys lists the indices first, in
+                // order, so a huge array's (or typed array's) are passed over by a binary search, not one by one
+                getOwnNonIndexProperties(value, filter) {
+                  const keys = ownKeys(value);
+                  let start = 0;
+                  if (keys.length > 16) {
+                    let high = keys.length;
+                    while (start < high) {
+                      const middle = (start + high) >>> 1;
+                      if (isArrayIndex(keys[middle])) {
+                        start = middle + 1;
+                      } else {
+                        high = middle;
+                      }
+                    }
+                  }
+                  const result = [];
+                  for (let i = start; i < keys.length; i++) {
+                    const key = keys[i];
+                    if (isArrayIndex(key) || addedNext(value, key)) {
+                      continue;
+                    }
+                    if (filter === 2) {
+                      const descriptor = getOwnPropertyDescriptor(value, key);
+                      if (descriptor === undefined || !descriptor.enumerable) {
+                        continue;
+                      }
+                    }
+                    result.push(key);
+                  }
+                  return result;
+                },
+                getOwnPropertyNames(value) {
+                  const names = getOwnPropertyNames(value);
+                  return trackedOf(value) === undefined ? names : names.filter((key) => !addedNext(value, key));
+                },
+                // node's, from V8: [entries, isKeyValue] of a Map or Set iterator (isIterator), else the entries
+                // of a WeakMap or WeakSet, which no script can list (node shows them only with showHidden)
+                previewEntries(value, isIterator, limit) {
+                  const state = trackedOf(value);
+                  if (state === undefined) {
+                    return isIterator ? [[], false] : [];
+                  }
+                  const { preview, keyValue } = remaining(state, limit);
+                  return isIterator ? [preview, keyValue] : preview;
+                },
+              };
               let util = null;
-              const inspector = () => util === null ? (util = loadInspect()) : util;
+              const inspector = () => util === null ? (util = loadInspect(internals)) : util;
               // node prints primitives without specifiers as String() does, but -0 and bigints
               const plain = (value) => {
                 switch (typeof value) {
@@ -152,7 +306,7 @@ final class JsConsole {
      * call, for node's {@code util} module to share ({@link JsNodeModules}).
      */
     static Value install(Context context) {
-        ProxyExecutable load = arguments -> context.eval(LIBRARY);
+        ProxyExecutable load = arguments -> context.eval(LIBRARY).execute(arguments[0]);
         return context.eval(INSTALLER).execute(load);
     }
 

@@ -286,14 +286,27 @@ final class JsLibraries {
      * it evaluates to its exports, as a CommonJS {@code module}; {@code prelude} runs first, in the same scope.
      */
     static Source umd(String resource, String sourceName, String prelude) {
+        return Source.newBuilder("js", "(function () { " + prelude + wrapped(resource) + "})()", sourceName)
+                .buildLiteral();
+    }
+
+    /**
+     * As {@link #umd}, but the source evaluates to a function of one argument, named {@code parameter} in the
+     * build's scope, that evaluates the build and returns its exports.
+     */
+    static Source umdFunction(String resource, String sourceName, String parameter, String prelude) {
+        return Source.newBuilder("js", "(function (" + parameter + ") { " + prelude + wrapped(resource) + "})",
+                sourceName).buildLiteral();
+    }
+
+    private static String wrapped(String resource) {
         try (InputStream in = JsLibraries.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource + " (built by src/build/fetch-js)");
             }
             String build = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Source.newBuilder("js", "(function () { " + prelude + "const module = { exports: {} }; "
-                    + "const exports = module.exports;\n" + build + "\n;return module.exports; })()", sourceName)
-                    .buildLiteral();
+            return "const module = { exports: {} }; const exports = module.exports;\n" + build
+                    + "\n;return module.exports; ";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
