@@ -214,52 +214,119 @@ final class JsConsole {
                 }
                 return parts.join(' ');
               };
+              // node 20's console.table (lib/internal/console/constructor.js) and its cli_table
+              const isMap = (value) => {
+                try {
+                  apply(mapSize, value, []);
+                  return true;
+                } catch {
+                  return false;
+                }
+              };
+              const isSet = (value) => {
+                try {
+                  apply(setSize, value, []);
+                  return true;
+                } catch {
+                  return false;
+                }
+              };
+              const hasOwn = Object.prototype.hasOwnProperty;
+              const renderTable = (head, columns, getStringWidth) => {
+                const rows = [];
+                const widths = head.map((h) => getStringWidth(h));
+                const longest = Math.max(...columns.map((column) => column.length));
+                for (let i = 0; i < head.length; i++) {
+                  const column = columns[i];
+                  for (let j = 0; j < longest; j++) {
+                    if (rows[j] === undefined) {
+                      rows[j] = [];
+                    }
+                    const value = rows[j][i] = apply(hasOwn, column, [j]) ? column[j] : '';
+                    widths[i] = Math.max(widths[i] || 0, getStringWidth(value));
+                  }
+                }
+                const divider = widths.map((w) => '─'.repeat(w + 2));
+                const render = (row) => '│ ' + row.map((cell, i) => cell
+                    + ' '.repeat(widths[i] - getStringWidth(cell))).join(' │ ') + ' │';
+                return ['┌' + divider.join('┬') + '┐', render(head), '├' + divider.join('┼') + '┤',
+                  ...rows.map(render), '└' + divider.join('┴') + '┘'].join('\\n');
+              };
               const table = (data, properties) => {
+                if (properties !== undefined && !Array.isArray(properties)) {
+                  const error = new TypeError('The "properties" argument must be an instance of Array. Received '
+                      + (properties === null ? 'null' : typeof properties === 'function' ? 'function '
+                      + properties.name : typeof properties === 'object' ? 'an instance of '
+                      + (properties.constructor?.name ?? 'Object') : `type ${typeof properties} (${
+                      inspector().inspect(properties)})`));
+                  error.code = 'ERR_INVALID_ARG_TYPE';
+                  throw error;
+                }
                 if (data === null || typeof data !== 'object') {
                   return format([data]);
                 }
                 const { inspect, getStringWidth } = inspector();
                 const cell = (v) => inspect(v, { depth: v !== null && typeof v === 'object' && !Array.isArray(v)
-                    && Object.keys(v).length > 2 ? -1 : 0, maxArrayLength: 3, breakLength: Infinity });
-                const entries = data instanceof Map ? [...data.entries()].map(([k, v], i) => [i, k, v])
-                    : data instanceof Set ? [...data.values()].map((v, i) => [i, undefined, v])
-                    : Object.keys(data).map((k) => [k, undefined, data[k]]);
-                const keyed = data instanceof Map;
-                const head = ['(index)'];
-                if (keyed) head.push('Key');
-                const columns = new Map();
-                let values = false;
-                for (const [, , row] of entries) {
-                  if (row !== null && typeof row === 'object' || typeof row === 'function') {
-                    for (const k of properties || Object.keys(row)) {
-                      if (!columns.has(k)) columns.set(k, head.length + columns.size);
+                    && Object.keys(v).length > 2 ? -1 : 0, maxArrayLength: 3, breakLength: Infinity,
+                    colors: false });
+                const indexes = (length) => arrayFrom({ length }, (_, i) => cell(i));
+                const tag = apply(toStringOf, data, []);
+                const mapIterator = tag === '[object Map Iterator]', setIterator = tag === '[object Set Iterator]';
+                let keyValue = false;
+                if (mapIterator || setIterator) {
+                  const [preview, isKeyValue] = internals.previewEntries(data, true);
+                  data = arrayFrom(preview);
+                  keyValue = mapIterator && isKeyValue;
+                }
+                if (keyValue || isMap(data)) {
+                  const keys = [], values = [];
+                  if (keyValue) {
+                    for (let i = 0; i < data.length / 2; i++) {
+                      keys.push(cell(data[i * 2]));
+                      values.push(cell(data[i * 2 + 1]));
                     }
                   } else {
-                    values = true;
+                    for (const { 0: k, 1: v } of data) {
+                      keys.push(cell(k));
+                      values.push(cell(v));
+                    }
+                  }
+                  return renderTable(['(iteration index)', 'Key', 'Values'], [indexes(keys.length), keys, values],
+                      getStringWidth);
+                }
+                if (mapIterator || setIterator || isSet(data)) {
+                  const values = [];
+                  for (const v of data) {
+                    values.push(cell(v));
+                  }
+                  return renderTable(['(iteration index)', 'Values'], [indexes(values.length), values],
+                      getStringWidth);
+                }
+                const map = Object.create(null);
+                let hasPrimitives = false;
+                const valuesColumn = [];
+                const indexColumn = Object.keys(data);
+                for (let i = 0; i < indexColumn.length; i++) {
+                  const item = data[indexColumn[i]];
+                  const primitive = item === null || (typeof item !== 'function' && typeof item !== 'object');
+                  if (properties === undefined && primitive) {
+                    hasPrimitives = true;
+                    valuesColumn[i] = cell(item);
+                  } else {
+                    for (const key of properties || Object.keys(item)) {
+                      map[key] ??= [];
+                      map[key][i] = (primitive && properties) || !apply(hasOwn, item, [key]) ? '' : cell(item[key]);
+                    }
                   }
                 }
-                head.push(...columns.keys());
-                if (values) head.push('Values');
-                const rows = entries.map(([index, key, row]) => {
-                  const cells = new Array(head.length).fill('');
-                  cells[0] = String(index);
-                  if (keyed) cells[1] = cell(key);
-                  if (row !== null && typeof row === 'object' || typeof row === 'function') {
-                    for (const [k, at] of columns) {
-                      if (Object.prototype.hasOwnProperty.call(row, k)) cells[at] = cell(row[k]);
-                    }
-                  } else {
-                    cells[head.length - 1] = cell(row);
-                  }
-                  return cells;
-                });
-                const widths = head.map((h, i) => Math.max(getStringWidth(h),
-                    ...rows.map((r) => getStringWidth(r[i]))) + 2);
-                const line = (left, middle, right) => left + widths.map((w) => '─'.repeat(w)).join(middle) + right;
-                const render = (cells) => '│' + cells.map((c, i) => ' ' + c
-                    + ' '.repeat(widths[i] - getStringWidth(c) - 1)).join('│') + '│';
-                return [line('┌', '┬', '┐'), render(head), line('├', '┼', '┤'), ...rows.map(render),
-                  line('└', '┴', '┘')].join('\\n');
+                const head = Object.keys(map), columns = Object.values(map);
+                if (hasPrimitives) {
+                  head.push('Values');
+                  columns.push(valuesColumn);
+                }
+                head.unshift('(index)');
+                columns.unshift(indexColumn);
+                return renderTable(head, columns, getStringWidth);
               };
               const methods = {
                 log(...args) { out(format(args)); },
