@@ -10,7 +10,8 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * What node has as globals, programs use, and GraalJS lacks: {@code atob}, {@code btoa} and {@code structuredClone}
  * (base64 of a string, a deep copy); V8's {@code Error.captureStackTrace} and {@code Error.stackTraceLimit}, with
  * which programs write their own error classes; {@code performance.now()}; and Web Crypto's
- * {@code crypto.getRandomValues} and {@code crypto.randomUUID} (not {@code crypto.subtle}); {@code global}. Dates
+ * {@code crypto.getRandomValues} and {@code crypto.randomUUID} (not {@code crypto.subtle}); {@code global}; V8's
+ * message of the AggregateError with which {@code Promise.any} rejects. Dates
  * print their zone as node does, and format with plain spaces as V8 does. Written in the guest's language and run under its limits; the host gives only random bits and a
  * monotonic clock.
  */
@@ -156,6 +157,28 @@ final class JsWebGlobals {
               }
               define(GuestError, 'captureStackTrace', captureStackTrace);
               define(GuestError, 'stackTraceLimit', 10, true);
+
+              // V8 gives the AggregateError with which Promise.any rejects the message 'All promises were
+              // rejected'; GraalJS, as the spec, none. Promise.any is called with a constructor whose capability is a
+              // real promise and whose reject gives that error the message (and the stack V8 gives it, without
+              // frames) as it is rejected: the same promise, the same jobs, no extra tick, and a rejection nobody
+              // handles stays unhandled. A subclass's Promise.any is GraalJS's own.
+              const GuestPromise = Promise, GuestAggregateError = AggregateError, nativeAny = Promise.any;
+              const nativeResolve = Promise.resolve, hasOwn = Object.prototype.hasOwnProperty;
+              const ANY_MESSAGE = 'All promises were rejected';
+              function Capability(executor) {
+                return new GuestPromise((resolve, reject) => executor(resolve, (reason) => {
+                  if (reason instanceof GuestAggregateError && !apply(hasOwn, reason, ['message'])) {
+                    define(reason, 'message', ANY_MESSAGE);
+                    define(reason, 'stack', apply(errorToString, reason, []));
+                  }
+                  reject(reason);
+                }));
+              }
+              define(Capability, 'resolve', (value) => apply(nativeResolve, GuestPromise, [value]));
+              define(GuestPromise, 'any', { any(iterable) {
+                return apply(nativeAny, this === GuestPromise ? Capability : this, [iterable]);
+              } }.any);
 
               // The zone is always UTC (ContextFactory); node names it as ICU's long name does.
               for (const method of ['toString', 'toTimeString']) {
