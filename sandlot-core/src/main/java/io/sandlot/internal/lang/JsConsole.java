@@ -66,6 +66,25 @@ final class JsConsole {
               const setSize = getOwnPropertyDescriptor(SetPrototype, 'size').get;
               const mapNext = Object.getPrototypeOf(new Map().entries()).next;
               const setNext = Object.getPrototypeOf(new Set().values()).next;
+              const count = (state, result) => {
+                if (result.done) {
+                  state.done = true;
+                } else {
+                  state.taken++;
+                }
+              };
+              // The prototypes' next counts too, for a guest that calls it on an iterator (or deletes the own one).
+              for (const nativeNext of [mapNext, setNext]) {
+                defineProperty(Object.getPrototypeOf(nativeNext === mapNext ? new Map().keys() : new Set().keys()),
+                  'next', { value: { next() {
+                    const result = apply(nativeNext, this, []);
+                    const state = trackedOf(this);
+                    if (state !== undefined) {
+                      count(state, result);
+                    }
+                    return result;
+                  } }.next, writable: true, configurable: true });
+              }
               const tracking = (prototype, name, isMap, kind) => {
                 const make = prototype[name], nativeNext = isMap ? mapNext : setNext;
                 const method = { [name]() {
@@ -73,12 +92,9 @@ final class JsConsole {
                   const state = { source: this, isMap, kind, taken: 0, done: false, next: undefined };
                   state.next = { next() {
                     const result = apply(nativeNext, this, []);
-                    if (this === iterator) {
-                      if (result.done) {
-                        state.done = true;
-                      } else {
-                        state.taken++;
-                      }
+                    const counted = this === iterator ? state : trackedOf(this);
+                    if (counted !== undefined) {
+                      count(counted, result);
                     }
                     return result;
                   } }.next;
@@ -110,7 +126,7 @@ final class JsConsole {
               // an array-like whose length counts them all: what is printed, not the collection, bounds the cost.
               const remaining = (state, limit) => {
                 const keyValue = state.kind === 'entries';
-                const preview = { length: 0 };
+                const preview = { __proto__: null, length: 0 };  // no setter a guest put on Object.prototype
                 if (state.done) {
                   return { preview, keyValue };
                 }
