@@ -93,4 +93,109 @@ class JsConsoleTest {
         assertThat(result.status()).as(result.toJson()).isIn(Status.OK, Status.OUTPUT_LIMIT);
         assertThat(result.stdout()).contains("... 99900 more items");
     }
+
+    @Test
+    void hugeArrayAndTypedArray_printTheirFirst100Items_withinASmallMemoryLimit() {
+        // inspect asked for the property descriptor of every index: a 1e6-element array ran out of memory
+        ExecutionResult result = run("""
+                const a = new Array(1e6).fill(0).map((_, i) => i); a.label = 'x';
+                const lines = require('util').inspect(a).split('\\n');
+                console.log(lines.length, lines.slice(-3).join('|'));
+                console.log(require('util').inspect(new Float64Array(1e6)).split('\\n').slice(-2).join('|'));
+                """, Limits.newBuilder().maxMemoryMb(96).build());
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.OK);
+        assertThat(result.stdout()).isEqualTo("37 ... 999900 more items,|  label: 'x'|]\n  ... 999900 more items|]\n");
+    }
+
+    @Test
+    void mapAndSetIterators_printWhatIsLeft_withoutConsumingIt() {
+        ExecutionResult result = SandboxExtension.run(Language.JS, """
+                const m = new Map([['a', 1], ['b', 2], ['c', 3]]);
+                const it = m.keys(); it.next();
+                console.log(m.entries(), it, new Set([1, 2]).values());
+                console.log([...it], it);
+                """);
+
+        assertThat(result.stdout()).as(result.toJson()).isEqualTo("""
+                [Map Entries] { [ 'a', 1 ], [ 'b', 2 ], [ 'c', 3 ] } [Map Iterator] { 'b', 'c' } [Set Iterator] { 1, 2 }
+                [ 'b', 'c' ] [Map Iterator] {  }
+                """);
+    }
+
+    @Test
+    void iteratorTracking_leavesTheMethodsAndIteratorsAsNodeHasThem() {
+        ExecutionResult result = SandboxExtension.run(Language.JS, """
+                const it = new Map([[1, 2]]).entries();
+                [Object.keys(it).length, JSON.stringify(it), it.next.name, it.next.length,
+                 Map.prototype[Symbol.iterator] === Map.prototype.entries, Set.prototype.keys === Set.prototype.values,
+                 Set.prototype[Symbol.iterator] === Set.prototype.values, Map.prototype.entries.name, [...it].length,
+                 require('util').inspect(it, { showHidden: true })]
+                """);
+
+        assertThat(result.value()).as(result.toJson()).isEqualTo(java.util.List.of(0, "{}", "next", 0, true, true,
+                true, "entries", 1, "[Map Entries] { [Symbol(Symbol.toStringTag)]: 'Map Iterator' }"));
+    }
+
+    @Test
+    void promiseAny_rejectsWithV8sMessage() {
+        ExecutionResult result = SandboxExtension.run(Language.JS, """
+                Promise.any([Promise.reject(1), Promise.reject(2)])
+                  .catch((e) => console.log(e.message, String(e), e.errors, e.stack));
+                """);
+
+        assertThat(result.stdout()).as(result.toJson()).isEqualTo("All promises were rejected "
+                + "AggregateError: All promises were rejected [ 1, 2 ] AggregateError: All promises were rejected\n");
+    }
+
+    @Test
+    void table_ofAMapASetArraysAndAColumnsFilter_asNode20() {
+        ExecutionResult result = SandboxExtension.run(Language.JS, """
+                console.table(new Map([['a', 1], ['b', { x: 1 }]]));
+                console.table(new Set(['x', 3]));
+                console.table([[1, 2], [3]]);
+                console.table([{ a: 1, b: 2 }, 'p'], ['b']);
+                """);
+
+        assertThat(result.stdout()).as(result.toJson()).isEqualTo("""
+                ┌───────────────────┬─────┬──────────┐
+                │ (iteration index) │ Key │ Values   │
+                ├───────────────────┼─────┼──────────┤
+                │ 0                 │ 'a' │ 1        │
+                │ 1                 │ 'b' │ { x: 1 } │
+                └───────────────────┴─────┴──────────┘
+                ┌───────────────────┬────────┐
+                │ (iteration index) │ Values │
+                ├───────────────────┼────────┤
+                │ 0                 │ 'x'    │
+                │ 1                 │ 3      │
+                └───────────────────┴────────┘
+                ┌─────────┬───┬───┐
+                │ (index) │ 0 │ 1 │
+                ├─────────┼───┼───┤
+                │ 0       │ 1 │ 2 │
+                │ 1       │ 3 │   │
+                └─────────┴───┴───┘
+                ┌─────────┬───┐
+                │ (index) │ b │
+                ├─────────┼───┤
+                │ 0       │ 2 │
+                │ 1       │   │
+                └─────────┴───┘
+                """);
+    }
+
+    @Test
+    void symbolKeysHiddenKeysAndArrayBuffers_printAsNode20() {
+        // node-inspect-extracted is a newer node's inspect, which prints these otherwise
+        ExecutionResult result = SandboxExtension.run(Language.JS, """
+                console.log({ [Symbol('s')]: 1 }, new ArrayBuffer(2), Object.defineProperty({}, 'hidden key', { value: 1 }));
+                console.log(require('util').inspect(Object.defineProperty({}, 'hidden key', { value: 1 }), { showHidden: true }));
+                """);
+
+        assertThat(result.stdout()).as(result.toJson()).isEqualTo("""
+                { [Symbol(s)]: 1 } ArrayBuffer { [Uint8Contents]: <00 00>, byteLength: 2 } {}
+                { [hidden key]: 1 }
+                """);
+    }
 }
