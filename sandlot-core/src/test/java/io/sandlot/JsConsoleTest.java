@@ -105,7 +105,7 @@ class JsConsoleTest {
                 """, Limits.newBuilder().maxMemoryMb(96).build());
 
         assertThat(result.status()).as(result.toJson()).isEqualTo(Status.OK);
-        assertThat(result.stdout()).isEqualTo("37 ... 999900 more items,|  label: 'x'|]\n  ... 999900 more items|]\n");
+        assertThat(result.stdout()).isEqualTo("37   99, ... 999900 more items,|  label: 'x'|]\n  ... 999900 more items|]\n");
     }
 
     @Test
@@ -133,8 +133,8 @@ class JsConsoleTest {
                  require('util').inspect(it, { showHidden: true })]
                 """);
 
-        assertThat(result.value()).as(result.toJson()).isEqualTo(java.util.List.of(0, "{}", "next", 0, true, true,
-                true, "entries", 1, "[Map Entries] { [Symbol(Symbol.toStringTag)]: 'Map Iterator' }"));
+        assertThat(result.value()).as(result.toJson()).isEqualTo(java.util.List.of(0L, "{}", "next", 0L, true, true,
+                true, "entries", 1L, "[Map Entries] { [Symbol(Symbol.toStringTag)]: 'Map Iterator' }"));
     }
 
     @Test
