@@ -67,7 +67,7 @@ import org.graalvm.polyglot.io.FileSystem;
  * and concurrent host-side calls.
  *
  * <p>This class holds the tree and its quota; {@link TreePaths} checks and normalises names,
- * {@link PosixAttributes} presents attributes, {@link QuotaChannel} and {@link DirectoryChannel}
+ * {@link PosixAttributes} presents attributes, {@link QuotaChannel} and {@link ReadOnlyChannel}
  * are the channels it opens, and {@link GuestFileSystem} is what a context is given.
  */
 public final class MemoryFileSystem implements FileSystem, Closeable {
@@ -397,7 +397,7 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
             if (write) {
                 throw new FileSystemException(p.toString(), null, IS_A_DIRECTORY);
             }
-            return new DirectoryChannel(p);
+            return ReadOnlyChannel.onDirectory(p);
         }
         if (!write) {
             return Files.newByteChannel(p, options, attrs);

@@ -231,22 +231,17 @@ final class JsConsole {
                 return parts.join(' ');
               };
               // node 20's console.table (lib/internal/console/constructor.js) and its cli_table
-              const isMap = (value) => {
+              // a Map or a Set, as its size getter tells (it throws on anything else, a proxy or subclass too)
+              const branded = (sizeGetter) => (value) => {
                 try {
-                  apply(mapSize, value, []);
+                  apply(sizeGetter, value, []);
                   return true;
                 } catch {
                   return false;
                 }
               };
-              const isSet = (value) => {
-                try {
-                  apply(setSize, value, []);
-                  return true;
-                } catch {
-                  return false;
-                }
-              };
+              const isMap = branded(mapSize);
+              const isSet = branded(setSize);
               const hasOwn = Object.prototype.hasOwnProperty;
               const renderTable = (head, columns, getStringWidth) => {
                 const rows = [];

@@ -1,10 +1,9 @@
 package io.sandlot.internal.lang;
 
 import io.sandlot.internal.fs.ForwardingFileSystem;
+import io.sandlot.internal.fs.ReadOnlyChannel;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -137,7 +136,7 @@ final class JsModuleFiles extends ForwardingFileSystem {
                 throw new AccessDeniedException(specifier);
             }
         }
-        return new ReadOnlyChannel(text(specifier));
+        return ReadOnlyChannel.of(text(specifier));
     }
 
     @Override
@@ -155,64 +154,6 @@ final class JsModuleFiles extends ForwardingFileSystem {
     private static void refuse(Path path) throws IOException {
         if (specifier(path) != null) {
             throw new AccessDeniedException(path.toString());
-        }
-    }
-
-    /** A module's text, to read. */
-    private static final class ReadOnlyChannel implements SeekableByteChannel {
-        private final byte[] bytes;
-        private int position;
-        private boolean open = true;
-
-        ReadOnlyChannel(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public int read(ByteBuffer dst) {
-            if (position >= bytes.length) {
-                return -1;
-            }
-            int n = Math.min(dst.remaining(), bytes.length - position);
-            dst.put(bytes, position, n);
-            position += n;
-            return n;
-        }
-
-        @Override
-        public int write(ByteBuffer src) {
-            throw new NonWritableChannelException();
-        }
-
-        @Override
-        public long position() {
-            return position;
-        }
-
-        @Override
-        public SeekableByteChannel position(long newPosition) {
-            position = (int) Math.min(newPosition, bytes.length);
-            return this;
-        }
-
-        @Override
-        public long size() {
-            return bytes.length;
-        }
-
-        @Override
-        public SeekableByteChannel truncate(long size) {
-            throw new NonWritableChannelException();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public void close() {
-            open = false;
         }
     }
 }
