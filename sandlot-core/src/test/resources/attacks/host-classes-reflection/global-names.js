@@ -1,6 +1,8 @@
 // why: the exact set of non-ECMAScript globals: any new one (Java, Graal, load, Deno...) fails this case;
 // why: Sandlot adds display, chart and sql (copies in, nothing out), require (vetted bundled libraries, the
-// why: guest-tree fs, buffer, path, util, assert and crypto only) with module, exports, __filename and __dirname
+// why: guest-tree fs, buffer, path, util, assert, crypto, events, os, timers and timers/promises only; the ES
+// why: modules of these builtins take them from require, with no global of their own) with module, exports,
+// why: __filename and __dirname
 // why: (plain values, as node's wrapper), and
 // why: TextEncoder/TextDecoder (js.text-encoding, pure functions), node's timers and queueMicrotask (JsTimers),
 // why: atob, btoa, structuredClone, performance, crypto and global (JsWebGlobals: pure functions, a monotonic clock,

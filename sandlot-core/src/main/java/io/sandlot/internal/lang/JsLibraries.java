@@ -172,12 +172,9 @@ final class JsLibraries {
               }
               // The ES module of a builtin (JsModuleFiles): its default export is what require returns, its named
               // exports that value's own enumerable properties with names that are identifiers, as node's; null if
-              // there is no such builtin. The module reaches require's cache through a function of the global
-              // object that the script can neither change nor delete (it loads only what require loads).
-              const builtinKey = Symbol.for('sandlot.builtin');
-              Object.defineProperty(globalThis, builtinKey, { value: Object.freeze(function builtin(name) {
-                return loadBuiltin(name);
-              }) });
+              // there is no such builtin. The module takes it from the global require, so that the sandbox adds no
+              // global of its own for modules (a script that replaces require before a dynamic import() of a
+              // builtin gives that import its own function's answer, in its own context only).
               const stringify = JSON.stringify, identifier = /^[A-Za-z_$][\\w$]*$/;
               const moduleText = (specifier) => {
                 let value;
@@ -188,7 +185,7 @@ final class JsLibraries {
                 }
                 const names = (value !== null && (typeof value === 'object' || typeof value === 'function'))
                     ? Object.keys(value).filter((name) => name !== 'default' && identifier.test(name)) : [];
-                const lines = [`const m = globalThis[Symbol.for('sandlot.builtin')](${stringify(specifier)});`,
+                const lines = [`const m = require(${stringify(specifier)});`,
                                'export default m;'];
                 names.forEach((name, i) => lines.push(`const x${i} = m[${stringify(name)}];`));
                 if (names.length > 0) {
