@@ -1060,8 +1060,8 @@ final class PythonDialect implements Dialect {
                 module.__getattr__ = __getattr__
             PATCHES = {'asyncio.unix_events': event_loop, 'concurrent.futures.thread': thread_pool,
                        'unicodedata': unicode_data, 'hashlib': hash_library, 'datetime': date_time,
-                       '_pydecimal': decimal_signals, 'zoneinfo._zoneinfo': zone_info, '_sre': regular_expressions, 'sys': object_sizes,
-                       'zlib': gzip_streams, '_locale': locale_conventions}
+                       '_pydecimal': decimal_signals, 'zoneinfo._zoneinfo': zone_info, '_sre': regular_expressions,
+                       'sys': object_sizes, 'zlib': gzip_streams, '_locale': locale_conventions}
             def patch_for(name):    # the build settings' module is named after the platform
                 return PATCHES.get(name) or (build_settings if name.startswith('_sysconfigdata_') else None)
             class PatchingLoader:
