@@ -75,16 +75,7 @@ public record ExecutionResult(Status status, Object value, String stdout, String
         map.put("value", value);
         map.put("stdout", stdout);
         map.put("stderr", stderr);
-        if (error == null) {
-            map.put("error", null);
-        } else {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("type", error.type());
-            e.put("message", error.message());
-            e.put("line", error.line());
-            e.put("stack", error.stack());
-            map.put("error", e);
-        }
+        map.put("error", error == null ? null : error.toMap());
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("wallMs", stats.wallMs());
         s.put("cpuMs", stats.cpuMs());
@@ -110,14 +101,7 @@ public record ExecutionResult(Status status, Object value, String stdout, String
 
     /** Reads the map form; see {@link #fromJson(String)}. */
     public static ExecutionResult fromMap(Map<?, ?> map) {
-        GuestError error = null;
-        if (map.get("error") instanceof Map<?, ?> e) {
-            Object line = e.get("line");
-            List<String> stack = e.get("stack") instanceof List<?> frames
-                    ? frames.stream().map(String::valueOf).toList() : List.of();
-            error = new GuestError(String.valueOf(e.get("type")), String.valueOf(e.get("message")),
-                    line instanceof Number n ? n.intValue() : null, stack);
-        }
+        GuestError error = map.get("error") instanceof Map<?, ?> e ? GuestError.fromMap(e) : null;
         ExecutionStats stats = ExecutionStats.empty();
         if (map.get("stats") instanceof Map<?, ?> s) {
             stats = new ExecutionStats(number(s.get("wallMs")).doubleValue(), number(s.get("cpuMs")).doubleValue(),

@@ -46,6 +46,34 @@ class ExecutionResultTest {
     }
 
     @Test
+    void toJson_fromJson_roundTripsAnErrorWithItsNotesAndChain() {
+        GuestError root = new GuestError("JSONDecodeError", "Expecting value", 4, List.of("load (main.py:4)"));
+        GuestError handling = new GuestError("KeyError", "'k'", 7, List.of(), List.of(),
+                new GuestError.Cause(root, false));
+        GuestError error = new GuestError("RuntimeError", "bad config", 9, List.of("<module> (main.py:9)"),
+                List.of("see docs"), new GuestError.Cause(handling, true));
+        ExecutionResult result = new ExecutionResult(Status.ERROR, null, "", "", error, ExecutionStats.empty(),
+                List.of(), List.of());
+
+        ExecutionResult read = ExecutionResult.fromJson(result.toJson());
+
+        assertThat(read).isEqualTo(result);
+        assertThat(read.error().chain()).containsExactly(root, handling, error);
+        assertThat(Json.write(read.toMap().get("error"))).contains("\"notes\":[\"see docs\"],\"cause\":{\"explicit\":true,");
+    }
+
+    @Test
+    void fromMap_errorWithoutNotesOrCause_readsThemAsNone() {
+        Map<String, Object> older = new LinkedHashMap<>(Map.of("type", "ValueError", "message", "v",
+                "stack", List.of("<module> (main.py:1)")));
+
+        GuestError read = GuestError.fromMap(older);
+
+        assertThat(read).isEqualTo(new GuestError("ValueError", "v", null, List.of("<module> (main.py:1)")));
+        assertThat(read.chain()).containsExactly(read);
+    }
+
+    @Test
     void fromMap_withoutOutputsOrArtifacts_readsThemAsEmpty() {
         Map<String, Object> older = new LinkedHashMap<>(ExecutionResult.notRun(Status.CANCELLED, "gone").toMap());
         older.remove("outputs");

@@ -6,6 +6,7 @@ import static io.sandlot.SandboxExtension.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,6 +93,141 @@ class GuestErrorTest {
                         E.__name__ = E.__qualname__ = 'a' + '\\U0001F600' * 3000000
                         exec(compile('def ' + 'g' * 3000000 + '():\\n    raise E()\\n' + 'g' * 3000000 + '()',
                                      'F' * 3000000, 'exec'))
+                        """));
+    }
+
+    /** What CPython's excepthook prints of a chain: raised from (explicit), or while handling (implicit). */
+    @Test
+    void execute_pythonRaisesFromAndWhileHandling_theChainComesBackOldestLinkedFirst() {
+        ExecutionResult result = run(PYTHON, """
+                import json
+                def load(s):
+                    try:
+                        return json.loads(s)
+                    except ValueError as e:
+                        raise RuntimeError('bad config') from e
+                try:
+                    {}['k']
+                except KeyError:
+                    load('{oops')
+                """);
+
+        GuestError error = result.error();
+        assertThat(error.type()).isEqualTo("RuntimeError");
+        assertThat(error.chain()).extracting(GuestError::type)
+                .containsExactly("KeyError", "JSONDecodeError", "RuntimeError");
+        assertThat(error.cause().explicit()).isTrue();
+        GuestError decode = error.cause().error();
+        assertThat(decode.message()).isEqualTo("Expecting property name enclosed in double quotes: line 1 column 2 "
+                + "(char 1)");
+        assertThat(decode.line()).isEqualTo(4);
+        assertThat(decode.stack()).last().isEqualTo("load (main.py:4)");
+        assertThat(decode.cause().explicit()).as("raised while handling the KeyError").isFalse();
+        assertThat(decode.cause().error().message()).isEqualTo("'k'");
+        assertThat(decode.cause().error().line()).isEqualTo(8);
+    }
+
+    @Test
+    void execute_pythonChainEdges_readAsCPythonReadsThem() {
+        ExecutionResult suppressed = run(PYTHON, "try:\n    1/0\nexcept ZeroDivisionError:\n    raise KeyError('k') from None");
+        ExecutionResult cycle = run(PYTHON, """
+                a, b = ValueError('a'), TypeError('b')
+                a.__context__ = b
+                b.__context__ = a
+                raise a
+                """);
+        ExecutionResult disguised = run(PYTHON, """
+                class Sly(Exception):
+                    __cause__ = property(lambda self: 'not an exception')
+                    def __str__(self):
+                        raise RuntimeError('no str')
+                try:
+                    raise Sly()
+                except Sly as e:
+                    e.add_note('first')
+                    e.__notes__.append(42)
+                    raise ValueError('outer')
+                """);
+
+        assertThat(suppressed.error().cause()).as("from None").isNull();
+        assertThat(cycle.error().chain()).extracting(GuestError::message).containsExactly("b", "a");
+        GuestError sly = disguised.error().cause().error();
+        assertThat(disguised.error().cause().explicit()).isFalse();
+        assertThat(sly.type()).isEqualTo("Sly");
+        assertThat(sly.message()).isEqualTo("<exception str() failed>");
+        assertThat(sly.notes()).containsExactly("first", "42");
+        assertThat(sly.cause()).isNull();
+    }
+
+    @Test
+    void execute_pythonAddsNotes_theyComeBackAfterTheMessage() {
+        ExecutionResult notes = run(PYTHON, "e = ValueError('v')\ne.add_note('see docs')\ne.add_note('line 2')\nraise e");
+        ExecutionResult notAList = run(PYTHON, "e = ValueError('v')\ne.__notes__ = 'odd'\nraise e");
+
+        assertThat(notes.error().notes()).containsExactly("see docs", "line 2");
+        assertThat(notAList.error().notes()).containsExactly("'odd'");
+    }
+
+    @Test
+    void execute_jsErrorWithACause_theCauseComesBackExplicit() {
+        ExecutionResult result = run(JS, """
+                function load(s) {
+                  try { return JSON.parse(s); }
+                  catch (e) { throw new Error('bad config', { cause: e }); }
+                }
+                load('{x');
+                """);
+        ExecutionResult plain = run(JS, "throw new TypeError('outer', { cause: 'because' })");
+        ExecutionResult cycle = run(JS, "const e = new Error('self'); e.cause = e; throw e;");
+
+        GuestError cause = result.error().cause().error();
+        assertThat(result.error().cause().explicit()).isTrue();
+        assertThat(cause.type()).isEqualTo("SyntaxError");
+        assertThat(cause.line()).isEqualTo(2);
+        assertThat(cause.stack()).last().isEqualTo(":program (main.js:5)");
+        assertThat(plain.error().cause().error()).extracting(GuestError::type, GuestError::message)
+                .containsExactly("string", "because");
+        assertThat(cycle.error().cause()).isNull();
+    }
+
+    /** A chain, however long and whatever it holds, adds a bounded part to the result. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hugeChains")
+    void execute_guestChainsErrorsHugely_theChainIsCapped(Language language, String code) {
+        ExecutionResult result = run(language, code);
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        List<GuestError> chain = result.error().chain();
+        assertThat(chain).hasSizeBetween(2, 9);
+        assertThat(chain).allSatisfy(each -> assertThat(each.notes()).hasSizeLessThanOrEqualTo(32));
+        int chainChars = chain.stream().limit(chain.size() - 1)
+                .mapToInt(each -> each.type().length() + each.message().length()
+                        + each.stack().stream().mapToInt(String::length).sum()
+                        + each.notes().stream().mapToInt(String::length).sum())
+                .sum() + result.error().notes().stream().mapToInt(String::length).sum();
+        assertThat(chainChars).isLessThanOrEqualTo(16_384);
+        assertThat(result.toJson()).hasSizeLessThan(96 * 1024);
+    }
+
+    static Stream<Arguments> hugeChains() {
+        return Stream.of(
+                Arguments.of(JS, """
+                        let e = new Error('x'.repeat(100000));
+                        for (let i = 0; i < 10000; i++) { e = new Error('e' + i, { cause: e }); }
+                        throw e;
+                        """),
+                Arguments.of(PYTHON, """
+                        e, note = ValueError('x' * 100000), 'n' * 1000
+                        for i in range(10000):
+                            try:
+                                raise e
+                            except ValueError as handled:
+                                e = ValueError(f'e{i}')
+                                e.__context__ = handled
+                                for _ in range(100):
+                                    e.add_note(note)
+                                e.add_note('')
+                        raise e
                         """));
     }
 

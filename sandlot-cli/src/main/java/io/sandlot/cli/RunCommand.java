@@ -132,11 +132,17 @@ final class RunCommand implements Callable<Integer> {
         GuestError error = result.error();
         if (error != null && exitStatus(result) == null) {
             if (request.language() == Language.PYTHON && result.status() == Status.ERROR && !error.stack().isEmpty()) {
-                err.print(pythonTraceback(error, request.code(), file.equals("-") ? "<stdin>" : file));
+                err.print(pythonTraceback(error, request.code(), file.equals("-") ? "<stdin>"
+                        : main.workingDirectory.resolve(file).toAbsolutePath().normalize().toString()));
             } else {
                 String type = error.type().equals(result.status().id()) ? "" : error.type() + ": ";
                 err.println("sandbox: " + result.status().id() + ": " + type + error.message()
                         + (error.line() == null ? "" : " (line " + error.line() + ")"));
+                for (GuestError.Cause cause = error.cause(); cause != null; cause = cause.error().cause()) {
+                    GuestError by = cause.error();
+                    err.println("sandbox:   [cause]: " + by.type() + ": " + by.message()
+                            + (by.line() == null ? "" : " (line " + by.line() + ")"));
+                }
             }
         }
         out.flush();
@@ -172,30 +178,47 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * A Python error as {@code python3} prints an uncaught one: the frames, outermost first, each with its line of
-     * {@code code} where it is the script's ({@code main.py}, shown as {@code fileName}), then the type and message.
+     * A Python error as {@code python3} prints an uncaught one: the exceptions it was raised from or while handling
+     * first, each followed by the sentence that links it to the next; for each, the frames, outermost first, each
+     * with its line of {@code code} where it is the script's ({@code main.py}, shown as {@code fileName}: the
+     * script's absolute path, as Python 3.9 and later show it), then the type and message, then the notes added to
+     * it.
      */
     static String pythonTraceback(GuestError error, String code, String fileName) {
         List<String> lines = code.lines().toList();
-        List<String> frames = new ArrayList<>(error.stack());
-        Collections.reverse(frames);
-        StringBuilder traceback = new StringBuilder("Traceback (most recent call last):\n");
-        for (String frame : frames) {
-            Matcher parts = FRAME.matcher(frame);
-            if (!parts.matches()) {
-                traceback.append("  ").append(frame).append('\n');
-                continue;
+        StringBuilder traceback = new StringBuilder();
+        List<GuestError> chain = error.chain();
+        for (int i = 0; i < chain.size(); i++) {
+            GuestError each = chain.get(i);
+            if (i > 0) {
+                traceback.append(each.cause().explicit()
+                        ? "\nThe above exception was the direct cause of the following exception:\n\n"
+                        : "\nDuring handling of the above exception, another exception occurred:\n\n");
             }
-            boolean script = parts.group(2).equals("main.py");
-            int line = Integer.parseInt(parts.group(3));
-            traceback.append("  File \"").append(script ? fileName : parts.group(2)).append("\", line ").append(line)
-                    .append(", in ").append(parts.group(1)).append('\n');
-            if (script && line >= 1 && line <= lines.size() && !lines.get(line - 1).isBlank()) {
-                traceback.append("    ").append(lines.get(line - 1).strip()).append('\n');
+            if (!each.stack().isEmpty()) {
+                traceback.append("Traceback (most recent call last):\n");
             }
+            List<String> frames = new ArrayList<>(each.stack());
+            Collections.reverse(frames);
+            for (String frame : frames) {
+                Matcher parts = FRAME.matcher(frame);
+                if (!parts.matches()) {
+                    traceback.append("  ").append(frame).append('\n');
+                    continue;
+                }
+                boolean script = parts.group(2).equals("main.py");
+                int line = Integer.parseInt(parts.group(3));
+                traceback.append("  File \"").append(script ? fileName : parts.group(2)).append("\", line ")
+                        .append(line).append(", in ").append(parts.group(1)).append('\n');
+                if (script && line >= 1 && line <= lines.size() && !lines.get(line - 1).isBlank()) {
+                    traceback.append("    ").append(lines.get(line - 1).strip()).append('\n');
+                }
+            }
+            traceback.append(each.message().isEmpty() ? each.type() : each.type() + ": " + each.message())
+                    .append('\n');
+            each.notes().forEach(note -> traceback.append(note).append('\n'));
         }
-        return traceback.append(error.message().isEmpty() ? error.type() : error.type() + ": " + error.message())
-                .append('\n').toString();
+        return traceback.toString();
     }
 
     /** Such as {@code 2 outputs: image/svg+xml, text/html}: each output by its richest type. */

@@ -88,6 +88,65 @@ class MainTest {
     }
 
     @Test
+    void run_pythonErrorWithAChain_printsTheChainAndNotesAsPython3Does() throws Exception {
+        Path script = Files.writeString(dir.resolve("chain.py"), """
+                def load(s):
+                    try:
+                        return int(s)
+                    except ValueError as e:
+                        raise RuntimeError('bad config') from e
+                try:
+                    {}['k']
+                except KeyError:
+                    error = None
+                    try:
+                        load('x')
+                    except RuntimeError as e:
+                        e.add_note('check the file')
+                        raise
+                """);
+
+        int code = run(null, "run", script.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err()).isEqualTo("""
+                Traceback (most recent call last):
+                  File "%1$s", line 7, in <module>
+                    {}['k']
+                KeyError: 'k'
+
+                During handling of the above exception, another exception occurred:
+
+                Traceback (most recent call last):
+                  File "%1$s", line 3, in load
+                    return int(s)
+                ValueError: invalid literal for int() with base 10: 'x'
+
+                The above exception was the direct cause of the following exception:
+
+                Traceback (most recent call last):
+                  File "%1$s", line 11, in <module>
+                    load('x')
+                  File "%1$s", line 5, in load
+                    raise RuntimeError('bad config') from e
+                RuntimeError: bad config
+                check the file
+                """.formatted(script));
+    }
+
+    @Test
+    void run_jsErrorWithACause_reportsTheCauseToo() throws Exception {
+        Path script = Files.writeString(dir.resolve("cause.js"),
+                "try {\n  JSON.parse('{x');\n} catch (e) {\n  throw new Error('bad config', { cause: e });\n}\n");
+
+        int code = run(null, "run", script.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err()).isEqualTo("sandbox: error: Error: bad config (line 4)\n"
+                + "sandbox:   [cause]: SyntaxError: Unexpected token x in JSON at position 1 (line 2)\n");
+    }
+
+    @Test
     void run_jsError_reportsTheTypeMessageAndLine() throws Exception {
         Path script = Files.writeString(dir.resolve("bad.js"), "const x = 1;\nthrow new TypeError('nope');\n");
 

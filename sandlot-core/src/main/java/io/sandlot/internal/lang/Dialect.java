@@ -138,6 +138,17 @@ public sealed interface Dialect permits JsDialect, PythonDialect {
     Integer traceback(PolyglotException e, List<String> stack);
 
     /**
+     * What the language links to a thrown error: the notes the guest added to it (Python's {@code add_note}) and
+     * the errors it was raised from or while handling (Python's {@code __cause__} and {@code __context__},
+     * JavaScript's {@code cause}), newest first, at most {@link GuestErrors#MAX_CAUSES}; {@link GuestErrors} caps
+     * them. Reading them may run guest code (a {@code __str__}, a getter), under the execution's limits. None by
+     * default.
+     */
+    default GuestErrors.Chain chain(Value guestObject) {
+        return GuestErrors.Chain.NONE;
+    }
+
+    /**
      * The language-specific part of a formula.
      *
      * @throws IllegalArgumentException if the expression is rejected before compiling

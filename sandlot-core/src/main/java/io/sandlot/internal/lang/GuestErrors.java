@@ -14,7 +14,10 @@ import org.graalvm.polyglot.Value;
  * Turns a {@link PolyglotException} into the guest's error as data. Every part of it can come from the guest (a
  * thrown object's name, an exception class renamed at run time, a function or file name given to {@code compile}),
  * so each is capped, whatever the guest does: the type at {@value #MAX_TYPE} characters, the message at
- * {@value #MAX_MESSAGE}, and the stack at {@value #MAX_FRAMES} frames of about {@value #MAX_FRAME} each.
+ * {@value #MAX_MESSAGE}, and the stack at {@value #MAX_FRAMES} frames of about {@value #MAX_FRAME} each. What is
+ * linked to it, its notes and the errors it was raised from or while handling (each capped so, an error's notes at
+ * {@value #MAX_NOTES} of {@value #MAX_NOTE} characters), share {@value #MAX_CHAIN_CHARS} characters: the notes come
+ * first, then the chain, newest first, up to the first error that does not fit or the {@value #MAX_CAUSES}th.
  */
 public final class GuestErrors {
 
@@ -22,6 +25,10 @@ public final class GuestErrors {
     static final int MAX_MESSAGE = 8192;
     static final int MAX_FRAMES = 64;
     static final int MAX_FRAME = 512;
+    static final int MAX_NOTES = 32;
+    static final int MAX_NOTE = 2048;
+    static final int MAX_CAUSES = 8;
+    static final int MAX_CHAIN_CHARS = 16_384;
     /** How many parts of a thrown plain object are read to show it as the message. */
     static final int MAX_RECORD_NODES = 1_000;
 
@@ -54,7 +61,81 @@ public final class GuestErrors {
                 line = location.getStartLine();
             }
         }
-        return new GuestError(type, message, line, stack);
+        Value guest = e.getGuestObject();
+        if (guest == null || guest.isNull() || e.isExit() || e.isSyntaxError() || e.isInternalError()
+                || e.isHostException() || e.isCancelled() || e.isInterrupted() || e.isResourceExhausted()) {
+            return new GuestError(type, message, line, stack);
+        }
+        Chain chain;
+        try {
+            chain = dialect.chain(guest);
+        } catch (PolyglotException | IllegalStateException | UnsupportedOperationException | ClassCastException
+                | IllegalArgumentException unreadable) {
+            chain = Chain.NONE;   // not readable as data (the guest's own exotic objects); the error itself is
+        }
+        return linked(type, message, line, stack, chain);
+    }
+
+    /**
+     * What a dialect links to a thrown error, before it is capped: the notes the guest added to it, and the errors
+     * it was raised from or while handling, newest first.
+     */
+    public record Chain(List<String> notes, List<Link> causes) {
+        static final Chain NONE = new Chain(List.of(), List.of());
+    }
+
+    /**
+     * An error of a {@link Chain}: as {@link GuestError}, and {@code explicit} if the error after it in the chain
+     * (the newer one) was raised from it rather than while handling it.
+     */
+    public record Link(String type, String message, Integer line, List<String> stack, List<String> notes,
+            boolean explicit) {
+    }
+
+    /** The error with its chain's notes and causes, as many as {@link #MAX_CHAIN_CHARS} leave room for. */
+    private static GuestError linked(String type, String message, Integer line, List<String> stack, Chain chain) {
+        List<String> notes = fitting(chain.notes(), MAX_CHAIN_CHARS);
+        int room = MAX_CHAIN_CHARS - length(notes);
+        List<Link> kept = new ArrayList<>();
+        for (Link link : chain.causes().subList(0, Math.min(chain.causes().size(), MAX_CAUSES))) {
+            String linkType = capped(link.type(), MAX_TYPE);
+            String linkMessage = capped(link.message(), MAX_MESSAGE);
+            List<String> linkStack = link.stack().subList(0, Math.min(link.stack().size(), MAX_FRAMES));
+            int size = linkType.length() + linkMessage.length() + length(linkStack);
+            if (size > room) {
+                break;
+            }
+            List<String> linkNotes = fitting(link.notes(), room - size);
+            room -= size + length(linkNotes);
+            kept.add(new Link(linkType, linkMessage, link.line(), linkStack, linkNotes, link.explicit()));
+        }
+        GuestError.Cause cause = null;
+        for (Link link : kept.reversed()) {
+            cause = new GuestError.Cause(new GuestError(link.type(), link.message(), link.line(), link.stack(),
+                    link.notes(), cause), link.explicit());
+        }
+        return new GuestError(type, message, line, stack, notes, cause);
+    }
+
+    /**
+     * The first of {@code notes}, at most {@link #MAX_NOTES}, each capped at {@link #MAX_NOTE} characters, that fit
+     * in {@code room}.
+     */
+    private static List<String> fitting(List<String> notes, int room) {
+        List<String> fitting = new ArrayList<>();
+        for (String note : notes.subList(0, Math.min(notes.size(), MAX_NOTES))) {
+            String capped = capped(note, MAX_NOTE);
+            if (capped.length() > room) {
+                break;
+            }
+            room -= capped.length();
+            fitting.add(capped);
+        }
+        return fitting;
+    }
+
+    private static int length(List<String> texts) {
+        return texts.stream().mapToInt(String::length).sum();
     }
 
     /** Frames from the polyglot stack trace; the line of the innermost frame in the submitted code. */

@@ -6,9 +6,12 @@ import io.sandlot.internal.engine.Engines;
 import io.sandlot.internal.fs.MemoryFileSystem;
 import io.sandlot.wire.Json;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SandboxPolicy;
@@ -29,6 +32,8 @@ final class JsDialect implements Dialect {
      */
     private static final Map<String, String> OPTIONS = Map.of("js.load", "false", "js.graal-builtin", "true",
             "js.text-encoding", "true", "js.unhandled-rejections", "handler", "js.locale", "en-US");
+    /** A frame of an error's stack text: {@code "    at load (main.js:3:11)"}, or {@code "    at main.js:5:1"}. */
+    private static final Pattern STACK_FRAME = Pattern.compile("\\s+at (?:(.+?) \\()?(.+?):(\\d+):\\d+\\)?");
     /** The polyglot binding that holds a context's {@link JsTimers}. */
     private static final String TIMERS = "sandlot.timers";
     /** Calls back when a promise settles, into an object that says how. */
@@ -236,6 +241,64 @@ final class JsDialect implements Dialect {
     @Override
     public Integer exitStatus(Context context, boolean completed) {
         return JsProcess.exitStatus(context, completed);
+    }
+
+    /**
+     * The error's {@code cause} ({@code new Error(message, {cause})}), and that one's, as node prints them under
+     * {@code [cause]}: an error by its name, message and stack; anything else (a string, a record) by its display
+     * form. A cause that is null or undefined, or that was seen before in the chain, ends it.
+     */
+    @Override
+    public GuestErrors.Chain chain(Value thrown) {
+        List<Value> seen = new ArrayList<>(List.of(thrown));
+        List<GuestErrors.Link> causes = new ArrayList<>();
+        Value current = thrown;
+        while (causes.size() < GuestErrors.MAX_CAUSES && current.hasMembers() && current.hasMember("cause")) {
+            Value cause = current.getMember("cause");
+            if (cause == null || cause.isNull() || seen.stream().anyMatch(cause::equals)) {
+                break;
+            }
+            seen.add(cause);
+            causes.add(link(cause));
+            current = cause;
+        }
+        return new GuestErrors.Chain(List.of(), causes);
+    }
+
+    private GuestErrors.Link link(Value cause) {
+        if (!cause.isException()) {
+            Value meta = cause.getMetaObject();
+            return new GuestErrors.Link(meta == null ? "cause" : meta.getMetaSimpleName(), cause.toString(), null,
+                    List.of(), List.of(), true);
+        }
+        String name = errorName(cause);
+        Value message = cause.hasMember("message") ? cause.getMember("message") : null;
+        Value stackText = cause.hasMember("stack") ? cause.getMember("stack") : null;
+        List<String> stack = new ArrayList<>();
+        Integer line = stackText != null && stackText.isString() ? frames(stackText.asString(), stack) : null;
+        return new GuestErrors.Link(name == null ? "Error" : name,
+                message != null && message.isString() ? message.asString() : "", line, stack, List.of(), true);
+    }
+
+    /**
+     * The frames of a JS stack's text ({@code "    at load (main.js:3:11)"}), innermost first, named as the polyglot
+     * frames are (the script's own code is {@code :program}); the line of the innermost one in the submitted code,
+     * or null.
+     */
+    private Integer frames(String stackText, List<String> stack) {
+        Integer line = null;
+        for (String text : stackText.lines().limit(2L * GuestErrors.MAX_FRAMES).toList()) {
+            Matcher frame = STACK_FRAME.matcher(text);
+            if (!frame.matches() || stack.size() >= GuestErrors.MAX_FRAMES) {
+                continue;
+            }
+            int number = Integer.parseInt(frame.group(3));
+            if (line == null && sourceName().equals(frame.group(2))) {
+                line = number;
+            }
+            stack.add(GuestErrors.frame(frame.group(1) == null ? ":program" : frame.group(1), frame.group(2), number));
+        }
+        return line;
     }
 
     @Override

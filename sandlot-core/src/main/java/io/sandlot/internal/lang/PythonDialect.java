@@ -477,6 +477,14 @@ final class PythonDialect implements Dialect {
      */
     private static final Source BUILTIN_SUM =
             Source.newBuilder("python", resource("builtin_sum.py"), "<frozen sum>").buildLiteral();
+    /**
+     * The reader of an uncaught exception's notes and chain ({@code error_chain.py}): evaluates to the function that
+     * makes it.
+     */
+    private static final Source ERROR_CHAIN =
+            Source.newBuilder("python", resource("error_chain.py"), "<sandlot-errors>").buildLiteral();
+    /** The polyglot binding that holds a context's {@link #ERROR_CHAIN} reader (out of the guest's reach). */
+    private static final String READ_CHAIN = "sandlot.errors";
 
     private static final Source LIBRARY_PATCHES = Source.newBuilder("python", """
             (lambda unicode, digests, max_shake_length, tz_path, xml_parse, pyexpat_source: exec('''
@@ -1178,6 +1186,7 @@ final class PythonDialect implements Dialect {
                 GuestDigests.MAX_SHAKE_LENGTH, String.join(":", PythonStdlib.TZPATH), PythonXml.PARSE, PYEXPAT);
         context.eval(BUILTIN_SUM).executeVoid(PythonFloatSum.ADD);
         context.getPolyglotBindings().putMember(SHOW_SOURCE, context.eval(MAIN_SOURCE));
+        context.getPolyglotBindings().putMember(READ_CHAIN, context.eval(ERROR_CHAIN).execute());
     }
 
     @Override
@@ -1207,7 +1216,7 @@ final class PythonDialect implements Dialect {
     public boolean isInternal(Source source) {
         return source.equals(PARSER) || source.equals(HOST_FUNCTION_WRAPPER) || source.equals(HARDENING)
                 || source.equals(FILE_TRACKING) || source.equals(MAIN_SOURCE) || source.equals(LIBRARY_PATCHES)
-                || source.equals(BUILTIN_SUM);
+                || source.equals(BUILTIN_SUM) || source.equals(ERROR_CHAIN);
     }
 
     @Override
@@ -1308,6 +1317,37 @@ final class PythonDialect implements Dialect {
             stack.clear();
             return null;
         }
+    }
+
+    /**
+     * The exception's notes and the exceptions it was raised from or while handling, as CPython's
+     * {@code sys.excepthook} reads them ({@code error_chain.py}), each with its own traceback.
+     */
+    @Override
+    public GuestErrors.Chain chain(Value exception) {
+        Value read = exception.getContext().getPolyglotBindings().getMember(READ_CHAIN);
+        if (read == null) {
+            return GuestErrors.Chain.NONE;
+        }
+        Value chain = read.execute(exception, GuestErrors.MAX_CAUSES, GuestErrors.MAX_NOTES);
+        Value links = chain.getArrayElement(1);
+        List<GuestErrors.Link> causes = new ArrayList<>();
+        for (long i = 0; i < links.getArraySize(); i++) {
+            Value link = links.getArrayElement(i);
+            List<String> stack = new ArrayList<>();
+            Integer line = traceback(link.getArrayElement(0), stack);
+            causes.add(new GuestErrors.Link(link.getArrayElement(2).asString(), link.getArrayElement(3).asString(),
+                    line, stack, strings(link.getArrayElement(4)), link.getArrayElement(1).asBoolean()));
+        }
+        return new GuestErrors.Chain(strings(chain.getArrayElement(0)), causes);
+    }
+
+    private static List<String> strings(Value list) {
+        List<String> strings = new ArrayList<>();
+        for (long i = 0; i < list.getArraySize(); i++) {
+            strings.add(list.getArrayElement(i).asString());
+        }
+        return strings;
     }
 
     @Override

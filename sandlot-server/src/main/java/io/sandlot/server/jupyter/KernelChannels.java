@@ -417,8 +417,10 @@ public final class KernelChannels {
 
     /**
      * The {@code error} content of a failed execution: {@code ename} is the guest's error type for a guest error,
-     * else the status ({@code timeout}, {@code memory_limit}, {@code cancelled}...); the traceback lists the guest
-     * stack, outermost frame first, then {@code ename: evalue}.
+     * else the status ({@code timeout}, {@code memory_limit}, {@code cancelled}...); the traceback is the guest's
+     * chain as Python prints it, oldest first: for each error, its stack, outermost frame first, then
+     * {@code type: message} and its notes, and between two errors the sentence that links them. Its last line is
+     * {@code ename: evalue}, unless the error has notes.
      */
     static Map<String, Object> error(ExecutionResult result) {
         GuestError guest = result.error();
@@ -426,12 +428,30 @@ public final class KernelChannels {
         String evalue = guest == null ? result.status().id() : guest.message();
         List<String> traceback = new ArrayList<>();
         if (guest != null) {
-            List<String> stack = new ArrayList<>(guest.stack());
-            java.util.Collections.reverse(stack);
-            stack.forEach(frame -> traceback.add("  " + frame));
+            List<GuestError> chain = guest.chain();
+            for (int i = 0; i < chain.size() - 1; i++) {
+                GuestError cause = chain.get(i);
+                frames(cause, traceback);
+                traceback.add(cause.type() + ": " + cause.message());
+                traceback.addAll(cause.notes());
+                traceback.add(chain.get(i + 1).cause().explicit()
+                        ? "\nThe above exception was the direct cause of the following exception:\n"
+                        : "\nDuring handling of the above exception, another exception occurred:\n");
+            }
+            frames(guest, traceback);
         }
         traceback.add(ename + ": " + evalue);
+        if (guest != null) {
+            traceback.addAll(guest.notes());
+        }
         return map("ename", ename, "evalue", evalue, "traceback", traceback);
+    }
+
+    /** The error's frames, outermost first. */
+    private static void frames(GuestError error, List<String> traceback) {
+        List<String> stack = new ArrayList<>(error.stack());
+        java.util.Collections.reverse(stack);
+        stack.forEach(frame -> traceback.add("  " + frame));
     }
 
     private static void deliver(MessageSink sink, String frame) {

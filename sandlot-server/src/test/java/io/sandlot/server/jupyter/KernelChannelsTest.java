@@ -288,6 +288,30 @@ class KernelChannelsTest {
     }
 
     @Test
+    void execute_pythonErrorRaisedFromAnother_tracebackShowsTheChainAndNotes() {
+        Client client = new Client();
+        KernelChannels.Connection connection = channels.connect(TENANT, kernel("python3"), "s1", client);
+
+        connection.receive(execute("e1", """
+                try:
+                    int('x')
+                except ValueError as e:
+                    error = KeyError('k')
+                    error.add_note('a note')
+                    raise error from e"""));
+
+        Map<String, Object> error = content(client.last("error"));
+        assertThat(error).containsEntry("ename", "KeyError").containsEntry("evalue", "'k'");
+        assertThat(TestServers.list(error.get("traceback"))).containsExactly(
+                "  <module> (main.py:2)",
+                "ValueError: invalid literal for int() with base 10: 'x'",
+                "\nThe above exception was the direct cause of the following exception:\n",
+                "  <module> (main.py:6)",
+                "KeyError: 'k'",
+                "a note");
+    }
+
+    @Test
     void execute_limitHit_isAnErrorNamedByTheStatus_andTheKernelLivesOn() {
         Client client = new Client();
         KernelChannels.Connection connection = channels.connect(TENANT, kernel("javascript"), "s1", client);
