@@ -90,6 +90,16 @@ public final class Limits {
         return get(Limit.MAX_MEMORY_MB);
     }
 
+    /**
+     * The memory an execution is sized for, in MiB: {@link #maxMemoryMb()}, or that limit's default where it is off.
+     * What needs a number even without a limit uses it: DuckDB's memory limit for the tables of an execution or a
+     * session, and the machine memory node's {@code os.totalmem()} reports to JavaScript.
+     */
+    public long effectiveMemoryMb() {
+        long limit = maxMemoryMb();
+        return limit > 0 ? limit : Limit.MAX_MEMORY_MB.defaultValue();
+    }
+
     /** {@link Limit#MAX_OUTPUT_BYTES}, in bytes; 0 = off. */
     public long maxOutputBytes() {
         return get(Limit.MAX_OUTPUT_BYTES);

@@ -64,6 +64,13 @@ class LimitsTest {
                 .containsExactly(1, 2, 3, 4, 5, 8, 9, 6, 7, 10);
     }
 
+    @Test
+    void effectiveMemoryMb_isTheLimitOrItsDefaultWhenOff() {
+        assertThat(Limits.newBuilder().maxMemoryMb(64).build().effectiveMemoryMb()).isEqualTo(64);
+        assertThat(Limits.newBuilder().maxMemoryMb(0).build().effectiveMemoryMb())
+                .isEqualTo(Limit.MAX_MEMORY_MB.defaultValue()).isPositive();
+    }
+
     @ParameterizedTest
     @MethodSource("samples")
     void parse_toString_roundTrips(Limits limits) {

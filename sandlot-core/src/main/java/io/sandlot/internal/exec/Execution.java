@@ -489,7 +489,7 @@ final class Execution implements Watched {
             }
             return e.isOutOfMemory()
                     ? stopped(Status.MEMORY_LIMIT, "the query needed more than DuckDB's memory_limit of "
-                            + sqlMemoryMb() + " MB: " + e.getMessage())
+                            + limits.effectiveMemoryMb() + " MB: " + e.getMessage())
                     : finish(Status.ERROR, null, GuestError.of(SQL_ERROR, e.getMessage()));
         } catch (OutOfMemoryError e) {
             return stopped(Status.MEMORY_LIMIT, "the query's rows ran the host out of memory: " + e.getMessage());
@@ -507,7 +507,7 @@ final class Execution implements Watched {
         Map<String, ?> inputs = Map.of();
         if (tables == null) {
             if (ownTables == null) {
-                ownTables = SqlWorkspace.open(sqlMemoryMb());
+                ownTables = SqlWorkspace.open(limits.effectiveMemoryMb());
             }
             tables = ownTables;
             inputs = request.inputs();
@@ -543,11 +543,6 @@ final class Execution implements Watched {
             throw new IllegalArgumentException(Limit.MAX_RESULT_ROWS.truncation(limits.maxResultRows()));
         }
         return result.toRecords();
-    }
-
-    /** DuckDB's {@code memory_limit} for this execution's tables: its memory limit, or that limit's default if off. */
-    private long sqlMemoryMb() {
-        return limits.maxMemoryMb() > 0 ? limits.maxMemoryMb() : Limit.MAX_MEMORY_MB.defaultValue();
     }
 
     /**

@@ -3,7 +3,6 @@ package io.sandlot.internal.exec;
 import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
 import io.sandlot.Language;
-import io.sandlot.Limit;
 import io.sandlot.Limits;
 import io.sandlot.OutputListener;
 import io.sandlot.Policy;
@@ -211,8 +210,7 @@ final class LocalSession implements Session, ContextLease {
             throw new IllegalStateException("session " + id + " is closed");
         }
         if (tables == null) {
-            tables = SqlWorkspace.open(limits.maxMemoryMb() > 0 ? limits.maxMemoryMb()
-                    : Limit.MAX_MEMORY_MB.defaultValue());
+            tables = SqlWorkspace.open(limits.effectiveMemoryMb());
         }
         return tables;
     }

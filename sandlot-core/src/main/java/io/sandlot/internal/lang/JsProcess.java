@@ -363,8 +363,7 @@ final class JsProcess {
             state.code = null;
             state.exiting = false;
             state.allocatedAtStart = allocatedBytes();
-            state.memoryLimitBytes = (limits.maxMemoryMb() > 0 ? limits.maxMemoryMb()
-                    : Limit.MAX_MEMORY_MB.defaultValue()) << 20;
+            state.memoryLimitBytes = limits.effectiveMemoryMb() << 20;
         }
     }
 
