@@ -283,13 +283,15 @@ final class JsDialect implements Dialect {
     /**
      * The frames of a JS stack's text ({@code "    at load (main.js:3:11)"}), innermost first, named as the polyglot
      * frames are (the script's own code is {@code :program}); the line of the innermost one in the submitted code,
-     * or null.
+     * or null. The text is the guest's to set: only its first lines are read, and a line longer than a frame can be
+     * is not matched (the pattern's backtracking grows with the square of a line's length).
      */
     private Integer frames(String stackText, List<String> stack) {
         Integer line = null;
         for (String text : stackText.lines().limit(2L * GuestErrors.MAX_FRAMES).toList()) {
             Matcher frame = STACK_FRAME.matcher(text);
-            if (!frame.matches() || stack.size() >= GuestErrors.MAX_FRAMES) {
+            if (text.length() > 2 * GuestErrors.MAX_FRAME || !frame.matches()
+                    || stack.size() >= GuestErrors.MAX_FRAMES) {
                 continue;
             }
             int number = Integer.parseInt(frame.group(3));
