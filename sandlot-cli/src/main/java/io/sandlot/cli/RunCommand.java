@@ -17,8 +17,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -195,30 +193,34 @@ final class RunCommand implements Callable<Integer> {
                         ? "\nThe above exception was the direct cause of the following exception:\n\n"
                         : "\nDuring handling of the above exception, another exception occurred:\n\n");
             }
-            if (!each.stack().isEmpty()) {
-                traceback.append("Traceback (most recent call last):\n");
-            }
-            List<String> frames = new ArrayList<>(each.stack());
-            Collections.reverse(frames);
-            for (String frame : frames) {
-                Matcher parts = FRAME.matcher(frame);
-                if (!parts.matches()) {
-                    traceback.append("  ").append(frame).append('\n');
-                    continue;
-                }
-                boolean script = parts.group(2).equals("main.py");
-                int line = Integer.parseInt(parts.group(3));
-                traceback.append("  File \"").append(script ? fileName : parts.group(2)).append("\", line ")
-                        .append(line).append(", in ").append(parts.group(1)).append('\n');
-                if (script && line >= 1 && line <= lines.size() && !lines.get(line - 1).isBlank()) {
-                    traceback.append("    ").append(lines.get(line - 1).strip()).append('\n');
-                }
-            }
+            appendFrames(traceback, each.stack(), lines, fileName);
             traceback.append(each.message().isEmpty() ? each.type() : each.type() + ": " + each.message())
                     .append('\n');
             each.notes().forEach(note -> traceback.append(note).append('\n'));
         }
         return traceback.toString();
+    }
+
+    /** One error's frames, {@code stack} being innermost first, under python3's heading (none if it has none). */
+    private static void appendFrames(StringBuilder traceback, List<String> stack, List<String> lines,
+            String fileName) {
+        if (!stack.isEmpty()) {
+            traceback.append("Traceback (most recent call last):\n");
+        }
+        for (String frame : stack.reversed()) {
+            Matcher parts = FRAME.matcher(frame);
+            if (!parts.matches()) {
+                traceback.append("  ").append(frame).append('\n');
+                continue;
+            }
+            boolean script = parts.group(2).equals("main.py");
+            int line = Integer.parseInt(parts.group(3));
+            traceback.append("  File \"").append(script ? fileName : parts.group(2)).append("\", line ")
+                    .append(line).append(", in ").append(parts.group(1)).append('\n');
+            if (script && line >= 1 && line <= lines.size() && !lines.get(line - 1).isBlank()) {
+                traceback.append("    ").append(lines.get(line - 1).strip()).append('\n');
+            }
+        }
     }
 
     /** Such as {@code 2 outputs: image/svg+xml, text/html}: each output by its richest type. */

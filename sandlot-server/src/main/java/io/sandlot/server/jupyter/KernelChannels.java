@@ -449,9 +449,7 @@ public final class KernelChannels {
 
     /** The error's frames, outermost first. */
     private static void frames(GuestError error, List<String> traceback) {
-        List<String> stack = new ArrayList<>(error.stack());
-        java.util.Collections.reverse(stack);
-        stack.forEach(frame -> traceback.add("  " + frame));
+        error.stack().reversed().forEach(frame -> traceback.add("  " + frame));
     }
 
     private static void deliver(MessageSink sink, String frame) {
