@@ -2,13 +2,16 @@ package io.sandlot;
 
 import io.sandlot.wire.Identifiers;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One execution to run: language, code, inputs and, optionally, limits that replace the policy's. Immutable.
+ * One execution to run: language, code, inputs, the script's command-line arguments and, optionally, limits that
+ * replace the policy's. Immutable.
  *
  * <p>Inputs are JSON-like Java values ({@code null}, {@link Boolean}, {@link Number}, {@link String},
  * {@link java.util.List}, {@link Map} with string keys), bound in the guest as global variables of the same name.
@@ -19,14 +22,16 @@ public final class ExecutionRequest {
     private final Language language;
     private final String code;
     private final Map<String, Object> inputs;
+    private final List<String> arguments;
     private final Limits limits;
     private final Isolation isolation;
 
-    private ExecutionRequest(Language language, String code, Map<String, Object> inputs, Limits limits,
-            Isolation isolation) {
+    private ExecutionRequest(Language language, String code, Map<String, Object> inputs, List<String> arguments,
+            Limits limits, Isolation isolation) {
         this.language = language;
         this.code = code;
         this.inputs = inputs;
+        this.arguments = arguments;
         this.limits = limits;
         this.isolation = isolation;
     }
@@ -60,6 +65,14 @@ public final class ExecutionRequest {
         return inputs;
     }
 
+    /**
+     * The script's command-line arguments, as {@code python3 script.py a b} and {@code node script.js a b} take
+     * them: Python's {@code sys.argv[1:]}, JavaScript's {@code process.argv.slice(2)}. Empty by default.
+     */
+    public List<String> arguments() {
+        return arguments;
+    }
+
     /** Limits replacing the policy's for this execution, if given. */
     public Optional<Limits> limits() {
         return Optional.ofNullable(limits);
@@ -75,6 +88,7 @@ public final class ExecutionRequest {
         private final Language language;
         private final String code;
         private final Map<String, Object> inputs = new LinkedHashMap<>();
+        private final List<String> arguments = new ArrayList<>();
         private Limits limits;
         private Isolation isolation;
 
@@ -96,6 +110,22 @@ public final class ExecutionRequest {
         /** Binds every entry of {@code inputs}; see {@link #input(String, Object)}. */
         public Builder inputs(Map<String, ?> inputs) {
             inputs.forEach(this::input);
+            return this;
+        }
+
+        /**
+         * Adds {@code arguments} to the script's command-line arguments ({@link ExecutionRequest#arguments()}).
+         *
+         * @throws IllegalArgumentException if one contains a NUL character, which no command line can hold
+         */
+        public Builder arguments(List<String> arguments) {
+            for (String argument : arguments) {
+                if (Objects.requireNonNull(argument, "argument").indexOf('\0') >= 0) {
+                    throw new IllegalArgumentException("argument " + (this.arguments.size() + 1)
+                            + " contains a NUL character");
+                }
+                this.arguments.add(argument);
+            }
             return this;
         }
 
@@ -121,7 +151,7 @@ public final class ExecutionRequest {
                 throw new IllegalArgumentException("code is empty");
             }
             return new ExecutionRequest(language, code, Collections.unmodifiableMap(new LinkedHashMap<>(inputs)),
-                    limits, isolation);
+                    List.copyOf(arguments), limits, isolation);
         }
     }
 }

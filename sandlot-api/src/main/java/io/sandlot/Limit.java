@@ -88,11 +88,11 @@ public enum Limit {
             .refuses("code is %2$d bytes, above maxCodeBytes=%1$d")
             .description("Limit on the size of the source code in UTF-8")
             .notCovered("checked before the guest starts; code the guest loads or evaluates is not counted")),
-    /** Limit on the size of the JSON form of the inputs. */
+    /** Limit on the size of the JSON form of the inputs and of the script's arguments. */
     MAX_INPUT_BYTES(new Row("maxInputBytes", "bytes")
             .defaultValue(1L << 20).maxValue(1L << 31).serverMaximum(8L << 20)
-            .refuses("inputs are %2$d bytes of JSON, above maxInputBytes=%1$d")
-            .description("Limit on the size of the JSON form of the inputs")
+            .refuses("inputs and arguments are %2$d bytes of JSON, above maxInputBytes=%1$d")
+            .description("Limit on the size of the JSON form of the inputs and of the script's arguments")
             .notCovered("checked before the guest starts; files of a session are bounded by its file-system quota "
                     + "instead")),
     /** Rows an SQL query may return: the value of language `sql`, or what a guest's `sql()` gets. */

@@ -76,7 +76,7 @@ class LimitTest {
         assertThat(Limit.MAX_OUTPUT_BYTES.breach(10)).isEqualTo("output limit of 10 bytes (maxOutputBytes) reached");
         assertThat(Limit.MAX_CODE_BYTES.refusal(10, 11)).isEqualTo("code is 11 bytes, above maxCodeBytes=10");
         assertThat(Limit.MAX_INPUT_BYTES.refusal(10, 11))
-                .isEqualTo("inputs are 11 bytes of JSON, above maxInputBytes=10");
+                .isEqualTo("inputs and arguments are 11 bytes of JSON, above maxInputBytes=10");
         assertThat(Limit.MAX_RESULT_ROWS.truncation(10)).isEqualTo("the query returned more than 10 rows "
                 + "(maxResultRows); aggregate, filter or add a LIMIT");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +57,22 @@ class BadInputTest {
         assertThatThrownBy(() -> sandbox.execute(Language.JS, "f", Map.of("f", new File("/etc/passwd"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("input 'f' holds a java.io.File");
+    }
+
+    @Test
+    void arguments_withANul_sqlWithArguments_orTooManyBytes_areRejected() {
+        Sandbox small = SandboxExtension.FACTORY.newSandbox(Policy.newBuilder()
+                .limits(Limits.newBuilder().maxInputBytes(16).build()).build());
+
+        assertThatThrownBy(() -> ExecutionRequest.newBuilder(Language.PYTHON, "1").arguments(List.of("a", "b\0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("argument 2 contains a NUL character");
+        assertThatThrownBy(() -> small.execute(ExecutionRequest.newBuilder(Language.SQL, "SELECT 1")
+                .arguments(List.of("a")).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("language sql takes none");
+        assertThatThrownBy(() -> small.execute(ExecutionRequest.newBuilder(Language.JS, "1")
+                .input("a", "12345").arguments(List.of("abcdefgh")).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("inputs and arguments are 25 bytes of JSON, above maxInputBytes=16");
     }
 
     @Test

@@ -28,6 +28,17 @@ class JsProcessTest {
     }
 
     @Test
+    void arguments_followNodeAndTheScriptInArgv() {
+        ExecutionResult given = SandboxExtension.FACTORY.newSandbox().execute(ExecutionRequest.newBuilder(Language.JS,
+                "process.argv").arguments(List.of("sales.csv", "--top", "5")).build());
+        ExecutionResult none = SandboxExtension.run(Language.JS, "process.argv.slice(2)");
+
+        assertThat(given.value()).as(given.toJson())
+                .isEqualTo(List.of("node", "/work/main.js", "sales.csv", "--top", "5"));
+        assertThat(none.value()).isEqualTo(List.of());
+    }
+
+    @Test
     void exitWithCode_isAnError_andNothingAfterItRuns() {
         ExecutionResult result = SandboxExtension.run(Language.JS, """
                 console.log('before');

@@ -69,6 +69,28 @@ class PythonScriptTest {
     }
 
     @Test
+    void arguments_areTheScriptsCommandLine_asPython3GivesIt() {
+        ExecutionResult result = SandboxExtension.FACTORY.newSandbox().execute(ExecutionRequest.newBuilder(Language.PYTHON, """
+                import argparse, sys
+                parser = argparse.ArgumentParser()
+                parser.add_argument('path')
+                parser.add_argument('--top', type=int, default=3)
+                parser.add_argument('--verbose', action='store_true')
+                options = parser.parse_args()
+                [sys.argv, options.path, options.top, options.verbose]
+                """).arguments(List.of("sales.csv", "--top", "5", "--verbose")).build());
+        ExecutionResult usage = SandboxExtension.FACTORY.newSandbox().execute(ExecutionRequest.newBuilder(Language.PYTHON, """
+                import argparse
+                argparse.ArgumentParser().parse_args()
+                """).arguments(List.of("--bogus")).build());
+
+        assertThat(result.value()).as(result.toJson()).isEqualTo(List.of(
+                List.of("main.py", "sales.csv", "--top", "5", "--verbose"), "sales.csv", 5L, true));
+        assertThat(usage.error().message()).isEqualTo("exit status 2");
+        assertThat(usage.stderr()).isEqualTo("usage: main.py [-h]\nmain.py: error: unrecognized arguments: --bogus\n");
+    }
+
+    @Test
     void fileWrittenWithoutClose_isThereWhenOpenedAgain() {
         ExecutionResult result = FILES.execute(Language.PYTHON, """
                 open('log.txt', 'w').write('header\\n')

@@ -53,6 +53,14 @@ class WorkerIsolationTest {
     }
 
     @Test
+    void execute_inWorker_givesTheScriptItsArguments() {
+        ExecutionResult result = sandbox.execute(ExecutionRequest.newBuilder(PYTHON, "import sys\nsys.argv[1:]")
+                .arguments(java.util.List.of("a.csv", "--top", "5")).build());
+
+        assertThat(result.value()).as(result.toJson()).isEqualTo(java.util.List.of("a.csv", "--top", "5"));
+    }
+
+    @Test
     void execute_inWorker_returnsTheDisplayOutputs() {
         ExecutionResult result = sandbox.execute(JS, "display('<i>w</i>', 'text/html')");
 

@@ -5,17 +5,19 @@ import io.sandlot.Isolation;
 import io.sandlot.Language;
 import io.sandlot.Limits;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The JSON form of an execution request, shared by {@code batch} and the HTTP API:
- * {@code {"language": "js", "code": "...", "inputs": {...}, "limits": {"timeoutMs": 1000, ...}, "isolation": "worker"}}
- * ({@code inputs}, {@code limits} and {@code isolation} optional).
+ * {@code {"language": "js", "code": "...", "inputs": {...}, "arguments": ["a.csv"], "limits": {"timeoutMs": 1000,
+ * ...}, "isolation": "worker"}} ({@code inputs}, {@code arguments}, {@code limits} and {@code isolation} optional).
  */
 public final class Requests {
 
-    private static final Set<String> FIELDS = Set.of("language", "code", "inputs", "limits", "isolation");
+    private static final Set<String> FIELDS = Set.of("language", "code", "inputs", "arguments", "limits",
+            "isolation");
 
     private Requests() {
     }
@@ -28,6 +30,9 @@ public final class Requests {
         if (!request.inputs().isEmpty()) {
             Json.requireJsonLike("inputs", request.inputs());
             map.put("inputs", request.inputs());
+        }
+        if (!request.arguments().isEmpty()) {
+            map.put("arguments", request.arguments());
         }
         request.limits().ifPresent(limits -> map.put("limits", limits.toMap()));
         request.isolation().ifPresent(isolation -> map.put("isolation", isolation.id()));
@@ -44,7 +49,7 @@ public final class Requests {
         for (String field : map.keySet()) {
             if (!FIELDS.contains(field) && !extraFields.contains(field)) {
                 throw new IllegalArgumentException("unknown field '" + field
-                        + "'; expected language, code, inputs, limits, isolation" + (extraFields.isEmpty() ? "" : ", "
+                        + "'; expected language, code, inputs, arguments, limits, isolation" + (extraFields.isEmpty() ? "" : ", "
                         + String.join(", ", extraFields)));
             }
         }
@@ -61,6 +66,13 @@ public final class Requests {
                 throw new IllegalArgumentException("field 'inputs' must be an object");
             }
             inputMap.forEach((name, value) -> builder.input((String) name, value));
+        }
+        Object arguments = map.get("arguments");
+        if (arguments != null) {
+            if (!(arguments instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+                throw new IllegalArgumentException("field 'arguments' must be an array of strings");
+            }
+            builder.arguments(list.stream().map(String.class::cast).toList());
         }
         Object limits = map.get("limits");
         if (limits != null) {

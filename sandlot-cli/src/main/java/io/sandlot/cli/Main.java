@@ -92,6 +92,9 @@ public final class Main {
 
     private static CommandLine commandLine(Main main, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(main);
+        // run's options come before FILE; what follows it is the script's, as python3 and node read their command
+        // lines (`run report.py --top 5` gives the script --top and 5)
+        commandLine.getSubcommands().get("run").setStopAtPositional(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {

@@ -37,8 +37,13 @@ import picocli.CommandLine.Spec;
                 + " do; a SQL query's value is its output.")
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "The script to run, or '-' for standard input.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The script to run, or '-' for standard input.")
     String file;
+
+    /** Everything after FILE, options too, as python3 and node take a script's arguments (see {@link Main}). */
+    @Parameters(index = "1..*", paramLabel = "ARG",
+            description = "The script's arguments: Python's sys.argv[1:], JavaScript's process.argv.slice(2).")
+    List<String> arguments = List.of();
 
     @Option(names = "--lang", paramLabel = "js|python|sql",
             description = "The language; by default taken from the file extension (.js, .mjs, .py, .sql).")
@@ -94,6 +99,11 @@ final class RunCommand implements Callable<Integer> {
         Language lang = language != null ? Language.of(language)
                 : Language.fromFileName(file).orElseThrow(() -> new IllegalArgumentException(
                         "cannot tell the language of '" + file + "'; pass --lang js or --lang python"));
+        if (lang == Language.SQL && !arguments.isEmpty()) {
+            throw new IllegalArgumentException("a SQL query takes no arguments, and run's options go before FILE "
+                    + "(what follows it is the script's, as for python3 and node): '" + file + "' was followed by '"
+                    + arguments.get(0) + "'");
+        }
         byte[] bytes;
         try {
             bytes = "-".equals(file) ? main.stdin.readAllBytes()
@@ -103,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
         }
         String code = Utf8.decode(bytes, "-".equals(file) ? "standard input" : file);
         ExecutionRequest.Builder builder = ExecutionRequest.newBuilder(lang, code).limits(limits.limits())
-                .isolation(Isolation.of(isolation));
+                .isolation(Isolation.of(isolation)).arguments(arguments);
         if (inputs != null) {
             if (!(Json.parse(inputs) instanceof Map<?, ?> map)) {
                 throw new IllegalArgumentException("--inputs must be a JSON object");

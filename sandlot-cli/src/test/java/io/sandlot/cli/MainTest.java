@@ -147,6 +147,32 @@ class MainTest {
     }
 
     @Test
+    void run_whatFollowsTheFile_isTheScriptsCommandLine_optionsToo() throws Exception {
+        Path python = Files.writeString(dir.resolve("args.py"), "import sys\nprint(sys.argv[1:])\n");
+        Path js = Files.writeString(dir.resolve("args.js"), "console.log(process.argv.slice(2))\n");
+
+        int pythonCode = run(null, "run", python.toString(), "sales.csv", "--json", "-p");
+        String pythonOut = out();
+        int jsCode = run(null, "run", "--json", js.toString(), "--top", "5");
+
+        assertThat(pythonCode).isZero();
+        assertThat(pythonOut).isEqualTo("['sales.csv', '--json', '-p']\n");
+        assertThat(jsCode).isZero();
+        assertThat(ExecutionResult.fromJson(out().strip().lines().reduce((a, b) -> b).orElseThrow()).stdout())
+                .isEqualTo("[ '--top', '5' ]\n");
+    }
+
+    @Test
+    void run_sqlFollowedByAnOption_saysOptionsGoBeforeTheFile() throws Exception {
+        Path query = Files.writeString(dir.resolve("q.sql"), "SELECT 1 AS one");
+
+        int code = run(null, "run", query.toString(), "--json");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).contains("run's options go before FILE").contains("was followed by '--json'");
+    }
+
+    @Test
     void run_jsError_reportsTheTypeMessageAndLine() throws Exception {
         Path script = Files.writeString(dir.resolve("bad.js"), "const x = 1;\nthrow new TypeError('nope');\n");
 

@@ -63,6 +63,8 @@ class DaemonIT {
                 Arguments.of("a + b",
                         List.of("run", "-p", "--lang", "python", "--inputs", "{\"a\": 2, \"b\": 40}", "-")),
                 Arguments.of("console.log(1); process.exit(7)", List.of("run", "--lang", "js", "-")),
+                Arguments.of("import sys; print(sys.argv[1:])",
+                        List.of("run", "--lang", "python", "-", "a.csv", "--json")),
                 Arguments.of(null, List.of("run", "no-such-file.py")),
                 Arguments.of(null, List.of("run", "--bogus", "examples/hello.py")));
     }

@@ -58,9 +58,9 @@ class LauncherIT {
 
     @Test
     void run_helloSqlWithAnInputTable_printsColumnsAndRows() throws Exception {
-        Process result = run(null, LAUNCHER, "run", "examples/hello.sql", "--inputs",
+        Process result = run(null, LAUNCHER, "run", "--inputs",
                 "{\"orders\": [{\"sku\": \"A-1\", \"price\": 9.5, \"qty\": 3}, "
-                        + "{\"sku\": \"B-7\", \"price\": 120, \"qty\": 1}]}");
+                        + "{\"sku\": \"B-7\", \"price\": 120, \"qty\": 1}]}", "examples/hello.sql");
 
         assertThat(result.exitValue()).as(stderr(result)).isEqualTo(0);
         assertThat(Json.parse(stdout(result).strip())).isEqualTo(Json.parse("{\"columns\": [{\"name\": \"sku\", "

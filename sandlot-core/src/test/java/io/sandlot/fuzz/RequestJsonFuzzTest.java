@@ -82,6 +82,10 @@ class RequestJsonFuzzTest {
             for (int n = random.nextInt(4); n > 0; n--) {
                 inputs.put("v" + random.nextInt(100), jsonValue(random, 3));
             }
+            List<String> arguments = new ArrayList<>();
+            for (int n = random.nextInt(3); n > 0; n--) {
+                arguments.add(Fuzz.nastyString(random, 10).replace("\0", ""));
+            }
             Map<String, Object> limits = new LinkedHashMap<>();
             for (int n = random.nextInt(4); n > 0; n--) {
                 limits.put(Fuzz.pick(random, LIMIT_NAMES), (long) random.nextInt(100_000));
@@ -91,6 +95,7 @@ class RequestJsonFuzzTest {
             request.put("language", language.id());
             request.put("code", code);
             request.put("inputs", inputs);
+            request.put("arguments", arguments);
             request.put("limits", limits);
             String text = Json.write(request);
 
@@ -102,6 +107,7 @@ class RequestJsonFuzzTest {
             assertThat(read.language()).as(replay).isEqualTo(language);
             assertThat(read.code()).as(replay).isEqualTo(code);
             assertThat(Json.write(read.inputs())).as(replay).isEqualTo(Json.write(inputs));
+            assertThat(read.arguments()).as(replay).isEqualTo(arguments);
             assertThat(read.limits()).as(replay).contains(Limits.fromMap(limits, Limits.DEFAULT));
         }
     }

@@ -419,7 +419,7 @@ final class Execution implements Watched {
         try {
             artifactsBefore = Artifacts.snapshot(guest.files);
             beginGuestPhase.run();
-            dialect.beginExecution(guest.context, request.code(), limits);
+            dialect.beginExecution(guest.context, request, limits);
             bindInputs(guest);
             try {
                 evaluated = dialect.lastValue(evalScriptOrModule(context, source));

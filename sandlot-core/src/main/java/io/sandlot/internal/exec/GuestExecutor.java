@@ -283,12 +283,20 @@ public final class GuestExecutor implements AutoCloseable {
                 throw new IllegalArgumentException("input '" + name + "' would hide the host function of that name");
             }
         });
-        if (limits.maxInputBytes() > 0 && !request.inputs().isEmpty()) {
-            long inputBytes = Json.write(request.inputs()).getBytes(StandardCharsets.UTF_8).length;
+        if (!request.arguments().isEmpty() && request.language() == Language.SQL) {
+            throw new IllegalArgumentException("arguments are a script's: language sql takes none");
+        }
+        if (limits.maxInputBytes() > 0 && (!request.inputs().isEmpty() || !request.arguments().isEmpty())) {
+            long inputBytes = (request.inputs().isEmpty() ? 0 : jsonBytes(request.inputs()))
+                    + (request.arguments().isEmpty() ? 0 : jsonBytes(request.arguments()));
             if (inputBytes > limits.maxInputBytes()) {
                 throw new IllegalArgumentException(Limit.MAX_INPUT_BYTES.refusal(limits.maxInputBytes(), inputBytes));
             }
         }
+    }
+
+    private static long jsonBytes(Object value) {
+        return Json.write(value).getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** @throws IllegalArgumentException if the policy does not allow {@code language} */

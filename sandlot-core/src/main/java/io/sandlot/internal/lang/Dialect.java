@@ -1,5 +1,6 @@
 package io.sandlot.internal.lang;
 
+import io.sandlot.ExecutionRequest;
 import io.sandlot.Language;
 import io.sandlot.Limits;
 import io.sandlot.internal.engine.Engines;
@@ -100,10 +101,11 @@ public sealed interface Dialect permits JsDialect, PythonDialect {
      * Runs before each execution's {@code code}, in its context: what the language keeps for a program that must
      * not pass to the next execution goes (JavaScript's timers that an earlier execution left pending, stopped by a
      * limit or by an error in a callback, as a new node process starts without them), and what the program may ask
-     * about itself is set (Python's source lines for tracebacks, JavaScript's {@code os.totalmem()}: the execution's
-     * memory limit of {@code limits}). Does nothing by default.
+     * about itself is set (Python's source lines of the request's code for tracebacks, the request's command-line
+     * arguments, JavaScript's {@code os.totalmem()}: the execution's memory limit of {@code limits}). Does nothing by
+     * default.
      */
-    default void beginExecution(Context context, String code, Limits limits) {
+    default void beginExecution(Context context, ExecutionRequest request, Limits limits) {
     }
 
     /**

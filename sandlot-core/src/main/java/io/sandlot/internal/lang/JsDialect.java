@@ -1,5 +1,6 @@
 package io.sandlot.internal.lang;
 
+import io.sandlot.ExecutionRequest;
 import io.sandlot.Language;
 import io.sandlot.Limits;
 import io.sandlot.internal.engine.Engines;
@@ -165,15 +166,15 @@ final class JsDialect implements Dialect {
 
     /**
      * Drops the timers an earlier execution of this context left pending (see {@link JsTimers#clear}), and its
-     * {@code process.exit}.
+     * {@code process.exit}; gives a script its arguments in {@code process.argv}.
      */
     @Override
-    public void beginExecution(Context context, String code, Limits limits) {
+    public void beginExecution(Context context, ExecutionRequest request, Limits limits) {
         Value timers = context.getPolyglotBindings().getMember(TIMERS);
         if (timers != null) {
             JsTimers.clear(timers);
         }
-        JsProcess.beginExecution(context, limits);
+        JsProcess.beginExecution(context, request.arguments(), limits);
     }
 
     @Override

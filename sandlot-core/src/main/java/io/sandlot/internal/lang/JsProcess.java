@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -19,7 +20,7 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 /**
  * The part of node's {@code process} that scripts use without being servers: {@code process.stdout.write} and
  * {@code process.stderr.write} (output without a line break, the execution's own output under its limits),
- * {@code process.exit}, {@code process.argv} ({@code ['node', '/work/main.js']}, so {@code argv.slice(2)} is empty),
+ * {@code process.exit}, {@code process.argv} ({@code ['node', '/work/main.js']}, then the request's arguments),
  * an empty {@code process.env}, {@code process.cwd()}, {@code process.platform}, {@code process.nextTick},
  * {@code process.hrtime} (and {@code hrtime.bigint}), {@code process.uptime} and {@code process.exitCode} (the
  * status of a script that runs to its end, and of {@code process.exit()} without a code), {@code process.arch},
@@ -296,7 +297,9 @@ final class JsProcess {
                 }
               }
               // for the modules (events' warnings, os' figures): the sandbox's own, whatever the script does to process
-              return { emitExit, raiseRejection, uncaught, emitWarning, memoryUsage, uptime: process.uptime };
+              const setArguments = (...args) => { process.argv = ['node', '/work/main.js', ...args]; };
+              return { emitExit, raiseRejection, uncaught, emitWarning, memoryUsage, uptime: process.uptime,
+                       setArguments };
             })
             """, "<sandlot-process>").buildLiteral();
 
@@ -354,9 +357,10 @@ final class JsProcess {
 
     /**
      * Forgets an earlier execution's {@code process.exit}, {@code process.exitCode} and {@code 'exit'} event: a
-     * session's context runs many. Runs on the thread that runs the execution.
+     * session's context runs many. A script given {@code arguments} gets them in {@code process.argv}, after node's
+     * name and the script's. Runs on the thread that runs the execution.
      */
-    static void beginExecution(Context context, Limits limits) {
+    static void beginExecution(Context context, List<String> arguments, Limits limits) {
         State state = stateOf(context);
         if (state != null) {
             state.status = null;
@@ -364,6 +368,9 @@ final class JsProcess {
             state.exiting = false;
             state.allocatedAtStart = allocatedBytes();
             state.memoryLimitBytes = limits.effectiveMemoryMb() << 20;
+            if (!arguments.isEmpty()) {
+                state.hooks.invokeMember("setArguments", arguments.toArray());
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.sandlot.internal.lang;
 
+import io.sandlot.ExecutionRequest;
 import io.sandlot.Language;
 import io.sandlot.Limits;
 import io.sandlot.internal.engine.EngineShape;
@@ -1140,11 +1141,13 @@ final class PythonDialect implements Dialect {
                     return self.code if name == '__main__' else None
             loader = MainSource()
             __main__.__loader__ = loader
-            def show(code):
+            def show(code, *arguments):
                 loader.code = code
                 cache = getattr(sys.modules.get('linecache'), 'cache', None)
                 if isinstance(cache, dict):
                     cache.pop('main.py', None)
+                if arguments:
+                    sys.argv = ['main.py', *arguments]
             ''', ns), ns['show'])[1])({})
             """, "<sandlot-source>").buildLiteral();
     /** The polyglot binding that holds a context's {@link #MAIN_SOURCE} function (out of the guest's reach). */
@@ -1189,11 +1192,17 @@ final class PythonDialect implements Dialect {
         context.getPolyglotBindings().putMember(READ_CHAIN, context.eval(ERROR_CHAIN).execute());
     }
 
+    /** Shows the code to tracebacks; a script given arguments gets them in {@code sys.argv}, after its name. */
     @Override
-    public void beginExecution(Context context, String code, Limits limits) {
-        Value show = context.getPolyglotBindings().getMember(SHOW_SOURCE);
-        if (show != null) {
-            show.executeVoid(code);
+    public void beginExecution(Context context, ExecutionRequest request, Limits limits) {
+        Value begin = context.getPolyglotBindings().getMember(SHOW_SOURCE);
+        if (begin != null) {
+            Object[] codeAndArguments = new Object[1 + request.arguments().size()];
+            codeAndArguments[0] = request.code();
+            for (int i = 0; i < request.arguments().size(); i++) {
+                codeAndArguments[i + 1] = request.arguments().get(i);
+            }
+            begin.executeVoid(codeAndArguments);
         }
     }
 
