@@ -1197,12 +1197,9 @@ final class PythonDialect implements Dialect {
     public void beginExecution(Context context, ExecutionRequest request, Limits limits) {
         Value begin = context.getPolyglotBindings().getMember(SHOW_SOURCE);
         if (begin != null) {
-            Object[] codeAndArguments = new Object[1 + request.arguments().size()];
-            codeAndArguments[0] = request.code();
-            for (int i = 0; i < request.arguments().size(); i++) {
-                codeAndArguments[i + 1] = request.arguments().get(i);
-            }
-            begin.executeVoid(codeAndArguments);
+            List<Object> codeAndArguments = new ArrayList<>(List.of(request.code()));
+            codeAndArguments.addAll(request.arguments());
+            begin.executeVoid(codeAndArguments.toArray());
         }
     }
 
