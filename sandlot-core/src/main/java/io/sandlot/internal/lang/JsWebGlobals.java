@@ -9,7 +9,8 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 /**
  * What node has as globals, programs use, and GraalJS lacks: {@code atob}, {@code btoa} and {@code structuredClone}
  * (base64 of a string, a deep copy); V8's {@code Error.captureStackTrace} and {@code Error.stackTraceLimit}, with
- * which programs write their own error classes; {@code performance.now()}; and Web Crypto's
+ * which programs write their own error classes; {@code performance.now()} and User Timing's {@code mark} and
+ * {@code measure}; and Web Crypto's
  * {@code crypto.getRandomValues} and {@code crypto.randomUUID} (not {@code crypto.subtle}); {@code global}; V8's
  * message of the AggregateError with which {@code Promise.any} rejects. Dates
  * print their zone as node does, and format with plain spaces as V8 does. Written in the guest's language and run under its limits; the host gives only random bits and a
@@ -289,7 +290,115 @@ final class JsWebGlobals {
                   return { timeOrigin: performance.timeOrigin };
                 },
               };
+              // User Timing (mark, measure and the entries they keep), which programs time their steps with. An
+              // entry's fields are getters, printed as node prints them: the class's name and its toJSON().
+              const fields = new WeakMap();
+              const field = (entry, name) => {
+                const own = fields.get(entry);
+                if (own === undefined) {
+                  throw new GuestTypeError('Illegal invocation');
+                }
+                return own[name];
+              };
+              class PerformanceEntry {
+                get name() { return field(this, 'name'); }
+                get entryType() { return field(this, 'entryType'); }
+                get startTime() { return field(this, 'startTime'); }
+                get duration() { return field(this, 'duration'); }
+                get detail() { return field(this, 'detail'); }
+                toJSON() {
+                  const { name, entryType, startTime, duration, detail } = this;
+                  return { name, entryType, startTime, duration, detail };
+                }
+                [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+                  if (depth < 0) {
+                    return this;
+                  }
+                  const nested = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+                  return `${this.constructor.name} ${inspect(this.toJSON(), nested)}`;
+                }
+              }
+              class PerformanceMark extends PerformanceEntry {
+                get [Symbol.toStringTag]() { return 'PerformanceMark'; }
+              }
+              class PerformanceMeasure extends PerformanceEntry {
+                get [Symbol.toStringTag]() { return 'PerformanceMeasure'; }
+              }
+              let entries = [];
+              const newEntry = (Type, own) => {
+                const entry = Object.create(Type.prototype);
+                fields.set(entry, own);
+                entries.push(entry);
+                return entry;
+              };
+              const requireName = (args) => {
+                if (args.length === 0) {
+                  const error = new GuestTypeError('The "name" argument must be specified');
+                  error.code = 'ERR_MISSING_ARGS';
+                  throw error;
+                }
+                return String(args[0]);
+              };
+              // a mark's name is its latest start time; a number is a time itself
+              const timeOf = (mark) => {
+                if (typeof mark === 'number') {
+                  return mark;
+                }
+                const found = entries.findLast((e) => field(e, 'entryType') === 'mark' && field(e, 'name') === mark);
+                if (found === undefined) {
+                  const error = domError('SyntaxError', `The "${mark}" performance mark has not been set`);
+                  error.code = 12;
+                  throw error;
+                }
+                return field(found, 'startTime');
+              };
+              const byStartTime = (list) => list.sort((a, b) => field(a, 'startTime') - field(b, 'startTime'));
+              const clear = (entryType, name) => {
+                entries = entries.filter((e) => field(e, 'entryType') !== entryType
+                    || (name !== undefined && field(e, 'name') !== String(name)));
+              };
+              Object.assign(performance, {
+                mark(name, options = {}) {
+                  name = requireName(arguments);
+                  const startTime = options?.startTime ?? performance.now();
+                  return newEntry(PerformanceMark,
+                      { name, entryType: 'mark', startTime, duration: 0, detail: options?.detail ?? null });
+                },
+                measure(name, startOrOptions, endMark) {
+                  name = requireName(arguments);
+                  let start = startOrOptions, end = endMark, detail = null;
+                  if (startOrOptions !== null && typeof startOrOptions === 'object') {
+                    ({ start, end, detail = null } = startOrOptions);
+                    if (end === undefined && startOrOptions.duration !== undefined) {
+                      end = timeOf(start ?? 0) + startOrOptions.duration;
+                    }
+                  }
+                  const startTime = start === undefined ? 0 : timeOf(start);
+                  const endTime = end === undefined ? performance.now() : timeOf(end);
+                  return newEntry(PerformanceMeasure,
+                      { name, entryType: 'measure', startTime, duration: endTime - startTime, detail });
+                },
+                getEntries() {
+                  return byStartTime([...entries]);
+                },
+                getEntriesByName(name, type) {
+                  return byStartTime(entries.filter((e) => field(e, 'name') === String(name)
+                      && (type === undefined || field(e, 'entryType') === type)));
+                },
+                getEntriesByType(type) {
+                  return byStartTime(entries.filter((e) => field(e, 'entryType') === type));
+                },
+                clearMarks(name) {
+                  clear('mark', name);
+                },
+                clearMeasures(name) {
+                  clear('measure', name);
+                },
+              });
               define(globalThis, 'performance', performance);
+              define(globalThis, 'PerformanceEntry', PerformanceEntry);
+              define(globalThis, 'PerformanceMark', PerformanceMark);
+              define(globalThis, 'PerformanceMeasure', PerformanceMeasure);
 
               // Web Crypto's random functions (no crypto.subtle), from the host's SecureRandom.
               const INTEGER_ARRAYS = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array,
