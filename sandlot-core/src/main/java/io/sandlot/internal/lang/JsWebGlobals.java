@@ -13,7 +13,8 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * {@code measure}; and Web Crypto's
  * {@code crypto.getRandomValues} and {@code crypto.randomUUID} (not {@code crypto.subtle}); {@code global}; V8's
  * message of the AggregateError with which {@code Promise.any} rejects. Dates
- * print their zone as node does, and format with plain spaces as V8 does. Written in the guest's language and run under its limits; the host gives only random bits and a
+ * print their zone as node does, and format with plain spaces and V8's hour cycle for {@code hour12: false} as V8
+ * does. Written in the guest's language and run under its limits; the host gives only random bits and a
  * monotonic clock.
  */
 final class JsWebGlobals {
@@ -196,11 +197,56 @@ final class JsWebGlobals {
               // (before AM/PM in English): in format and the toLocale*String methods, not in formatToParts or
               // formatRange; numbers keep it too.
               const plainSpaces = (text) => (typeof text === 'string' ? text.replaceAll('\\u202f', ' ') : text);
+              // Values made once per locale, for calls whose locales are one string or undefined (reusable): at
+              // most 64 locales are kept.
+              const reusable = (locales, options) => options === undefined
+                  && (locales === undefined || typeof locales === 'string');
+              const cached = (make) => {
+                const made = new Map();
+                return (locale) => {
+                  let value = made.get(locale);
+                  if (value === undefined) {
+                    value = make(locale);
+                    if (made.size < 64) {
+                      made.set(locale, value);
+                    }
+                  }
+                  return value;
+                };
+              };
+              // V8 keeps ECMA-402's rule before 2024 for hour12: false, the hour cycle h23 where the locale's own is
+              // h11 or h23, else h24: node prints en-US's midnight as 24:05:00. GraalJS follows the newer rule (always
+              // h23); options that set hour12 to false in a locale of h12 get hourCycle h24 instead, as in V8.
+              const NativeDateTimeFormat = Intl.DateTimeFormat;
+              const localeHourCycle = (locales) => new NativeDateTimeFormat(locales, { hour: 'numeric' })
+                  .resolvedOptions().hourCycle;
+              const hourCycles = cached(localeHourCycle);
+              const withV8Hour12 = (locales, options) => {
+                if (options === null || typeof options !== 'object' || options.hour12 === undefined || options.hour12) {
+                  return options;
+                }
+                const hourCycle = reusable(locales) ? hourCycles(locales) : localeHourCycle(locales);
+                return hourCycle === 'h12' || hourCycle === 'h24'
+                    ? Object.create(options, { hour12: { value: undefined }, hourCycle: { value: 'h24' } })
+                    : options;
+              };
+              const DateTimeFormatWithV8Hour12 = { DateTimeFormat: function (locales, options) {
+                const adjusted = withV8Hour12(locales, options);
+                return new.target === undefined
+                    ? NativeDateTimeFormat(locales, adjusted)
+                    : Reflect.construct(NativeDateTimeFormat, [locales, adjusted], new.target);
+              } }.DateTimeFormat;
+              Object.defineProperty(DateTimeFormatWithV8Hour12, 'prototype', { value: NativeDateTimeFormat.prototype });
+              Object.defineProperty(DateTimeFormatWithV8Hour12, 'length', { value: 0 });
+              define(DateTimeFormatWithV8Hour12, 'supportedLocalesOf', NativeDateTimeFormat.supportedLocalesOf);
+              define(NativeDateTimeFormat.prototype, 'constructor', DateTimeFormatWithV8Hour12);
+              define(Intl, 'DateTimeFormat', DateTimeFormatWithV8Hour12);
               for (const method of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']) {
                 const format = Date.prototype[method];
                 define(Date.prototype, method, {
                   [method](...args) {
-                    return plainSpaces(apply(format, this, args));
+                    return plainSpaces(apply(format, this, args.length < 2 ? args
+                        : [args[0], withV8Hour12(args[0], args[1]), ...args.slice(2)]));
                   }
                 }[method]);
               }
@@ -227,21 +273,6 @@ final class JsWebGlobals {
               // sorting 200,000 names with localeCompare took 28 s (node: 0.3 s). ECMA-402 defines both calls as
               // constructing an Intl.Collator or Intl.NumberFormat from the same locales and options, so the result
               // of one made once per locale is the same; calls with options, or with a locale list, make their own.
-              const cached = (make) => {
-                const made = new Map();
-                return (locale) => {
-                  let value = made.get(locale);
-                  if (value === undefined) {
-                    value = make(locale);
-                    if (made.size < 64) {
-                      made.set(locale, value);
-                    }
-                  }
-                  return value;
-                };
-              };
-              const reusable = (locales, options) => options === undefined
-                  && (locales === undefined || typeof locales === 'string');
               const collators = cached((locale) => new Intl.Collator(locale).compare);
               const localeCompare = String.prototype.localeCompare;
               // strict, so that a primitive receiver is not boxed; the common call, two strings, first
