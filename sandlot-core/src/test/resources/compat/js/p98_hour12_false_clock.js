@@ -49,3 +49,4 @@ console.log(plain.format(midnight), sub.stamp(midnight), sub instanceof Intl.Dat
 const DTF = Intl.DateTimeFormat;
 console.log(DTF.name, DTF.length, DTF.prototype.constructor === DTF, DTF.supportedLocalesOf(['en-US', 'de']),
   Object.prototype.toString.call(plain));
+console.log(Object.getOwnPropertyNames(DTF), Object.getOwnPropertyDescriptor(DTF, 'prototype').writable);

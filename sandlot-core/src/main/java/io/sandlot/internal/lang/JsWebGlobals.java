@@ -230,13 +230,16 @@ final class JsWebGlobals {
                     ? Object.create(options, { hour12: { value: undefined }, hourCycle: { value: 'h24' } })
                     : options;
               };
+              // strict, so that it has no own arguments and caller, as the native constructor
               const DateTimeFormatWithV8Hour12 = { DateTimeFormat: function (locales, options) {
+                'use strict';
                 const adjusted = withV8Hour12(locales, options);
                 return new.target === undefined
                     ? NativeDateTimeFormat(locales, adjusted)
                     : Reflect.construct(NativeDateTimeFormat, [locales, adjusted], new.target);
               } }.DateTimeFormat;
-              Object.defineProperty(DateTimeFormatWithV8Hour12, 'prototype', { value: NativeDateTimeFormat.prototype });
+              Object.defineProperty(DateTimeFormatWithV8Hour12, 'prototype',
+                  { value: NativeDateTimeFormat.prototype, writable: false });
               Object.defineProperty(DateTimeFormatWithV8Hour12, 'length', { value: 0 });
               define(DateTimeFormatWithV8Hour12, 'supportedLocalesOf', NativeDateTimeFormat.supportedLocalesOf);
               define(NativeDateTimeFormat.prototype, 'constructor', DateTimeFormatWithV8Hour12);
