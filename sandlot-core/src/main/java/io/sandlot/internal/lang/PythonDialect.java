@@ -466,6 +466,8 @@ final class PythonDialect implements Dialect {
      *       {@link PythonXml}'s parse by the JDK's parser.
      *   <li>{@code sum} is Python 3.12's ({@link #BUILTIN_SUM}): floats are added with compensation, as CPython 3.12
      *       adds them ({@code sum([0.1] * 10) == 1.0}); GraalPy adds them as 3.11 did.
+     *   <li>{@code binascii.hexlify} and {@code b2a_hex} take CPython's {@code sep} and {@code bytes_per_sep}
+     *       (GraalPy's raise {@code NotImplementedError} given a separator).
      * </ul>
      * {@code threading.Thread.start} still fails: an emulated thread that ran at once would deadlock the programs
      * (producers and consumers) that need a second thread.
@@ -1059,6 +1061,33 @@ final class PythonDialect implements Dialect {
                     return {key: conventions[key] for key in (*monetary, *numeric)}
                 localeconv.__doc__ = java_conventions.__doc__
                 module.localeconv = localeconv
+            def hex_separators(binascii):
+                # GraalPy's hexlify and b2a_hex raise NotImplementedError when given a separator; CPython's put sep
+                # between groups of bytes_per_sep bytes, counted from the right (from the left when it is negative)
+                hexlify, missing = binascii.hexlify, object()
+                def separated(name):
+                    def function(data, sep=missing, bytes_per_sep=1):
+                        hexed = hexlify(data)
+                        if sep is missing:
+                            return hexed
+                        if len(sep) != 1:
+                            raise ValueError('sep must be length 1.')
+                        if isinstance(sep, str):
+                            if ord(sep) > 255:
+                                raise ValueError('sep must be ASCII.')
+                            sep = sep.encode('latin-1')
+                        elif not isinstance(sep, bytes):
+                            raise TypeError('sep must be str or bytes.')
+                        group = 2 * abs(bytes_per_sep.__index__())
+                        if not group or not hexed:
+                            return hexed
+                        first = group if bytes_per_sep < 0 else len(hexed) % group or group
+                        return sep.join([hexed[:first], *(hexed[start:start + group]
+                                                          for start in range(first, len(hexed), group))])
+                    function.__name__ = function.__qualname__ = name
+                    function.__module__, function.__doc__ = 'binascii', hexlify.__doc__
+                    return function
+                binascii.hexlify, binascii.b2a_hex = separated('hexlify'), separated('b2a_hex')
             def build_settings(module):
                 computed = module.__getattr__       # GraalPy makes sysconfig's build settings on each access
                 def __getattr__(name, *default):
@@ -1070,7 +1099,8 @@ final class PythonDialect implements Dialect {
             PATCHES = {'asyncio.unix_events': event_loop, 'concurrent.futures.thread': thread_pool,
                        'unicodedata': unicode_data, 'hashlib': hash_library, 'datetime': date_time,
                        '_pydecimal': decimal_signals, 'zoneinfo._zoneinfo': zone_info, '_sre': regular_expressions,
-                       'sys': object_sizes, 'zlib': gzip_streams, '_locale': locale_conventions}
+                       'sys': object_sizes, 'zlib': gzip_streams, '_locale': locale_conventions,
+                       'binascii': hex_separators}
             def patch_for(name):    # the build settings' module is named after the platform
                 return PATCHES.get(name) or (build_settings if name.startswith('_sysconfigdata_') else None)
             class PatchingLoader:
