@@ -131,6 +131,34 @@ class PythonScriptTest {
     }
 
     @Test
+    void warnings_showTheLineThatWarned() {
+        String code = """
+                import warnings
+                def old_api(x):
+                    warnings.warn('old_api is deprecated', DeprecationWarning, stacklevel=2)
+                    return x
+                old_api(1)
+                warnings.warn('plain')
+                """;
+
+        ExecutionResult first = run(code);
+        try (Session session = SandboxExtension.FACTORY.newSandbox().openSession(Language.PYTHON)) {
+            session.execute("import warnings\nwarnings.warn('earlier')");
+            ExecutionResult inSession = session.execute(code);
+
+            assertThat(inSession.stderr()).as(inSession.toJson()).contains("main.py:6: UserWarning: plain\n"
+                    + "  warnings.warn('plain')\n");
+        }
+
+        assertThat(first.stderr()).as(first.toJson()).isEqualTo("""
+                main.py:5: DeprecationWarning: old_api is deprecated
+                  old_api(1)
+                main.py:6: UserWarning: plain
+                  warnings.warn('plain')
+                """);
+    }
+
+    @Test
     void processUsage_isNotTheHosts() {
         ExecutionResult result = run("import resource\ntuple(resource.getrusage(resource.RUSAGE_SELF))[2:]");
 

@@ -468,6 +468,9 @@ final class PythonDialect implements Dialect {
      *       adds them ({@code sum([0.1] * 10) == 1.0}); GraalPy adds them as 3.11 did.
      *   <li>{@code binascii.hexlify} and {@code b2a_hex} take CPython's {@code sep} and {@code bytes_per_sep}
      *       (GraalPy's raise {@code NotImplementedError} given a separator).
+     *   <li>{@code linecache} finds the lines of the code {@code __main__} runs by its file name ({@code main.py})
+     *       alone, through {@link #MAIN_SOURCE}'s loader, so that a warning shows the line that warned, as CPython's
+     *       {@code warnings.warn} does (GraalPy's asks {@code linecache} without the module's globals).
      * </ul>
      * {@code threading.Thread.start} still fails: an emulated thread that ran at once would deadlock the programs
      * (producers and consumers) that need a second thread.
@@ -1088,6 +1091,18 @@ final class PythonDialect implements Dialect {
                     function.__module__, function.__doc__ = 'binascii', hexlify.__doc__
                     return function
                 binascii.hexlify, binascii.b2a_hex = separated('hexlify'), separated('b2a_hex')
+            def main_lines(linecache):
+                # CPython's warnings.warn shows the line that warned, read through the module's loader; GraalPy's
+                # asks linecache for it by file name alone, and the code __main__ runs has no file: that name finds
+                # __main__'s source through its loader (MainSource), as a lookup with __main__'s globals would
+                update = linecache.updatecache
+                def updatecache(filename, module_globals=None):
+                    main = sys.modules.get('__main__')
+                    if module_globals is None and filename == 'main.py' and main is not None:
+                        module_globals = vars(main)
+                    return update(filename, module_globals)
+                updatecache.__doc__ = update.__doc__
+                linecache.updatecache = updatecache
             def build_settings(module):
                 computed = module.__getattr__       # GraalPy makes sysconfig's build settings on each access
                 def __getattr__(name, *default):
@@ -1100,7 +1115,7 @@ final class PythonDialect implements Dialect {
                        'unicodedata': unicode_data, 'hashlib': hash_library, 'datetime': date_time,
                        '_pydecimal': decimal_signals, 'zoneinfo._zoneinfo': zone_info, '_sre': regular_expressions,
                        'sys': object_sizes, 'zlib': gzip_streams, '_locale': locale_conventions,
-                       'binascii': hex_separators}
+                       'binascii': hex_separators, 'linecache': main_lines}
             def patch_for(name):    # the build settings' module is named after the platform
                 return PATCHES.get(name) or (build_settings if name.startswith('_sysconfigdata_') else None)
             class PatchingLoader:
