@@ -1067,10 +1067,11 @@ final class PythonDialect implements Dialect {
             def hex_separators(binascii):
                 # GraalPy's hexlify and b2a_hex raise NotImplementedError when given a separator; CPython's put sep
                 # between groups of bytes_per_sep bytes, counted from the right (from the left when it is negative)
+                from operator import index
                 hexlify, missing = binascii.hexlify, object()
                 def separated(name):
                     def function(data, sep=missing, bytes_per_sep=1):
-                        hexed = hexlify(data)
+                        hexed, bytes_per_sep = hexlify(data), index(bytes_per_sep)
                         if sep is missing:
                             return hexed
                         if len(sep) != 1:
@@ -1081,7 +1082,7 @@ final class PythonDialect implements Dialect {
                             sep = sep.encode('latin-1')
                         elif not isinstance(sep, bytes):
                             raise TypeError('sep must be str or bytes.')
-                        group = 2 * abs(bytes_per_sep.__index__())
+                        group = 2 * abs(bytes_per_sep)
                         if not group or not hexed:
                             return hexed
                         first = group if bytes_per_sep < 0 else len(hexed) % group or group
