@@ -27,6 +27,15 @@ public record GuestError(String type, String message, Integer line, List<String>
         public Cause {
             Objects.requireNonNull(error, "error");
         }
+
+        /**
+         * The line Python prints between the cause's traceback and the traceback of the error it caused, which says
+         * how they are linked.
+         */
+        public String sentence() {
+            return explicit ? "The above exception was the direct cause of the following exception:"
+                    : "During handling of the above exception, another exception occurred:";
+        }
     }
 
     /** Validates and copies. */

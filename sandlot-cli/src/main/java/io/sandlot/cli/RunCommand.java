@@ -199,9 +199,7 @@ final class RunCommand implements Callable<Integer> {
         for (int i = 0; i < chain.size(); i++) {
             GuestError each = chain.get(i);
             if (i > 0) {
-                traceback.append(each.cause().explicit()
-                        ? "\nThe above exception was the direct cause of the following exception:\n\n"
-                        : "\nDuring handling of the above exception, another exception occurred:\n\n");
+                traceback.append('\n').append(each.cause().sentence()).append("\n\n");
             }
             appendFrames(traceback, each.stack(), lines, fileName);
             traceback.append(each.message().isEmpty() ? each.type() : each.type() + ": " + each.message())

@@ -434,9 +434,7 @@ public final class KernelChannels {
                 frames(cause, traceback);
                 traceback.add(cause.type() + ": " + cause.message());
                 traceback.addAll(cause.notes());
-                traceback.add(chain.get(i + 1).cause().explicit()
-                        ? "\nThe above exception was the direct cause of the following exception:\n"
-                        : "\nDuring handling of the above exception, another exception occurred:\n");
+                traceback.add("\n" + chain.get(i + 1).cause().sentence() + "\n");
             }
             frames(guest, traceback);
         }
