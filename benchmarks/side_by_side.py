@@ -16,7 +16,9 @@ Rows, each against the same work done by `/usr/bin/python3 -c` (or `node -e`) pr
      process (started by a first, unmeasured batch), and with --no-daemon (a whole JVM per batch);
   4. `./sandbox run examples/hello.py` and `examples/hello.js`, repeat runs (median of 5 after the one that starts
      the background process: it is stopped before each file's runs);
-  5. Python and JS formulas vs JEXL: `benchmarks/run --quick FormulaBenchmark` (JMH), unless --skip-jmh.
+  5. Python and JS formulas vs JEXL: `benchmarks/run --quick -wi 12 'FormulaBenchmark.(sandlotJs|sandlotPython|jexl)$'`
+     (JMH), unless --skip-jmh: twelve 2 s warm-up iterations, not --quick's five, as GraalPy's formula took eight
+     to reach its steady state on a slow 2-core machine (five left it at 8 us where it settles at 0.3 us).
 Prints a markdown table (medians and ratios = alternative / Sandlot: above 1 means Sandlot is faster) and the
 command line that produced it.
 """
@@ -150,8 +152,9 @@ def batch(count, *flags):
 
 def formulas():
     out = os.path.join(ROOT, "benchmarks", "target", "side-by-side-formulas.json")
-    subprocess.run([os.path.join(ROOT, "benchmarks", "run"), "--quick", "FormulaBenchmark",
-                    "-rf", "json", "-rff", out], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([os.path.join(ROOT, "benchmarks", "run"), "--quick", "-wi", "12",
+                    "FormulaBenchmark.(sandlotJs|sandlotPython|jexl)$", "-rf", "json", "-rff", out],
+                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     with open(out) as f:
         return {r["benchmark"].rsplit(".", 1)[1]: r["primaryMetric"]["score"] for r in json.load(f)}
 
@@ -219,7 +222,7 @@ def main():
         jexl = scores.get("jexl")
         for name, label in (("sandlotPython", "Python formula"), ("sandlotJs", "JS formula")):
             if name in scores and jexl:
-                row(f"{label} (JMH FormulaBenchmark, --quick)", scores[name], "JEXL", jexl, unit="ns")
+                row(f"{label} (JMH FormulaBenchmark, --quick -wi 12)", scores[name], "JEXL", jexl, unit="ns")
 
     table = "\n".join(["| what | Sandlot (median) | alternative (median) | ratio |", "|---|---:|---:|---:|"] + rows)
     command = "python3 benchmarks/side_by_side.py " + " ".join(sys.argv[1:])

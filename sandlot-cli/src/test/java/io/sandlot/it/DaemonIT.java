@@ -11,8 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,20 +24,45 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code ./sandbox run} through the background process, as a user runs it: each test has its own daemon directory
- * and stops what it started.
+ * and stops what it started, except the tests tagged {@value #SHARED_DAEMON}, which compare a command's output
+ * through the daemon with its output in process: what they compare does not depend on the daemon's past, so they
+ * share one daemon (one start instead of one per case) and show that it answers many commands alike.
  */
 class DaemonIT {
 
     private static final Path BASEDIR = Path.of(System.getProperty("sandlot.basedir", "."));
     private static final String LAUNCHER = System.getProperty("sandlot.launcher", "./sandbox");
+    private static final String SHARED_DAEMON = "shared-daemon";
 
     @TempDir
-    Path daemonDir;
+    static Path sharedDaemonDir;
+
+    @TempDir
+    Path ownDaemonDir;
+
+    /** The daemon directory of the running test: its own, or the shared one. */
+    private Path daemonDir;
+
+    @BeforeEach
+    void chooseDaemonDir(TestInfo test) {
+        daemonDir = test.getTags().contains(SHARED_DAEMON) ? sharedDaemonDir : ownDaemonDir;
+    }
 
     @AfterEach
-    void stopDaemons() throws Exception {
-        run(Map.of(), null, "daemon", "stop");
-        for (long pid : daemonPids()) {
+    void stopOwnDaemon() throws Exception {
+        if (daemonDir == ownDaemonDir) {
+            stopDaemons(daemonDir);
+        }
+    }
+
+    @AfterAll
+    static void stopSharedDaemon() throws Exception {
+        stopDaemons(sharedDaemonDir);
+    }
+
+    private static void stopDaemons(Path dir) throws Exception {
+        run(dir, Map.of(), null, "daemon", "stop");
+        for (long pid : daemonPids(dir)) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
@@ -71,6 +100,7 @@ class DaemonIT {
 
     @ParameterizedTest
     @MethodSource("commands")
+    @Tag(SHARED_DAEMON)
     void run_sameCommand_sameOutputAndExitCodeAsNoDaemon(String stdin, List<String> args) throws Exception {
         Result inProcess = run(Map.of("SANDLOT_NO_DAEMON", "1"), stdin, args.toArray(String[]::new));
         Result daemon = run(Map.of(), stdin, args.toArray(String[]::new));
@@ -80,6 +110,7 @@ class DaemonIT {
     }
 
     @Test
+    @Tag(SHARED_DAEMON)
     void batch_sameLinesAndExitCodeAsNoDaemon() throws Exception {
         String lines = """
                 {"id": 1, "language": "python", "code": "i * 2", "inputs": {"i": 21}}
@@ -236,8 +267,12 @@ class DaemonIT {
     }
 
     private List<Long> daemonPids() throws IOException {
+        return daemonPids(daemonDir);
+    }
+
+    private static List<Long> daemonPids(Path dir) throws IOException {
         List<Long> pids = new ArrayList<>();
-        try (Stream<Path> files = Files.list(daemonDir)) {
+        try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
                 long pid = Long.parseLong(Files.readString(file).strip());
                 if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
@@ -257,18 +292,26 @@ class DaemonIT {
     }
 
     private Process start(Map<String, String> env, String... args) throws IOException {
+        return start(daemonDir, env, args);
+    }
+
+    private static Process start(Path dir, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(LAUNCHER);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(BASEDIR.toFile());
         builder.environment().remove("SANDLOT_NO_DAEMON");
-        builder.environment().put("SANDLOT_DAEMON_DIR", daemonDir.toString());
+        builder.environment().put("SANDLOT_DAEMON_DIR", dir.toString());
         builder.environment().putAll(env);
         return builder.start();
     }
 
     private Result run(Map<String, String> env, String stdin, String... args) throws Exception {
-        Process process = start(env, args);
+        return run(daemonDir, env, stdin, args);
+    }
+
+    private static Result run(Path dir, Map<String, String> env, String stdin, String... args) throws Exception {
+        Process process = start(dir, env, args);
         if (stdin != null) {
             process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         }
