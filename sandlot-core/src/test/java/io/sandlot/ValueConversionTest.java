@@ -78,6 +78,13 @@ class ValueConversionTest {
         assertThat(result.value()).isInstanceOf(List.class);
     }
 
+    @Test
+    void execute_pythonFloat_staysAFloat_asJsonDumpsWritesIt() {
+        ExecutionResult result = run(PYTHON, "[5.0, 5, -0.0, 1e3, {'mean': 13 / 1}]");
+
+        assertThat(result.valueJson()).as(result.toJson()).isEqualTo("[5.0,5,-0.0,1000.0,{\"mean\":13.0}]");
+    }
+
     @ParameterizedTest
     @EnumSource(value = Language.class, names = "SQL", mode = EnumSource.Mode.EXCLUDE)
     void execute_inputs_areBoundAsNativeCopies(Language language) {
@@ -89,10 +96,12 @@ class ValueConversionTest {
                 PYTHON, "rows[0]['qty'] = 100\n[label, type(rows).__name__, sum(r['price'] * r['qty'] for r in rows)]")
                 .get(language);
         Object isList = PerLanguage.<Object>of(JS, true, PYTHON, "list").get(language);
+        // 2.5 * 100 + 1 * 3: JavaScript's number 253, Python's float 253.0
+        Object total = PerLanguage.<Object>of(JS, 253L, PYTHON, 253.0).get(language);
 
         ExecutionResult result = SandboxExtension.FACTORY.newSandbox().execute(language, code, inputs);
 
-        assertThat(result.value()).as(result.toJson()).isEqualTo(List.of("total", isList, 253L));
+        assertThat(result.value()).as(result.toJson()).isEqualTo(List.of("total", isList, total));
         assertThat(((Map<?, ?>) ((List<?>) inputs.get("rows")).get(0)).get("qty")).isEqualTo(4L);
     }
 

@@ -1,5 +1,6 @@
 package io.sandlot.internal.lang;
 
+import io.sandlot.Language;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class GuestValues {
             return v.asBoolean();
         }
         if (v.isNumber()) {
-            return number(v);
+            return number(v, dialect.language() == Language.PYTHON);
         }
         if (v.isString()) {
             return v.asString();
@@ -91,8 +92,13 @@ public final class GuestValues {
         return stringForm(v);
     }
 
-    private static Object number(Value v) {
-        if (v.fitsInLong()) {
+    /**
+     * A number as Java's closest type. GraalVM reports an integral double such as 5.0 as fitting a long; in
+     * JavaScript that is the number 5, but a Python float stays a float ({@code json.dumps(5.0)} is {@code 5.0}),
+     * so where {@code floatsDiffer} only Python's {@code int} becomes a long.
+     */
+    private static Object number(Value v, boolean floatsDiffer) {
+        if (v.fitsInLong() && !(floatsDiffer && isFloat(v))) {
             return v.asLong();
         }
         // An integral double such as 1.5e300 also "fits" a BigInteger: only the integer types convert to one.
@@ -101,6 +107,11 @@ public final class GuestValues {
         }
         double d = v.asDouble();
         return Double.isFinite(d) ? (Object) d : Double.toString(d);
+    }
+
+    private static boolean isFloat(Value v) {
+        Value meta = v.getMetaObject();
+        return meta != null && "float".equals(meta.getMetaSimpleName());
     }
 
     private static boolean isIntegerType(Value v) {
