@@ -61,6 +61,21 @@ class WorkerIsolationTest {
     }
 
     @Test
+    void execute_inWorker_findsTheRequestsFilesInItsWorkingDirectory() {
+        Sandbox withFiles = factory.newSandbox(Policy.newBuilder().isolation(Isolation.WORKER)
+                .virtualFileSystem(1 << 20).build());
+        ExecutionResult result = withFiles.execute(ExecutionRequest.newBuilder(PYTHON, """
+                import shutil
+                shutil.copy('in/a.txt', 'out/b.txt')
+                open('in/a.txt').read()
+                """).file("in/a.txt", "from the host".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .file("out/.keep", new byte[0]).build());
+
+        assertThat(result.value()).as(result.toJson()).isEqualTo("from the host");
+        assertThat(result.artifacts()).extracting(Artifact::name).containsExactly("b.txt");
+    }
+
+    @Test
     void execute_inWorker_returnsTheDisplayOutputs() {
         ExecutionResult result = sandbox.execute(JS, "display('<i>w</i>', 'text/html')");
 

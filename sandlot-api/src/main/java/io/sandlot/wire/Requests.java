@@ -4,6 +4,7 @@ import io.sandlot.ExecutionRequest;
 import io.sandlot.Isolation;
 import io.sandlot.Language;
 import io.sandlot.Limits;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,14 @@ import java.util.Set;
 
 /**
  * The JSON form of an execution request, shared by {@code batch} and the HTTP API:
- * {@code {"language": "js", "code": "...", "inputs": {...}, "arguments": ["a.csv"], "limits": {"timeoutMs": 1000,
- * ...}, "isolation": "worker"}} ({@code inputs}, {@code arguments}, {@code limits} and {@code isolation} optional).
+ * {@code {"language": "js", "code": "...", "inputs": {...}, "arguments": ["a.csv"], "files": {"a.csv":
+ * "<base64>"}, "limits": {"timeoutMs": 1000, ...}, "isolation": "worker"}} (all but {@code language} and
+ * {@code code} optional; {@code files} maps a path relative to {@code /work} to the file's content in base64).
  */
 public final class Requests {
 
-    private static final Set<String> FIELDS = Set.of("language", "code", "inputs", "arguments", "limits",
-            "isolation");
+    private static final Set<String> FIELDS = Set.of("language", "code", "inputs", "arguments", "files",
+            "limits", "isolation");
 
     private Requests() {
     }
@@ -34,6 +36,11 @@ public final class Requests {
         if (!request.arguments().isEmpty()) {
             map.put("arguments", request.arguments());
         }
+        if (!request.files().isEmpty()) {
+            Map<String, Object> files = new LinkedHashMap<>();
+            request.files().forEach((path, content) -> files.put(path, Base64.getEncoder().encodeToString(content)));
+            map.put("files", files);
+        }
         request.limits().ifPresent(limits -> map.put("limits", limits.toMap()));
         request.isolation().ifPresent(isolation -> map.put("isolation", isolation.id()));
         return map;
@@ -49,7 +56,7 @@ public final class Requests {
         for (String field : map.keySet()) {
             if (!FIELDS.contains(field) && !extraFields.contains(field)) {
                 throw new IllegalArgumentException("unknown field '" + field
-                        + "'; expected language, code, inputs, arguments, limits, isolation" + (extraFields.isEmpty() ? "" : ", "
+                        + "'; expected language, code, inputs, arguments, files, limits, isolation" + (extraFields.isEmpty() ? "" : ", "
                         + String.join(", ", extraFields)));
             }
         }
@@ -73,6 +80,26 @@ public final class Requests {
                 throw new IllegalArgumentException("field 'arguments' must be an array of strings");
             }
             builder.arguments(list.stream().map(String.class::cast).toList());
+        }
+        Object files = map.get("files");
+        if (files != null) {
+            if (!(files instanceof Map<?, ?> fileMap)) {
+                throw new IllegalArgumentException("field 'files' must be an object: path relative to /work -> "
+                        + "the file's content in base64");
+            }
+            fileMap.forEach((path, content) -> {
+                if (!(content instanceof String base64)) {
+                    throw new IllegalArgumentException("files['" + path + "'] must be a string: the file's content "
+                            + "in base64");
+                }
+                byte[] bytes;
+                try {
+                    bytes = Base64.getDecoder().decode(base64);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("files['" + path + "'] is not base64: " + e.getMessage(), e);
+                }
+                builder.file((String) path, bytes);
+            });
         }
         Object limits = map.get("limits");
         if (limits != null) {

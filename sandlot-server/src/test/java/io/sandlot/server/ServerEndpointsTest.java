@@ -93,6 +93,25 @@ class ServerEndpointsTest {
     }
 
     @Test
+    void execute_withFiles_findsThemInWork_andABadOneIs400() {
+        String csv = java.util.Base64.getEncoder().encodeToString("n\n1\n2\n".getBytes(StandardCharsets.UTF_8));
+
+        Reply python = http.postJson("/v1/execute", Map.of("language", "python",
+                "code", "sum(int(line) for line in open('in/t.csv').read().split()[1:])",
+                "files", Map.of("in/t.csv", csv)));
+        Reply sql = http.postJson("/v1/execute", Map.of("language", "sql", "code", "SELECT sum(n) AS s FROM t",
+                "files", Map.of("/work/in/t.csv", csv)));
+        Reply bad = http.postJson("/v1/execute", Map.of("language", "python", "code", "1",
+                "files", Map.of("../t.csv", csv)));
+
+        assertThat(python.status()).as(python.body()).isEqualTo(200);
+        assertThat(ExecutionResult.fromJson(python.body()).value()).as(python.body()).isEqualTo(3L);
+        assertThat(ExecutionResult.fromJson(sql.body()).valueJson()).as(sql.body()).contains("\"rows\":[[3]]");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("../t.csv");
+    }
+
+    @Test
     void execute_sql_inputTable_returnsColumnsAndRows() {
         Reply reply = http.postJson("/v1/execute", Map.of("language", "sql",
                 "code", "SELECT name, n * 2 AS twice FROM items WHERE n > 1 ORDER BY n",

@@ -9,6 +9,7 @@ import io.sandlot.Limits;
 import io.sandlot.OutputListener;
 import io.sandlot.Status;
 import io.sandlot.internal.engine.Sources;
+import io.sandlot.internal.fs.MemoryFileSystem;
 import io.sandlot.internal.io.BoundedOutput;
 import io.sandlot.internal.io.GuardedListener;
 import io.sandlot.internal.lang.Dialect;
@@ -24,6 +25,8 @@ import io.sandlot.internal.sql.SqlWorkspace;
 import io.sandlot.internal.sql.TableSource;
 import io.sandlot.internal.sql.TableSources;
 import io.sandlot.wire.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -98,6 +101,8 @@ final class Execution implements Watched {
     private volatile Runnable queryCancel;
     /** The SQL tables of a stateless execution, opened on its first query; guest thread only. */
     private SqlWorkspace ownTables;
+    /** A stateless query's working directory, holding the request's files: a query runs without a context. */
+    private MemoryFileSystem ownFiles;
     /** What was under the artifact directory before the guest ran; guest thread only. */
     private Artifacts artifactsBefore;
 
@@ -215,6 +220,14 @@ final class Execution implements Watched {
             if (ownTables != null) {
                 ownTables.close();
                 ownTables = null;
+            }
+            if (ownFiles != null) {
+                try {
+                    ownFiles.close();
+                } catch (IOException e) {
+                    LOG.log(Level.FINE, "closing a query's files failed", e);
+                }
+                ownFiles = null;
             }
         }
     }
@@ -417,6 +430,7 @@ final class Execution implements Watched {
         Value evaluated;
         Object value;
         try {
+            writeFiles(guest.files);
             artifactsBefore = Artifacts.snapshot(guest.files);
             beginGuestPhase.run();
             dialect.beginExecution(guest.context, request, limits);
@@ -472,6 +486,10 @@ final class Execution implements Watched {
     private ExecutionResult evaluateQuery(Runnable beginGuestPhase) {
         SqlWorkspace.loadEngine();   // like making a context: before the guest's clock starts
         beginGuestPhase.run();
+        if (!request.files().isEmpty() && lease.files() == null) {
+            ownFiles = new MemoryFileSystem(Dialect.WORKING_DIRECTORY, filesQuota(), false, denial -> { });
+            writeFiles(ownFiles);
+        }
         boolean inputsAreTables = lease.sqlTables() == null;
         for (Map.Entry<String, Object> input : request.inputs().entrySet()) {
             if (!inputsAreTables || !TableSources.isTable(input.getValue())) {
@@ -513,7 +531,8 @@ final class Execution implements Watched {
             inputs = request.inputs();
         }
         GuestContext running = guest;
-        List<TableSource> sources = TableSources.of(running != null ? running.files : lease.files(),
+        List<TableSource> sources = TableSources.of(running != null ? running.files
+                        : ownFiles != null ? ownFiles : lease.files(),
                 Dialect.WORKING_DIRECTORY, inputs);
         tables.refresh(sources, this::whileQuerying);
         return tables.query(sql, params, limits.maxResultRows(), this::whileQuerying);
@@ -554,6 +573,30 @@ final class Execution implements Watched {
         if (cancel != null && stopReason.get() != null) {
             cancel.run();
         }
+    }
+
+    /**
+     * Puts the request's files into the working directory of {@code files}, before the guest starts (and before the
+     * snapshot artifacts are told apart by: they are the caller's, not the guest's). The request was validated, so
+     * they fit.
+     */
+    private void writeFiles(MemoryFileSystem files) {
+        for (Map.Entry<String, byte[]> file : request.files().entrySet()) {
+            try {
+                files.writeFile(file.getKey(), file.getValue());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the request's file " + file.getKey(), e);
+            }
+        }
+    }
+
+    /** Room for the request's files in whole blocks (a query's own tree, read-only to it, needs no more). */
+    private long filesQuota() {
+        long blocks = 1;
+        for (byte[] content : request.files().values()) {
+            blocks += (content.length + MemoryFileSystem.BLOCK_SIZE - 1) / MemoryFileSystem.BLOCK_SIZE;
+        }
+        return blocks * MemoryFileSystem.BLOCK_SIZE;
     }
 
     /** Flushes the guest's open files unless it was stopped; a failure is the guest's own and is not reported. */

@@ -82,8 +82,8 @@ final class Expressions {
      * language, size, nesting, input names, and whether the allow-list rejected it before. Cheap, for any thread.
      */
     Candidate candidate(ExecutionRequest request) {
-        if (request.language() != Language.PYTHON) {
-            return null;
+        if (request.language() != Language.PYTHON || !request.files().isEmpty()) {
+            return null;   // files need the fresh context's working directory
         }
         String code = request.code().strip();
         if (code.isEmpty() || code.length() > MAX_CODE_CHARS || nesting(code) > MAX_NESTING) {

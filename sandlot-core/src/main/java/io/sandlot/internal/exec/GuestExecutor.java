@@ -14,10 +14,12 @@ import io.sandlot.SandboxStats;
 import io.sandlot.Status;
 import io.sandlot.internal.engine.Engines;
 import io.sandlot.internal.engine.Sources;
+import io.sandlot.internal.fs.MemoryFileSystem;
 import io.sandlot.internal.output.ChartRenderer;
 import io.sandlot.wire.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -286,12 +288,50 @@ public final class GuestExecutor implements AutoCloseable {
         if (!request.arguments().isEmpty() && request.language() == Language.SQL) {
             throw new IllegalArgumentException("arguments are a script's: language sql takes none");
         }
+        if (!request.files().isEmpty()) {
+            validateFiles(policy, request.files());
+        }
         if (limits.maxInputBytes() > 0 && (!request.inputs().isEmpty() || !request.arguments().isEmpty())) {
             long inputBytes = (request.inputs().isEmpty() ? 0 : jsonBytes(request.inputs()))
                     + (request.arguments().isEmpty() ? 0 : jsonBytes(request.arguments()));
             if (inputBytes > limits.maxInputBytes()) {
                 throw new IllegalArgumentException(Limit.MAX_INPUT_BYTES.refusal(limits.maxInputBytes(), inputBytes));
             }
+        }
+    }
+
+    /**
+     * A request's files must fit the working directory the policy gives each execution: a writable one, whose quota
+     * holds them all (in whole blocks, as the tree counts them), none of them a folder of another.
+     */
+    private static void validateFiles(Policy policy, Map<String, byte[]> files) {
+        long quota = policy.fileSystemQuotaBytes();
+        if (quota <= 0) {
+            throw new IllegalArgumentException("files need a writable working directory, and this policy gives none"
+                    + " (Policy.Builder.virtualFileSystem)");
+        }
+        long blocks = 0;
+        long bytes = 0;
+        Map<String, String> folders = new HashMap<>();   // each folder a file needs -> that file
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            int size = file.getValue().length;
+            bytes += size;
+            blocks += (size + MemoryFileSystem.BLOCK_SIZE - 1) / MemoryFileSystem.BLOCK_SIZE;
+            String path = file.getKey();
+            for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                folders.putIfAbsent(path.substring(0, slash), path);
+            }
+        }
+        for (String path : files.keySet()) {
+            if (folders.containsKey(path)) {
+                throw new IllegalArgumentException("file '" + path + "' cannot also be the folder of '"
+                        + folders.get(path) + "'");
+            }
+        }
+        if (blocks * MemoryFileSystem.BLOCK_SIZE > quota) {
+            throw new IllegalArgumentException("the request's " + files.size() + " file(s) are " + bytes
+                    + " bytes (" + blocks * MemoryFileSystem.BLOCK_SIZE + " in " + MemoryFileSystem.BLOCK_SIZE
+                    + "-byte blocks), more than the working directory's quota of " + quota + " bytes");
         }
     }
 
