@@ -1,5 +1,6 @@
 package io.sandlot.cli;
 
+import io.sandlot.Artifact;
 import io.sandlot.ExecutionRequest;
 import io.sandlot.ExecutionResult;
 import io.sandlot.GuestError;
@@ -17,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -64,6 +66,17 @@ final class RunCommand implements Callable<Integer> {
             description = "Run in this JVM (default) or in a separate worker JVM with OS limits.")
     String isolation;
 
+    @Option(names = "--file", paramLabel = "[NAME=]PATH",
+            description = "Copies the host file PATH into the script's working directory /work, as NAME (a path "
+                    + "relative to /work; by default PATH's own name); a folder is copied with the files in it. "
+                    + "Repeatable. The script reads it as open('NAME'), fs.readFileSync('NAME'), or a SQL table.")
+    List<String> files = List.of();
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Saves into DIR (made if missing) the files the script wrote under /work/out/, at the same "
+                    + "paths, and its display outputs and charts as output-N.svg, .png, .html, .json or .txt.")
+    Path out;
+
     @Option(names = "--no-daemon",
             description = "Run in this process, not in the background process the launcher keeps (see README).")
     boolean noDaemon;
@@ -85,11 +98,13 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ExecutionRequest request = request();
+        OutDirectory saving = out == null ? null : OutDirectory.prepare(main.workingDirectory.resolve(out));
         try (SandboxFactory own = main.sharedFactory == null ? Main.newRunFactory() : null) {
             SandboxFactory factory = own != null ? own : main.sharedFactory;
             Sandbox sandbox = factory.newSandbox(Main.RUN_POLICY);
             ExecutionResult result = json ? sandbox.execute(request) : sandbox.execute(request, new Printer());
-            print(request, result);
+            List<String> saved = saving == null ? List.of() : saving.save(result);
+            print(request, result, saved);
             Integer exitStatus = exitStatus(result);
             return exitStatus != null ? exitStatus : result.status().exitCode();
         }
@@ -114,6 +129,9 @@ final class RunCommand implements Callable<Integer> {
         String code = Utf8.decode(bytes, "-".equals(file) ? "standard input" : file);
         ExecutionRequest.Builder builder = ExecutionRequest.newBuilder(lang, code).limits(limits.limits())
                 .isolation(Isolation.of(isolation)).arguments(arguments);
+        for (String given : files) {
+            addFiles(builder, given);
+        }
         if (inputs != null) {
             if (!(Json.parse(inputs) instanceof Map<?, ?> map)) {
                 throw new IllegalArgumentException("--inputs must be a JSON object");
@@ -123,19 +141,55 @@ final class RunCommand implements Callable<Integer> {
         return builder.build();
     }
 
-    private void print(ExecutionRequest request, ExecutionResult result) {
-        PrintWriter out = spec.commandLine().getOut();
+    /**
+     * Adds the host file or folder {@code given} names ({@code PATH} or {@code NAME=PATH}; an existing PATH that
+     * contains {@code =} is taken whole) to the request's files.
+     */
+    private void addFiles(ExecutionRequest.Builder builder, String given) throws IOException {
+        int equals = given.indexOf('=');
+        boolean named = equals > 0 && !Files.exists(main.workingDirectory.resolve(given));
+        Path path = main.workingDirectory.resolve(named ? given.substring(equals + 1) : given).normalize();
+        String name = named ? given.substring(0, equals) : String.valueOf(path.getFileName());
+        if (!Files.exists(path)) {
+            throw new IllegalArgumentException("--file " + given + ": no such file: " + path);
+        }
+        if (!Files.isDirectory(path)) {
+            builder.file(name, Files.readAllBytes(path));
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path each : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String relative = path.relativize(each).toString().replace(java.io.File.separatorChar, '/');
+                builder.file(name + "/" + relative, Files.readAllBytes(each));
+            }
+        }
+    }
+
+    private void print(ExecutionRequest request, ExecutionResult result, List<String> saved) {
+        PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (json) {
-            out.println(result.toJson());
-            out.flush();
+            stdout.println(result.toJson());
+            stdout.flush();
             return;
         }
         if (result.value() != null && (printValue || request.language() == Language.SQL)) {
-            out.println(result.valueJson());
+            stdout.println(result.valueJson());
         }
-        if (!result.outputs().isEmpty()) {
-            err.println("sandbox: " + describe(result.outputs()) + " (see them with --json)");
+        if (!saved.isEmpty()) {
+            err.println("sandbox: saved " + saved.size() + (saved.size() == 1 ? " file" : " files") + " in "
+                    + out + ": " + String.join(", ", saved));
+        } else if (!result.outputs().isEmpty() || !result.artifacts().isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            if (!result.outputs().isEmpty()) {
+                parts.add(describe(result.outputs()));
+            }
+            if (!result.artifacts().isEmpty()) {
+                parts.add(result.artifacts().size() + (result.artifacts().size() == 1 ? " file" : " files")
+                        + " under /work/out/: " + result.artifacts().stream().map(Artifact::name)
+                                .collect(Collectors.joining(", ")));
+            }
+            err.println("sandbox: " + String.join("; ", parts) + " (save them with --out DIR, see them with --json)");
         }
         GuestError error = result.error();
         if (error != null && exitStatus(result) == null) {
@@ -153,7 +207,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
-        out.flush();
+        stdout.flush();
         err.flush();
     }
 

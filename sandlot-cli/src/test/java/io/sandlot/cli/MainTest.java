@@ -67,7 +67,8 @@ class MainTest {
         int json = run(code, "run", "--lang", "python", "--json", "-");
 
         assertThat(plain).isZero();
-        assertThat(noted).contains("sandbox: 2 outputs: text/html, application/json (see them with --json)");
+        assertThat(noted).contains("sandbox: 2 outputs: text/html, application/json (save them with --out DIR, see them "
+                + "with --json)");
         assertThat(json).isZero();
         assertThat(ExecutionResult.fromJson(out().strip().lines().reduce((a, b) -> b).orElseThrow()).outputs())
                 .hasSize(2);
@@ -234,6 +235,64 @@ class MainTest {
 
         assertThat(code).as(err()).isZero();
         assertThat(out()).isEqualTo("1,2\n");   // csv writes \r\n; text mode reads it as \n
+    }
+
+    @Test
+    void run_fileAndOut_giveTheScriptHostFilesAndSaveWhatItHandsBack() throws Exception {
+        Path sales = Files.writeString(dir.resolve("sales.csv"), "region,amount\nnorth,10\nsouth,5\nnorth,2\n");
+        Path docs = Files.createDirectories(dir.resolve("docs/deeper"));
+        Files.writeString(docs.resolve("a.txt"), "from docs");
+        Path out = dir.resolve("results");
+        String script = """
+                import csv, collections, os
+                os.makedirs('out', exist_ok=True)
+                totals = collections.Counter()
+                for row in csv.DictReader(open('sales.csv')):
+                    totals[row['region']] += int(row['amount'])
+                with open('out/totals.csv', 'w') as f:
+                    f.writelines(f'{k},{v}\\n' for k, v in sorted(totals.items()))
+                display('<b>2 regions</b>', 'text/html')
+                print(open('reference/deeper/a.txt').read())
+                """;
+
+        int code = run(script, "run", "--file", sales.toString(), "--file", "reference=" + dir.resolve("docs"),
+                "--out", out.toString(), "--lang", "python", "-");
+
+        assertThat(code).as(err()).isZero();
+        assertThat(out()).isEqualTo("from docs\n");
+        assertThat(Files.readString(out.resolve("totals.csv"))).isEqualTo("north,12\nsouth,5\n");
+        assertThat(Files.readString(out.resolve("output-1.html"))).isEqualTo("<b>2 regions</b>");
+        assertThat(err()).isEqualTo("sandbox: saved 2 files in " + out + ": totals.csv, output-1.html\n");
+    }
+
+    @Test
+    void run_artifactsWithoutOut_areNotedWithTheFlagThatSavesThem() {
+        int code = run("import os\nos.makedirs('out')\nwith open('out/a.txt', 'w') as f:\n    f.write('a')", "run",
+                "--lang", "python", "-");
+
+        assertThat(code).as(err()).isZero();
+        assertThat(err()).isEqualTo("sandbox: 1 file under /work/out/: a.txt (save them with --out DIR, see them with "
+                + "--json)\n");
+    }
+
+    @Test
+    void run_fileThatDoesNotExist_isAUsageErrorBeforeTheScriptRuns() {
+        int code = run("print('ran')", "run", "--file", dir.resolve("nope.csv").toString(), "--lang", "python", "-");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out()).isEmpty();
+        assertThat(err()).contains("--file " + dir.resolve("nope.csv") + ": no such file");
+    }
+
+    @Test
+    void run_outThatIsAFile_isAUsageErrorBeforeTheScriptRuns() throws Exception {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+
+        int code = run("print('ran')", "run", "--out", file.toString(), "--lang", "python", "-");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out()).isEmpty();
+        assertThat(err()).contains("--out " + file + ": cannot make the folder");
     }
 
     @Test
