@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class OutDirectory {
 
-    /** The extension and byte form of each mime type an output may have first, in that order of preference. */
+    /** The file extension of each mime type an output is saved as (the first of its bundle's that is here). */
     private static final Map<String, String> EXTENSIONS = Map.ofEntries(
             Map.entry("image/svg+xml", "svg"), Map.entry("image/png", "png"), Map.entry("image/jpeg", "jpg"),
             Map.entry("image/gif", "gif"), Map.entry("text/html", "html"), Map.entry("text/markdown", "md"),
@@ -60,7 +60,7 @@ final class OutDirectory {
     /**
      * Writes the result's artifacts and outputs; returns the names written, relative to the folder.
      *
-     * @throws IOException if the folder cannot be made or a file cannot be written
+     * @throws IOException if a file cannot be written
      */
     List<String> save(ExecutionResult result) throws IOException {
         List<String> written = new ArrayList<>();

@@ -33,6 +33,9 @@ class DaemonIT {
     private static final Path BASEDIR = Path.of(System.getProperty("sandlot.basedir", "."));
     private static final String LAUNCHER = System.getProperty("sandlot.launcher", "./sandbox");
     private static final String SHARED_DAEMON = "shared-daemon";
+    /** Where the commands that save files save them (the same for both runs of a command). */
+    private static final Path OUT_DIR = Path.of(System.getProperty("java.io.tmpdir"),
+            "sandlot-daemon-it-out-" + ProcessHandle.current().pid());
 
     @TempDir
     static Path sharedDaemonDir;
@@ -58,6 +61,13 @@ class DaemonIT {
     @AfterAll
     static void stopSharedDaemon() throws Exception {
         stopDaemons(sharedDaemonDir);
+        if (Files.isDirectory(OUT_DIR)) {
+            try (Stream<Path> saved = Files.walk(OUT_DIR)) {
+                for (Path path : saved.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private static void stopDaemons(Path dir) throws Exception {
@@ -94,6 +104,10 @@ class DaemonIT {
                 Arguments.of("console.log(1); process.exit(7)", List.of("run", "--lang", "js", "-")),
                 Arguments.of("import sys; print(sys.argv[1:])",
                         List.of("run", "--lang", "python", "-", "a.csv", "--json")),
+                Arguments.of("import os\nos.makedirs('out')\nopen('out/n.txt', 'w').write(str(len(open('h.py').read())))"
+                        + "\ndisplay('<b>x</b>', 'text/html')",
+                        List.of("run", "--file", "h.py=examples/hello.py", "--out", OUT_DIR.toString(), "--lang",
+                                "python", "-")),
                 Arguments.of(null, List.of("run", "no-such-file.py")),
                 Arguments.of(null, List.of("run", "--bogus", "examples/hello.py")));
     }
@@ -107,6 +121,12 @@ class DaemonIT {
 
         assertThat(daemon.withoutStats()).isEqualTo(inProcess.withoutStats());
         assertThat(daemonPids()).hasSize(1);
+        if (args.contains("--out")) {   // the daemon read the file and wrote these in the client's directory
+            assertThat(daemon.stderr).contains("saved 2 files in");
+            assertThat(Files.readString(OUT_DIR.resolve("n.txt")))
+                    .isEqualTo(String.valueOf(Files.readString(BASEDIR.resolve("examples/hello.py")).length()));
+            assertThat(Files.readString(OUT_DIR.resolve("output-1.html"))).isEqualTo("<b>x</b>");
+        }
     }
 
     @Test
