@@ -1,4 +1,4 @@
-# An agent's everyday job: 100,000 rows of CSV parsed with csv, grouped, and summarised with statistics.
+# An agent's everyday job: 10,000 rows of CSV parsed with csv, grouped, and summarised with statistics.
 # Prints the same on CPython and in Sandlot, under Sandlot's default limits.
 import csv
 import io
@@ -10,7 +10,7 @@ REGIONS = ['north', 'south', 'east', 'west', 'central']
 buffer = io.StringIO()
 writer = csv.writer(buffer)
 writer.writerow(['id', 'region', 'units', 'price'])
-for i in range(100_000):
+for i in range(10_000):
     writer.writerow([i, REGIONS[i % 5], (i * 7919) % 113, round(((i * 104729) % 10_007) / 100, 2)])
 
 rows = list(csv.DictReader(io.StringIO(buffer.getvalue())))
