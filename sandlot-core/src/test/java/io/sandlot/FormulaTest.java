@@ -133,7 +133,10 @@ class FormulaTest {
      */
     @Test
     void evaluate_manyEvaluationsEachWithinTheStatementLimit_neverHitIt() {
-        Formula formula = SANDBOX.compileFormula(JS,
+        // A time limit far beyond the statement limit: a cold loop of a million statements took over 2 s on a slow
+        // 2-core machine, and the limit that stops it must be the statement limit.
+        Sandbox sandbox = SandboxExtension.sandbox(Limits.newBuilder().timeoutMs(60_000).build());
+        Formula formula = sandbox.compileFormula(JS,
                 "(() => { let s = 0; for (let i = 0; i < n; i++) { s += i; } return s; })()", "n");
 
         for (int i = 0; i < 300; i++) {
