@@ -254,7 +254,8 @@ class DaemonIT {
         assertThat(result.stdout).isEqualTo("done\n");
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(60, TimeUnit.SECONDS).join());
         // The run, and possibly the last `daemon status` of waitUntilRunning still finishing when the stop came
-        assertThat(Files.readString(onlyFile(".log"))).containsPattern("stopping: waiting for [12] running command\\(s\\)");
+        assertThat(Files.readString(onlyFile(".log")))
+                .containsPattern("stopping: waiting for [12] running command\\(s\\)");
         assertThat(run(Map.of(), null, "run", "examples/hello.js").code).isZero();
     }
 
