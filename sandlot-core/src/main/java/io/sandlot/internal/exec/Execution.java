@@ -592,11 +592,11 @@ final class Execution implements Watched {
 
     /** Room for the request's files in whole blocks (a query's own tree, read-only to it, needs no more). */
     private long filesQuota() {
-        long blocks = 1;
+        long space = MemoryFileSystem.BLOCK_SIZE;   // positive even for empty files
         for (byte[] content : request.files().values()) {
-            blocks += (content.length + MemoryFileSystem.BLOCK_SIZE - 1) / MemoryFileSystem.BLOCK_SIZE;
+            space += MemoryFileSystem.spaceFor(content.length);
         }
-        return blocks * MemoryFileSystem.BLOCK_SIZE;
+        return space;
     }
 
     /** Flushes the guest's open files unless it was stopped; a failure is the guest's own and is not reported. */

@@ -310,13 +310,13 @@ public final class GuestExecutor implements AutoCloseable {
             throw new IllegalArgumentException("files need a writable working directory, and this policy gives none"
                     + " (Policy.Builder.virtualFileSystem)");
         }
-        long blocks = 0;
+        long space = 0;
         long bytes = 0;
         Map<String, String> folders = new HashMap<>();   // each folder a file needs -> that file
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             int size = file.getValue().length;
             bytes += size;
-            blocks += (size + MemoryFileSystem.BLOCK_SIZE - 1) / MemoryFileSystem.BLOCK_SIZE;
+            space += MemoryFileSystem.spaceFor(size);
             String path = file.getKey();
             for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
                 folders.putIfAbsent(path.substring(0, slash), path);
@@ -328,9 +328,9 @@ public final class GuestExecutor implements AutoCloseable {
                         + folders.get(path) + "'");
             }
         }
-        if (blocks * MemoryFileSystem.BLOCK_SIZE > quota) {
+        if (space > quota) {
             throw new IllegalArgumentException("the request's " + files.size() + " file(s) are " + bytes
-                    + " bytes (" + blocks * MemoryFileSystem.BLOCK_SIZE + " in " + MemoryFileSystem.BLOCK_SIZE
+                    + " bytes (" + space + " in " + MemoryFileSystem.BLOCK_SIZE
                     + "-byte blocks), more than the working directory's quota of " + quota + " bytes");
         }
     }

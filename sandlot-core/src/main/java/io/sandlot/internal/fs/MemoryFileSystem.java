@@ -179,11 +179,11 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
                 if (attrs.isDirectory()) {
                     throw new FileSystemException(target.toString(), null, IS_A_DIRECTORY);
                 }
-                freed = blocksFor(attrs.size()) * BLOCK_SIZE;
+                freed = spaceFor(attrs.size());
             } else {
                 reserveEntry(target);
             }
-            if (blocksFor(data.length) * BLOCK_SIZE > unallocated() + freed) {
+            if (spaceFor(data.length) > unallocated() + freed) {
                 throw noSpace(target);
             }
             try {
@@ -633,8 +633,9 @@ public final class MemoryFileSystem implements FileSystem, Closeable {
         }
     }
 
-    private static long blocksFor(long bytes) {
-        return (bytes + BLOCK_SIZE - 1) / BLOCK_SIZE;
+    /** The bytes of quota a file of {@code bytes} bytes takes: whole blocks of {@value #BLOCK_SIZE}. */
+    public static long spaceFor(long bytes) {
+        return (bytes + BLOCK_SIZE - 1) / BLOCK_SIZE * BLOCK_SIZE;
     }
 
     private static FileSystemException noSpace(Path p) {

@@ -22,10 +22,13 @@ public final class GuestValues {
     private static final int MAX_STRING_FORM = 4096;
 
     private final Dialect dialect;
+    /** Whether a float with an integral value stays a float: Python's do, JavaScript has one number type. */
+    private final boolean floatsDiffer;
     private long nodesLeft;
 
     private GuestValues(Dialect dialect, long maxNodes) {
         this.dialect = dialect;
+        this.floatsDiffer = dialect.language() == Language.PYTHON;
         this.nodesLeft = maxNodes;
     }
 
@@ -50,7 +53,7 @@ public final class GuestValues {
             return v.asBoolean();
         }
         if (v.isNumber()) {
-            return number(v, dialect.language() == Language.PYTHON);
+            return number(v, floatsDiffer);
         }
         if (v.isString()) {
             return v.asString();
