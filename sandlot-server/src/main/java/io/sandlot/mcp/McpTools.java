@@ -69,7 +69,8 @@ final class McpTools {
     List<SyncToolSpecification> specifications() {
         List<SyncToolSpecification> tools = new ArrayList<>();
         tools.add(tool("execute_code", "Run code in the sandbox",
-                "Runs Python (GraalPy, standard library only) or JavaScript (GraalJS, no Node.js APIs) in a fresh "
+                "Runs Python (GraalPy, standard library only) or JavaScript (GraalJS, with the Node.js modules "
+                        + "scripts use: fs, path, buffer, util, assert, crypto, events, os, timers) in a fresh "
                         + "sandbox, or in a session when session_id is given (variables, imports and files persist "
                         + "there); or one read-only SQL query (language sql, DuckDB) over the session's .csv, .tsv, "
                         + ".parquet, .json and .jsonl files or the inputs that are arrays of objects, which Python and "
@@ -92,7 +93,11 @@ final class McpTools {
                                 + seconds(config.defaultLimits().timeoutMs()) + timeoutMaximumText() + "). Not with "
                                 + "session_id, whose limits are set by create_session."),
                         "session_id", property("string", "Run in this session (see create_session)."),
-                        "inputs", property("object", "Named JSON values bound as variables before the code runs.")),
+                        "inputs", property("object", "Named JSON values bound as variables before the code runs."),
+                        "files", property("object", "Files written before the code runs, as {path: base64 content}; "
+                                + "a path is relative to /work, the working directory (such as data.csv or "
+                                + "in/sales.csv). With session_id they are written into the session's files and "
+                                + "stay there.")),
                         List.of("code")),
                 this::executeCode));
         tools.add(tool("get_supported_languages", "List the languages",
@@ -149,7 +154,7 @@ final class McpTools {
     // ---------------------------------------------------------------------------------------------- tools
 
     private CallToolResult executeCode(String tenant, ToolArguments args) {
-        args.requireOnly(Set.of("code", "language", "libraries", "timeout", "session_id", "inputs"));
+        args.requireOnly(Set.of("code", "language", "libraries", "timeout", "session_id", "inputs", "files"));
         String code = args.requireString("code");
         args.raw("libraries").ifPresent(libraries -> {
             if (!(libraries instanceof List<?> list) || !list.isEmpty()) {
@@ -161,6 +166,7 @@ final class McpTools {
         Optional<Language> language = args.optionalString("language").map(name -> language(args, name));
         Optional<Long> timeoutMs = args.optionalNumber("timeout").map(timeout -> timeoutMs(args, timeout));
         Map<String, Object> inputs = args.optionalObject("inputs").orElse(Map.of());
+        Map<String, byte[]> files = files(args);
         Optional<String> sessionId = args.optionalString("session_id");
         ExecutionResult result;
         if (sessionId.isPresent()) {
@@ -174,6 +180,7 @@ final class McpTools {
                         + seconds(session.limits().timeoutMs()) + " s, set when it was created; leave 'timeout' "
                         + "out or open a session with the timeout you need");
             }
+            files.forEach((path, bytes) -> service.putFile(tenant, session.id(), path, bytes));
             result = service.executeInSession(tenant, session.id(), code, inputs);
         } else {
             ExecutionRequest.Builder request = ExecutionRequest.newBuilder(language.orElse(Language.PYTHON), code);
@@ -182,6 +189,11 @@ final class McpTools {
                 request.inputs(inputs);
             } catch (IllegalArgumentException e) {
                 throw args.error("'inputs': " + e.getMessage());
+            }
+            try {
+                files.forEach(request::file);
+            } catch (IllegalArgumentException e) {
+                throw args.error("'files': " + e.getMessage());
             }
             result = service.execute(tenant, request.build());
         }
@@ -264,12 +276,7 @@ final class McpTools {
         String path = args.requireString("path");
         String content = args.optionalString("content")
                 .orElseThrow(() -> args.error("'content' is required: the file's bytes, base64-encoded"));
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(WHITESPACE.matcher(content).replaceAll(""));
-        } catch (IllegalArgumentException e) {
-            throw args.error("'content' is not valid base64: " + e.getMessage());
-        }
+        byte[] bytes = base64(args, "'content'", content);
         service.putFile(tenant, id, path, bytes);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("path", path);
@@ -304,9 +311,30 @@ final class McpTools {
     // ---------------------------------------------------------------------------------------------- parts
 
     /**
-     * The process exit code of {@code ./sandbox run} for {@code status} (README, "Command line"): 0 ok, 1 a guest
-     * error or denial, 3 a limit, 70 anything else.
+     * The {@code files} argument of execute_code, decoded in full before anything is written or run, so a bad entry
+     * refuses the call with nothing changed.
      */
+    private static Map<String, byte[]> files(ToolArguments args) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        args.optionalObject("files").orElse(Map.of()).forEach((path, content) -> {
+            if (!(content instanceof String text)) {
+                throw args.error("'files' maps each path to its base64 content; '" + path + "' maps to "
+                        + ToolArguments.describe(content));
+            }
+            files.put(path, base64(args, "'files' entry '" + path + "'", text));
+        });
+        return files;
+    }
+
+    /** Strict base64, after the whitespace MIME encoders insert. */
+    private static byte[] base64(ToolArguments args, String what, String text) {
+        try {
+            return Base64.getDecoder().decode(WHITESPACE.matcher(text).replaceAll(""));
+        } catch (IllegalArgumentException e) {
+            throw args.error(what + " is not valid base64: " + e.getMessage());
+        }
+    }
+
     private static Language language(ToolArguments args, String name) {
         try {
             return Language.of(name);

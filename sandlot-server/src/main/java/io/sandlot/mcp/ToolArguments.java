@@ -86,7 +86,11 @@ final class ToolArguments {
         return new ToolError(tool + ": " + message);
     }
 
-    private static String describe(Object value) {
+    /** How a refusal names a JSON value of the wrong kind. */
+    static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        }
         if (value instanceof Map<?, ?>) {
             return "an object";
         }

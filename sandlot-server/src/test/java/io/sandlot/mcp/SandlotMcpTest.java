@@ -141,6 +141,38 @@ class SandlotMcpTest {
     }
 
     @Test
+    void executeCode_files_areWrittenUnderWorkBeforeTheCodeRuns() {
+        String csv = base64("region,amount\neast,3\nwest,4\neast,5\n");
+        Map<String, Object> python = ok(call("execute_code", Map.of("files", Map.of("data/sales.csv", csv), "code", """
+                import csv
+                rows = list(csv.DictReader(open('data/sales.csv')))
+                sum(int(row['amount']) for row in rows if row['region'] == 'east')
+                """)));
+        Map<String, Object> sql = ok(call("execute_code", Map.of("language", "sql", "files",
+                Map.of("/work/sales.csv", csv), "code", "SELECT sum(amount) AS total FROM sales")));
+        Map<String, Object> next = ok(call("execute_code", Map.of("code", "import os\nos.path.exists('data')")));
+
+        assertThat(python).containsEntry("value", 8L);
+        assertThat(sql.get("value").toString()).contains("rows=[[12]]");
+        assertThat(next).containsEntry("value", false);
+    }
+
+    @Test
+    void executeCode_filesWithSession_stayInTheSession() {
+        String id = (String) ok(call("create_session", Map.of("language", "js"))).get("session_id");
+        try {
+            ok(call("execute_code", Map.of("session_id", id, "files", Map.of("in/a.txt", base64("forty-two")),
+                    "code", "1")));
+            Map<String, Object> read = ok(call("execute_code", Map.of("session_id", id,
+                    "code", "require('fs').readFileSync('/work/in/a.txt', 'utf8')")));
+
+            assertThat(read).containsEntry("value", "forty-two");
+        } finally {
+            ok(call("close_session", Map.of("session_id", id)));
+        }
+    }
+
+    @Test
     void executeCode_guestError_isToolErrorWithExitCode1() {
         CallToolResult call = call("execute_code", Map.of("language", "js", "code", "throw new TypeError('boom')"));
         Map<String, Object> result = json(call);
@@ -177,6 +209,16 @@ class SandlotMcpTest {
                         "session_not_found"),
                 Arguments.of("execute_code", Map.of("code", "1", "inputs", List.of()), "'inputs' must be an object"),
                 Arguments.of("execute_code", Map.of("code", "1", "cwd", "/"), "unknown argument 'cwd'"),
+                Arguments.of("execute_code", Map.of("code", "1", "files", List.of("a.csv")),
+                        "'files' must be an object"),
+                Arguments.of("execute_code", Map.of("code", "1", "files", Map.of("a.csv", 7)),
+                        "'a.csv' maps to the number 7"),
+                Arguments.of("execute_code", Map.of("code", "1", "files", Map.of("a.csv", "@@@")),
+                        "'files' entry 'a.csv' is not valid base64"),
+                Arguments.of("execute_code", Map.of("code", "1", "files", Map.of("../etc/passwd", "")),
+                        "'files': a file's path must name a file under /work"),
+                Arguments.of("execute_code", Map.of("code", "1", "session_id", "no-such-session",
+                        "files", Map.of("a.csv", "")), "session_not_found"),
                 Arguments.of("get_language_details", Map.of("language", "cobol"), "unknown language 'cobol'"),
                 Arguments.of("get_language_details", Map.of(), "'language' is required"),
                 Arguments.of("close_session", Map.of("session_id", "no-such-session"), "session_not_found"),
@@ -248,6 +290,10 @@ class SandlotMcpTest {
         } finally {
             ok(call("close_session", Map.of("session_id", id)));
         }
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
