@@ -160,6 +160,24 @@ class GuestErrorTest {
     }
 
     @Test
+    void execute_pythonErrorInSum_hasNoFramesOfSandlotsSum() {
+        // sum is our Python (builtin_sum.py) but CPython's is C code: the frames are the caller's and what sum calls
+        ExecutionResult direct = run(PYTHON, "def total(rows):\n    return sum(rows)\n\ntotal([1, 2, 'x'] * 10)");
+        ExecutionResult generator = run(PYTHON, """
+                def amount(row):
+                    return row['amount']
+
+                sum(amount(row) for row in [{'amount': 1}, {}])""");
+
+        assertThat(direct.error().type()).isEqualTo("TypeError");
+        assertThat(direct.error().stack()).containsExactly("total (main.py:2)", "<module> (main.py:4)");
+        assertThat(direct.error().line()).isEqualTo(2);
+        assertThat(generator.error().type()).isEqualTo("KeyError");
+        assertThat(generator.error().stack()).containsExactly("amount (main.py:2)", "<genexpr> (main.py:4)",
+                "<module> (main.py:4)");
+    }
+
+    @Test
     void execute_pythonAddsNotes_theyComeBackAfterTheMessage() {
         ExecutionResult notes = run(PYTHON, "e = ValueError('v')\ne.add_note('see docs')\ne.add_note('line 2')\nraise e");
         ExecutionResult notAList = run(PYTHON, "e = ValueError('v')\ne.__notes__ = 'odd'\nraise e");

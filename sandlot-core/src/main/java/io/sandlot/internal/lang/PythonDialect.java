@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SandboxPolicy;
@@ -1199,6 +1201,16 @@ final class PythonDialect implements Dialect {
     /** The polyglot binding that holds a context's {@link #MAIN_SOURCE} function (out of the guest's reach). */
     private static final String SHOW_SOURCE = "sandlot.source";
 
+    /** Our own sources, which {@link #isInternal} names. */
+    private static final Set<Source> INTERNAL_SOURCES = Set.of(PARSER, HOST_FUNCTION_WRAPPER, HARDENING,
+            FILE_TRACKING, MAIN_SOURCE, LIBRARY_PATCHES, BUILTIN_SUM, ERROR_CHAIN);
+    /**
+     * The file names of {@link #INTERNAL_SOURCES}, whose frames a traceback leaves out: CPython's {@code sum} is C
+     * code, with no frames between the caller's and those it calls (a generator's, an {@code __add__} method's).
+     */
+    private static final Set<String> INTERNAL_FILES =
+            INTERNAL_SOURCES.stream().map(Source::getName).collect(Collectors.toUnmodifiableSet());
+
     @Override
     public Language language() {
         return Language.PYTHON;
@@ -1266,9 +1278,7 @@ final class PythonDialect implements Dialect {
 
     @Override
     public boolean isInternal(Source source) {
-        return source.equals(PARSER) || source.equals(HOST_FUNCTION_WRAPPER) || source.equals(HARDENING)
-                || source.equals(FILE_TRACKING) || source.equals(MAIN_SOURCE) || source.equals(LIBRARY_PATCHES)
-                || source.equals(BUILTIN_SUM) || source.equals(ERROR_CHAIN);
+        return INTERNAL_SOURCES.contains(source);
     }
 
     @Override
@@ -1358,7 +1368,9 @@ final class PythonDialect implements Dialect {
                 if (sourceName().equals(file)) {
                     line = lineNumber;
                 }
-                outermostFirst.add(GuestErrors.frame(code.getMember("co_name").asString(), file, lineNumber));
+                if (!INTERNAL_FILES.contains(file)) {
+                    outermostFirst.add(GuestErrors.frame(code.getMember("co_name").asString(), file, lineNumber));
+                }
                 tb = tb.getMember("tb_next");
             }
             for (int i = outermostFirst.size() - 1; i >= 0 && stack.size() < GuestErrors.MAX_FRAMES; i--) {
