@@ -33,6 +33,29 @@ class JsConsoleTest {
     }
 
     @Test
+    void assertAndCount_printAsNode20() {
+        ExecutionResult result = SandboxExtension.run(Language.JS, """
+                console.assert(true, 'not printed');
+                console.assert(false, { obj: 1 }, 'tail');
+                console.assert(false, ['a', 'b']);
+                console.assert(false, 'rows: %d', 3);
+                console.assert(false);
+                console.count(); console.count(); console.count('rows'); console.countReset(); console.count();
+                console.countReset('nope');
+                """);
+
+        assertThat(result.stdout()).isEqualTo("default: 1\ndefault: 2\nrows: 1\ndefault: 1\n");
+        assertThat(result.stderr()).isEqualTo("""
+                Assertion failed: [object Object] tail
+                Assertion failed: a,b
+                Assertion failed: rows: 3
+                Assertion failed
+                (node:1) Warning: Count for 'nope' does not exist
+                (Use `node --trace-warnings ...` to show where the warning was created)
+                """);
+    }
+
+    @Test
     void group_indentsEveryLineInside_asNode() {
         ExecutionResult result = SandboxExtension.run(Language.JS, """
                 console.group('report');

@@ -28,6 +28,52 @@ class JsProcessTest {
     }
 
     @Test
+    void stdoutWrite_ofBytes_writesThemAsTheyAre_aCharacterSplitBetweenWritesComesOutWhole() {
+        ExecutionResult result = SandboxExtension.run(Language.JS, """
+                const euro = Buffer.from('€ and more\\n');
+                process.stdout.write(euro.subarray(0, 2));
+                process.stdout.write(euro.subarray(2, 7));
+                process.stdout.write(euro.subarray(7));
+                process.stdout.write(new Uint16Array([0x6968, 0x0a21]));
+                process.stdout.write(new DataView(new TextEncoder().encode('xxview\\n').buffer, 2));
+                """);
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.OK);
+        assertThat(result.stdout()).isEqualTo("€ and more\nhi!\nview\n");
+    }
+
+    @Test
+    void loneSurrogate_isWrittenAsUFFFD_asNodeEncodesIt() {
+        ExecutionResult result = SandboxExtension.run(Language.JS, """
+                const cut = '😀 smile'.slice(1);
+                console.log(cut);
+                process.stdout.write(cut.slice(0, 1) + '\\n');
+                console.error('a\\ud83db');
+                """);
+
+        assertThat(result.stdout()).isEqualTo("\uFFFD smile\n\uFFFD\n");
+        assertThat(result.stderr()).isEqualTo("a\uFFFDb\n");
+    }
+
+    @Test
+    void replacedStdoutWrite_seesWhatConsoleLogs_asNodesConsoleWritesThroughIt() {
+        ExecutionResult result = SandboxExtension.run(Language.JS, """
+                const original = process.stdout.write;
+                const captured = [];
+                process.stdout.write = (chunk) => { captured.push(String(chunk)); return true; };
+                console.log('logged %d', 1);
+                console.info({ a: 1 });
+                process.stdout.write = () => { throw new Error('swallowed, as node swallows it'); };
+                console.log('lost');
+                process.stdout.write = original;
+                console.log(captured);
+                """);
+
+        assertThat(result.status()).as(result.toJson()).isEqualTo(Status.OK);
+        assertThat(result.stdout()).isEqualTo("[ 'logged 1\\n', '{ a: 1 }\\n' ]\n");
+    }
+
+    @Test
     void arguments_followNodeAndTheScriptInArgv() {
         ExecutionResult given = SandboxExtension.FACTORY.newSandbox().execute(ExecutionRequest.newBuilder(Language.JS,
                 "process.argv").arguments(List.of("sales.csv", "--top", "5")).build());

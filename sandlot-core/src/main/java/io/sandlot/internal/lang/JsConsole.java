@@ -50,7 +50,23 @@ final class JsConsole {
               // node indents every line of what is printed inside console.group, GraalJS only the first
               let indent = '';
               const indented = (text) => (indent === '' ? text : indent + text.split('\\n').join('\\n' + indent));
-              const out = (text) => print(indented(text)), err = (text) => printError(indented(text));
+              // node's console writes to process.stdout and process.stderr, so a script that replaces their write
+              // (to capture what is logged) sees console.log too; it swallows what the write throws, unless the
+              // stack overflowed. Until printThrough gives it the streams, GraalJS's console prints.
+              let streams = null, warn = null;
+              const write = (stream, text) => {
+                try {
+                  stream.write(text + '\\n');
+                } catch (e) {
+                  if (e instanceof RangeError && e.message === 'Maximum call stack size exceeded') {
+                    throw e;
+                  }
+                }
+              };
+              const out = (text) => (streams === null ? print(indented(text)) : write(streams[0], indented(text)));
+              const err = (text) => (streams === null ? printError(indented(text))
+                  : write(streams[1], indented(text)));
+              const counts = new Map();
 
               // What node's util.inspect asks of V8 and GraalJS does not answer (src/build/patch-node-inspect.js).
               // A Map or Set iterator keeps its collection and position in internal slots no script can read, so
@@ -349,8 +365,25 @@ final class JsConsole {
                 dir(value, options) { out(inspector().inspect(value, { customInspect: false, ...options })); },
                 assert(condition, ...args) {
                   if (!condition) {
-                    err(args.length === 0 ? 'Assertion failed' : 'Assertion failed: ' + format(args));
+                    if (args.length > 0) {
+                      args[0] = `Assertion failed: ${args[0]}`;   // node's: String() of the first, then format
+                    }
+                    err(args.length === 0 ? 'Assertion failed' : format(args));
                   }
+                },
+                count(label = 'default') {
+                  label = `${label}`;
+                  const count = (counts.get(label) ?? 0) + 1;
+                  counts.set(label, count);
+                  out(`${label}: ${count}`);
+                },
+                countReset(label = 'default') {
+                  label = `${label}`;
+                  if (!counts.has(label)) {
+                    warn?.(`Count for '${label}' does not exist`);
+                    return;
+                  }
+                  counts.delete(label);
                 },
                 trace(...args) {
                   const stack = String(new Error().stack).split('\\n').slice(2).join('\\n');
@@ -371,9 +404,16 @@ final class JsConsole {
                 Object.defineProperty(original, name, { value: method, writable: true, enumerable: true,
                   configurable: true });
               }
-              return inspector;
+              const printThrough = (stdout, stderr, emitWarning) => {
+                streams = [stdout, stderr];
+                warn = emitWarning;
+              };
+              return { inspector, printThrough };
             })
             """, "<sandlot-console>").buildLiteral();
+
+    /** The polyglot binding that holds the installer's {@code printThrough} until {@link #printThrough} calls it. */
+    private static final String PRINT_THROUGH = "sandlot.console.printThrough";
 
     private JsConsole() {
     }
@@ -385,7 +425,20 @@ final class JsConsole {
      */
     static Value install(Context context) {
         ProxyExecutable load = arguments -> context.eval(LIBRARY).execute(arguments[0]);
-        return context.eval(INSTALLER).execute(load);
+        Value console = context.eval(INSTALLER).execute(load);
+        // out of the guest's reach: its polyglot access is NONE
+        context.getPolyglotBindings().putMember(PRINT_THROUGH, console.getMember("printThrough"));
+        return console.getMember("inspector");
+    }
+
+    /**
+     * From now on the console prints as node's does, by calling the {@code write} of {@code process.stdout} and
+     * {@code process.stderr} ({@link JsProcess#hooks}), and warns through {@code process.emitWarning}.
+     */
+    static void printThrough(Context context, Value processHooks) {
+        context.getPolyglotBindings().getMember(PRINT_THROUGH).executeVoid(processHooks.getMember("stdout"),
+                processHooks.getMember("stderr"), processHooks.getMember("emitWarning"));
+        context.getPolyglotBindings().removeMember(PRINT_THROUGH);
     }
 
     /** Whether {@code source} is the installer or the library, which the statement limit does not count. */

@@ -116,6 +116,7 @@ final class JsDialect implements Dialect {
         Supplier<Value> errors = JsNodeModules.errors(context);
         Value webCrypto = JsWebGlobals.install(context);
         JsProcess.install(context, out, err, errors);
+        JsConsole.printThrough(context, JsProcess.hooks(context));
         Value timers = JsTimers.install(context, JsProcess.uncaught(context));
         // out of the guest's reach: its polyglot access is NONE
         context.getPolyglotBindings().putMember(TIMERS, timers);

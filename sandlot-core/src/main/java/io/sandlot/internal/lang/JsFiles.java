@@ -1,6 +1,7 @@
 package io.sandlot.internal.lang;
 
 import io.sandlot.internal.fs.MemoryFileSystem;
+import io.sandlot.internal.io.GuestUtf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -140,7 +141,7 @@ final class JsFiles {
         if (isDirectory(path)) {
             throw new FileSystemException(path.toString(), null, "Is a directory");
         }
-        ByteBuffer bytes = ByteBuffer.wrap(data.getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+        ByteBuffer bytes = ByteBuffer.wrap(latin1 ? data.getBytes(StandardCharsets.ISO_8859_1) : GuestUtf8.encode(data));
         try (SeekableByteChannel channel = files.newByteChannel(path, options)) {
             while (bytes.hasRemaining()) {
                 channel.write(bytes);

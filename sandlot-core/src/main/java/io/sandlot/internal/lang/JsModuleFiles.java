@@ -2,10 +2,10 @@ package io.sandlot.internal.lang;
 
 import io.sandlot.internal.fs.ForwardingFileSystem;
 import io.sandlot.internal.fs.ReadOnlyChannel;
+import io.sandlot.internal.io.GuestUtf8;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AccessMode;
 import java.nio.file.LinkOption;
@@ -80,7 +80,7 @@ final class JsModuleFiles extends ForwardingFileSystem {
         if (text == null || !text.isString()) {
             throw new NoSuchFileException(specifier);
         }
-        return text.asString().getBytes(StandardCharsets.UTF_8);
+        return GuestUtf8.encode(text.asString());
     }
 
     @Override

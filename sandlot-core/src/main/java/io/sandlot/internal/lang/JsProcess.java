@@ -2,13 +2,11 @@ package io.sandlot.internal.lang;
 
 import io.sandlot.Limit;
 import io.sandlot.Limits;
+import io.sandlot.internal.io.GuestUtf8;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
@@ -49,6 +47,15 @@ final class JsProcess {
             (function (write, monotonicNanos, recordExit, recordExitCode, hasExitCode, exited, beginExit, nodeErrors,
                        allocated, display) {
               const bigint = BigInt, apply = Reflect.apply, GuestError = Error;
+              // a Buffer's, typed array's or DataView's bytes: its ArrayBuffer, offset and length, read with the
+              // prototypes' own getters (whatever a script redefines)
+              const isView = ArrayBuffer.isView, isDataView = (value) => value instanceof DataView;
+              const getters = (prototype) => ['buffer', 'byteOffset', 'byteLength']
+                  .map((name) => Object.getOwnPropertyDescriptor(prototype, name).get);
+              const typedArrayGetters = getters(Object.getPrototypeOf(Uint8Array.prototype));
+              const dataViewGetters = getters(DataView.prototype);
+              const bytesOf = (view) => (isDataView(view) ? dataViewGetters : typedArrayGetters)
+                  .map((get) => apply(get, view, []));
               // GraalJS's only way to see an unhandled rejection (js.unhandled-rejections=handler, JsDialect): the
               // Graal object goes before any guest code runs
               const setRejectionHandler = Graal.setUnhandledPromiseRejectionHandler;
@@ -64,12 +71,16 @@ final class JsProcess {
                     if (typeof encoding === 'function') {
                       callback = encoding;
                     }
-                    if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+                    if (typeof chunk !== 'string' && !isView(chunk)) {
                       throw invalidType('chunk', 'of type string or an instance of Buffer, TypedArray, or DataView',
                           chunk);
                     }
                     if (!exited()) {
-                      write(fd, typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk));
+                      if (typeof chunk === 'string') {
+                        write(fd, chunk);
+                      } else {
+                        write(fd, ...bytesOf(chunk));
+                      }
                     }
                     if (typeof callback === 'function') {
                       queueMicrotask(() => callback(null));
@@ -299,7 +310,7 @@ final class JsProcess {
               // for the modules (events' warnings, os' figures): the sandbox's own, whatever the script does to process
               const setArguments = (...args) => { process.argv = ['node', '/work/main.js', ...args]; };
               return { emitExit, raiseRejection, uncaught, emitWarning, memoryUsage, uptime: process.uptime,
-                       setArguments };
+                       setArguments, stdout: process.stdout, stderr: process.stderr };
             })
             """, "<sandlot-process>").buildLiteral();
 
@@ -307,20 +318,37 @@ final class JsProcess {
     }
 
     /**
+     * The {@code size} bytes from {@code start} of an ArrayBuffer (a Buffer's or typed array's) as they are, as node
+     * writes them (a character split between two writes comes out whole); 64 KiB at a time, so that the output
+     * limit stops a long write early.
+     */
+    private static void writeBytes(OutputStream stream, Value buffer, long start, long size) throws IOException {
+        byte[] chunk = new byte[(int) Math.min(size, 1 << 16)];
+        for (long done = 0; done < size; done += chunk.length) {
+            int length = (int) Math.min(chunk.length, size - done);
+            buffer.readBuffer(start + done, chunk, 0, length);
+            stream.write(chunk, 0, length);
+        }
+    }
+
+    /**
      * Defines {@code process} in a new context whose output streams are {@code out} and {@code err}, and which words
      * its argument errors with {@code errors} ({@link JsNodeModules#errors}).
      */
     static void install(Context context, OutputStream out, OutputStream err, Supplier<Value> errors) {
+        // write(fd, string) or write(fd, arrayBuffer, byteOffset, byteLength)
         ProxyExecutable write = arguments -> {
-            if (arguments.length != 2 || !arguments[0].fitsInInt() || !arguments[1].isString()) {
+            if (arguments.length < 2 || !arguments[0].fitsInInt()) {
                 return null;
             }
-            // Encoded a few kilobytes at a time, not the whole string at once: a long string costs the host no more
-            // than a short one, and the output limit stops a long write early.
-            Writer writer = new OutputStreamWriter(arguments[0].asInt() == 2 ? err : out, StandardCharsets.UTF_8);
+            OutputStream stream = arguments[0].asInt() == 2 ? err : out;
             try {
-                writer.write(arguments[1].asString());
-                writer.flush();
+                if (arguments[1].isString()) {
+                    GuestUtf8.write(stream, arguments[1].asString());
+                } else if (arguments.length == 4 && arguments[1].hasBufferElements() && arguments[2].fitsInLong()
+                        && arguments[3].fitsInLong()) {
+                    writeBytes(stream, arguments[1], arguments[2].asLong(), arguments[3].asLong());
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
