@@ -160,6 +160,16 @@ class GuestErrorTest {
     }
 
     @Test
+    void execute_pythonErrorInOpenOrExit_hasNoFramesOfSandlotsOwnCode() {
+        ExecutionResult open = run(PYTHON, "def load():\n    return open('missing.csv')\n\nload()");
+        ExecutionResult exit = run(PYTHON, "import sys\ndef main():\n    sys.exit('bad input')\n\nmain()");
+
+        assertThat(open.error().type()).isEqualTo("FileNotFoundError");
+        assertThat(open.error().stack()).containsExactly("load (main.py:2)", "<module> (main.py:4)");
+        assertThat(exit.error().stack()).containsExactly("main (main.py:3)", "<module> (main.py:5)");
+    }
+
+    @Test
     void execute_pythonErrorInSum_hasNoFramesOfSandlotsSum() {
         // sum is our Python (builtin_sum.py) but CPython's is C code: the frames are the caller's and what sum calls
         ExecutionResult direct = run(PYTHON, "def total(rows):\n    return sum(rows)\n\ntotal([1, 2, 'x'] * 10)");

@@ -57,6 +57,39 @@ class PythonScriptTest {
     }
 
     @Test
+    void systemExitWithAMessage_printsItOnlyWhenUncaught_asCPython() {
+        ExecutionResult raised = run("print('a')\nraise SystemExit('fatal: input.csv not found')");
+        ExecutionResult caught = run("""
+                import sys
+                try:
+                    sys.exit('not printed')
+                except SystemExit as e:
+                    print('caught', e.code)
+                """);
+        ExecutionResult notAString = run("raise SystemExit(['a', 1])");
+
+        assertThat(raised.error().message()).as(raised.toJson()).isEqualTo("exit status 1");
+        assertThat(raised.stdout()).isEqualTo("a\n");
+        assertThat(raised.stderr()).isEqualTo("fatal: input.csv not found\n");
+        assertThat(caught.status()).isEqualTo(Status.OK);
+        assertThat(caught.stdout()).isEqualTo("caught not printed\n");
+        assertThat(caught.stderr()).isEmpty();
+        assertThat(notAString.stderr()).isEqualTo("['a', 1]\n");
+    }
+
+    @Test
+    void outputWithoutALineEnd_isFlushedAtTheEnd_asCPythonFlushesAtExit() {
+        ExecutionResult ended = run("print('total: 42', end='')");
+        ExecutionResult exited = run("import sys\nprint('partial', end='')\nsys.stderr.write('warn')\nsys.exit(0)");
+        ExecutionResult failed = run("print('before', end='')\n1 / 0");
+
+        assertThat(ended.stdout()).as(ended.toJson()).isEqualTo("total: 42");
+        assertThat(exited.stdout()).as(exited.toJson()).isEqualTo("partial");
+        assertThat(exited.stderr()).isEqualTo("warn");
+        assertThat(failed.stdout()).as(failed.toJson()).isEqualTo("before");
+    }
+
+    @Test
     void argvAndFile_areAScriptsOwn() {
         ExecutionResult result = run("""
                 import argparse, os, sys

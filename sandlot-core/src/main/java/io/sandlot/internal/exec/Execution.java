@@ -27,6 +27,7 @@ import io.sandlot.internal.sql.TableSources;
 import io.sandlot.wire.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -668,6 +669,9 @@ final class Execution implements Watched {
         if (e.isExit() && e.getExitStatus() == 0) {
             return succeeded(null);   // sys.exit() or sys.exit(0): a script that ended well, as CPython's code 0 says
         }
+        if (e.isExit()) {
+            printExitMessage(e);
+        }
         Integer exitStatus = dialect.exitStatus(context, false);
         if (exitStatus != null) {
             return exited(exitStatus, null);
@@ -682,6 +686,22 @@ final class Execution implements Watched {
             LOG.log(Level.FINE, "guest code provoked an internal error of the language runtime", e);
         }
         return finish(Status.ERROR, null, error);
+    }
+
+    private void printExitMessage(PolyglotException e) {
+        String message;
+        try {
+            message = dialect.exitMessage(e);
+        } catch (PolyglotException | IllegalStateException unreadable) {
+            return;   // an exotic code the exited runtime cannot show: the status is what counts
+        }
+        if (message != null) {
+            try {
+                output.stderr().write((message + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException impossible) {
+                throw new UncheckedIOException(impossible);
+            }
+        }
     }
 
     /**

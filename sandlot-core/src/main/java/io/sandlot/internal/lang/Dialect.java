@@ -134,6 +134,15 @@ public sealed interface Dialect permits JsDialect, PythonDialect {
     }
 
     /**
+     * What the runtime's exit {@code e} (status not 0) leaves on stderr before the process would end, where the
+     * runtime does not write it itself: Python's {@code raise SystemExit('fatal: ...')} prints its message, as
+     * CPython does for an uncaught {@code SystemExit} whose code is not an int. Null if nothing.
+     */
+    default String exitMessage(PolyglotException e) {
+        return null;
+    }
+
+    /**
      * Adds the frames of the error's own traceback to {@code stack}, innermost first, where the language has one
      * that is better than the polyglot frames; returns the line in the submitted code, or null.
      */

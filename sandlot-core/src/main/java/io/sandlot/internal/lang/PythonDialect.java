@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SandboxPolicy;
@@ -55,14 +56,15 @@ final class PythonDialect implements Dialect {
                 return scan(text, 0)[0]
             """;
     private static final Source PARSER = Source.newBuilder("python",
-            "(lambda ns: (exec('''" + JSON_LOADS + "''', ns), ns['loads'])[1])({})", "<sandlot-json>").buildLiteral();
+            "(lambda ns: (exec(compile('''" + JSON_LOADS + "''', '<sandlot-json>', 'exec'), ns), ns['loads'])[1])({})",
+            "<sandlot-json>").buildLiteral();
     /**
      * Wraps a host function for the guest: the host replies with JSON text, parsed by {@link #JSON_LOADS}. Each call
      * first flushes the guest's stdout and stderr, so that a line printed without its end comes before what the
      * call shows ({@code display}, {@code chart}), as IPython's {@code display} flushes them.
      */
     private static final Source HOST_FUNCTION_WRAPPER = Source.newBuilder("python",
-            "(lambda ns: (exec('''" + JSON_LOADS + """
+            "(lambda ns: (exec(compile('''" + JSON_LOADS + """
             import sys
             def wrap(raw, name):
                 def fn(*args):
@@ -77,7 +79,7 @@ final class PythonDialect implements Dialect {
                     raise RuntimeError(r['error'])
                 fn.__name__ = fn.__qualname__ = name
                 return fn
-            ''', ns), ns['wrap'])[1])({})
+            ''', '<sandlot-host>', 'exec'), ns), ns['wrap'])[1])({})
             """, "<sandlot-host>").buildLiteral();
     private static final String WARM_UP = """
             import json, math, re, statistics
@@ -120,7 +122,7 @@ final class PythonDialect implements Dialect {
      * fresh context about 400 ms; they are patched as well if something already loaded them.
      */
     private static final String HARDENING_CODE = """
-            (lambda ns: exec('''
+            (lambda ns: exec(compile('''
             import sys, _signal, posix, time, pwd
             SIGNALS = ('signal', 'raise_signal', 'pthread_kill', 'pthread_sigmask', 'alarm', 'setitimer',
                        'set_wakeup_fd', 'siginterrupt', 'sigwait', 'sigwaitinfo', 'sigtimedwait', 'pidfd_send_signal')
@@ -312,8 +314,6 @@ final class PythonDialect implements Dialect {
                 def __call__(self, code=None):
                     sys.exit(code)
             def exit(status=None):
-                if status is not None and not isinstance(status, int):
-                    print(status, file=sys.stderr)
                 raise SystemExit(status)
             sys.exit, builtins.exit, builtins.quit = exit, Quitter('exit'), Quitter('quit')
             sys.argv, __main__.__file__ = ['main.py'], posix.getcwd() + '/main.py'
@@ -351,7 +351,7 @@ final class PythonDialect implements Dialect {
             gp = __graalpython__
             for name in [n for n in vars(gp) if not n.startswith('__') and n not in KEPT]:
                 delattr(gp, name)
-            ''', ns))({'KEPT': frozenset(GRAALPYTHON_KEPT)})
+            ''', '<sandlot-harden>', 'exec'), ns))({'KEPT': frozenset(GRAALPYTHON_KEPT)})
             """;
 
     /** How many files opened for writing the file tracking holds strongly; see {@link #FILE_TRACKING_CODE}. */
@@ -362,7 +362,9 @@ final class PythonDialect implements Dialect {
      * opened for writing and has not closed. CPython flushes a file when its last reference goes, at once, so that
      * {@code open('out.txt', 'w').write(x)} is on disk by the next statement; GraalPy has no reference counting and
      * flushes only when the object is finalized after a collection, perhaps never. The host calls the function
-     * after each execution, so that whatever the guest wrote is in its file system for the host to read; open
+     * after each execution, so that whatever the guest wrote is in its file system for the host to read (and so
+     * are {@code sys.stdout} and {@code sys.stderr}, as CPython flushes them at exit: a last line printed without its
+     * end is not lost); open
      * files stay open and keep working in a session's next execution. Each {@code open} flushes them first too, so
      * that {@code open('log.txt', 'w').write(header)} followed by opening {@code log.txt} again (to append, or to
      * read it back) finds the header there, as under CPython.
@@ -373,7 +375,7 @@ final class PythonDialect implements Dialect {
      * is not collected with its data unwritten; from then on only weakly.
      */
     private static final String FILE_TRACKING_CODE = """
-            (lambda ns: (exec('''
+            (lambda ns: (exec(compile('''
             import builtins, sys, _io, _weakref
             real_open = _io.open
             held = []
@@ -410,7 +412,12 @@ final class PythonDialect implements Dialect {
                             f.flush()
                     except Exception:
                         pass
-            ''', ns), ns['flush'])[1])({'HELD': """ + FILES_HELD + "})\n";
+                for name in ('stdout', 'stderr', '__stdout__', '__stderr__'):
+                    try:
+                        getattr(sys, name).flush()
+                    except Exception:
+                        pass
+            ''', '<sandlot-files>', 'exec'), ns), ns['flush'])[1])({'HELD': """ + FILES_HELD + "})\n";
 
     /**
      * What Python guests keep of GraalPy's {@code __graalpython__} module: the names its own library uses and its
@@ -479,6 +486,8 @@ final class PythonDialect implements Dialect {
      */
     /** The sandbox's {@code pyexpat} module, made in a context on its first import. */
     private static final String PYEXPAT = resource("pyexpat.py");
+    /** The file name {@link #LIBRARY_PATCHES} compiles {@link #PYEXPAT} with. */
+    private static final String PYEXPAT_FILE = "<frozen pyexpat>";
     /**
      * Python 3.12's {@code sum} ({@code builtin_sum.py}): evaluates to the function of {@link PythonFloatSum#ADD}
      * that installs it.
@@ -495,7 +504,7 @@ final class PythonDialect implements Dialect {
     private static final String READ_CHAIN = "sandlot.errors";
 
     private static final Source LIBRARY_PATCHES = Source.newBuilder("python", """
-            (lambda unicode, digests, max_shake_length, tz_path, xml_parse, pyexpat_source: exec('''
+            (lambda unicode, digests, max_shake_length, tz_path, xml_parse, pyexpat_source: exec(compile('''
             import sys
             def event_loop(unix_events):
                 import math, selectors, time
@@ -1169,7 +1178,8 @@ final class PythonDialect implements Dialect {
                 patch = patch_for(name)
                 if patch is not None:
                     patch(module)
-            ''', {'unicode': unicode, 'digests': digests, 'MAX_SHAKE_LENGTH': max_shake_length, 'TZPATH': tz_path,
+            ''', '<sandlot-library-patches>', 'exec'), {
+                  'unicode': unicode, 'digests': digests, 'MAX_SHAKE_LENGTH': max_shake_length, 'TZPATH': tz_path,
                   'xml_parse': xml_parse, 'pyexpat_source': pyexpat_source}))
             """, "<sandlot-library-patches>").buildLiteral();
 
@@ -1181,7 +1191,7 @@ final class PythonDialect implements Dialect {
      * execution defined show lines of the current code. Evaluates to the function that sets the code.
      */
     private static final Source MAIN_SOURCE = Source.newBuilder("python", """
-            (lambda ns: (exec('''
+            (lambda ns: (exec(compile('''
             import sys, __main__
             class MainSource:
                 code = ''
@@ -1196,7 +1206,7 @@ final class PythonDialect implements Dialect {
                     cache.pop('main.py', None)
                 if arguments:
                     sys.argv = ['main.py', *arguments]
-            ''', ns), ns['show'])[1])({})
+            ''', '<sandlot-source>', 'exec'), ns), ns['show'])[1])({})
             """, "<sandlot-source>").buildLiteral();
     /** The polyglot binding that holds a context's {@link #MAIN_SOURCE} function (out of the guest's reach). */
     private static final String SHOW_SOURCE = "sandlot.source";
@@ -1205,11 +1215,13 @@ final class PythonDialect implements Dialect {
     private static final Set<Source> INTERNAL_SOURCES = Set.of(PARSER, HOST_FUNCTION_WRAPPER, HARDENING,
             FILE_TRACKING, MAIN_SOURCE, LIBRARY_PATCHES, BUILTIN_SUM, ERROR_CHAIN);
     /**
-     * The file names of {@link #INTERNAL_SOURCES}, whose frames a traceback leaves out: CPython's {@code sum} is C
-     * code, with no frames between the caller's and those it calls (a generator's, an {@code __add__} method's).
+     * The file names of {@link #INTERNAL_SOURCES} (each compiles the code it execs under its own name) and of
+     * {@code pyexpat}, whose frames a traceback leaves out: what they stand for is C code in CPython ({@code sum},
+     * {@code open}, {@code sys.exit}, {@code pyexpat}), with no frames between the caller's and those it calls (a
+     * generator's, an {@code __add__} method's).
      */
-    private static final Set<String> INTERNAL_FILES =
-            INTERNAL_SOURCES.stream().map(Source::getName).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> INTERNAL_FILES = Stream.concat(Stream.of(PYEXPAT_FILE),
+            INTERNAL_SOURCES.stream().map(Source::getName)).collect(Collectors.toUnmodifiableSet());
 
     @Override
     public Language language() {
@@ -1336,6 +1348,20 @@ final class PythonDialect implements Dialect {
     @Override
     public boolean isRecord(Value value) {
         return false;
+    }
+
+    /** The code of an uncaught {@code SystemExit} that is not an int or None, as CPython prints it. */
+    @Override
+    public String exitMessage(PolyglotException e) {
+        Value exit = e.getGuestObject();
+        if (exit == null || exit.isNull() || !exit.hasMember("code")) {
+            return null;
+        }
+        Value code = exit.getMember("code");
+        if (code == null || code.isNull() || code.isBoolean() || code.isNumber() && code.fitsInLong()) {
+            return null;
+        }
+        return code.isString() ? code.asString() : code.toString();
     }
 
     /** None: a Python exception's "name" member is data ({@code ImportError.name}). */
