@@ -88,6 +88,8 @@ final class RunCommand implements Callable<Integer> {
     private static final Pattern EXIT_STATUS = Pattern.compile("exit status (\\d{1,3})");
     /** A frame of a guest error's stack, such as {@code parse (main.py:3)}. */
     private static final Pattern FRAME = Pattern.compile("(.*) \\((.*):(\\d+)\\)");
+    /** How many times python3 shows a frame repeated in a row before it counts the rest (traceback.py's cutoff). */
+    private static final int RECURSIVE_CUTOFF = 3;
 
     @ParentCommand
     Main main;
@@ -263,13 +265,28 @@ final class RunCommand implements Callable<Integer> {
         return traceback.toString();
     }
 
-    /** One error's frames, {@code stack} being innermost first, under python3's heading (none if it has none). */
+    /**
+     * One error's frames, {@code stack} being innermost first, under python3's heading (none if it has none). As
+     * python3, a frame repeated more than {@value #RECURSIVE_CUTOFF} times in a row (a deep recursion) is shown
+     * that often, then counted in one line.
+     */
     private static void appendFrames(StringBuilder traceback, List<String> stack, List<String> lines,
             String fileName) {
         if (!stack.isEmpty()) {
             traceback.append("Traceback (most recent call last):\n");
         }
+        String previous = null;
+        int repeats = 0;
         for (String frame : stack.reversed()) {
+            if (frame.equals(previous)) {
+                if (++repeats > RECURSIVE_CUTOFF) {
+                    continue;
+                }
+            } else {
+                appendRepeated(traceback, repeats);
+                previous = frame;
+                repeats = 1;
+            }
             Matcher parts = FRAME.matcher(frame);
             if (!parts.matches()) {
                 traceback.append("  ").append(frame).append('\n');
@@ -282,6 +299,16 @@ final class RunCommand implements Callable<Integer> {
             if (script && line >= 1 && line <= lines.size() && !lines.get(line - 1).isBlank()) {
                 traceback.append("    ").append(lines.get(line - 1).strip()).append('\n');
             }
+        }
+        appendRepeated(traceback, repeats);
+    }
+
+    /** python3's line for the frames past {@link #RECURSIVE_CUTOFF} of one repeated {@code repeats} times. */
+    private static void appendRepeated(StringBuilder traceback, int repeats) {
+        int more = repeats - RECURSIVE_CUTOFF;
+        if (more > 0) {
+            traceback.append("  [Previous line repeated ").append(more).append(more > 1 ? " more times]\n"
+                    : " more time]\n");
         }
     }
 

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,19 @@ class MainTest {
                 + "  File \"" + script + "\", line 4, in <module>\n    check('a')\n"
                 + "  File \"" + script + "\", line 2, in check\n    raise ValueError('nope ' + x)\n"
                 + "ValueError: nope a\n");
+    }
+
+    @Test
+    void run_pythonRecursionError_showsARepeatedFrameThreeTimesThenCountsTheRest() throws Exception {
+        Path script = Files.writeString(dir.resolve("deep.py"), "def down(n):\n    return down(n + 1)\n\ndown(0)\n");
+
+        int code = run(null, "run", script.toString());
+
+        assertThat(code).isEqualTo(1);
+        String frame = "  File \"" + script + "\", line 2, in down\n    return down(n + 1)\n";
+        assertThat(err()).matches("Traceback \\(most recent call last\\):\n"
+                + Pattern.quote(frame.repeat(3)) + "  \\[Previous line repeated \\d+ more times\\]\n"
+                + "RecursionError: maximum recursion depth exceeded.*\n");
     }
 
     @Test
